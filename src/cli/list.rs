@@ -1,0 +1,123 @@
+//! `lessons list [PATH...] [--json]`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::scenario::{Entry, Library, Scenario};
+
+#[derive(Serialize)]
+struct Listed<'a> {
+    id: &'a str,
+    title: &'a str,
+    publisher: &'static str,
+    force: &'a str,
+    incident: &'a str,
+    published: &'a str,
+    reference: Option<&'a str>,
+    themes: Vec<&'static str>,
+    roles: Vec<&'static str>,
+    decisions: usize,
+    estimated_minutes: u32,
+    file: &'a str,
+}
+
+#[derive(Serialize)]
+struct Invalid<'a> {
+    file: &'a str,
+    errors: Vec<String>,
+}
+
+pub fn run(paths: &[PathBuf], json: bool) -> ExitCode {
+    let library = if paths.is_empty() {
+        Library::builtin()
+    } else {
+        Library::from_paths(paths)
+    };
+    let valid: Vec<(&Entry, &Scenario)> = library
+        .entries
+        .iter()
+        .filter_map(|e| e.scenario.as_ref().map(|s| (e, s)))
+        .collect();
+    let invalid: Vec<&Entry> = library.entries.iter().filter(|e| !e.is_valid()).collect();
+    if json {
+        let listed: Vec<Listed> = valid.iter().map(|(e, s)| listed(e, s)).collect();
+        let invalid: Vec<Invalid> = invalid
+            .iter()
+            .map(|e| Invalid {
+                file: &e.display,
+                errors: e.errors().map(ToString::to_string).collect(),
+            })
+            .collect();
+        let value = serde_json::json!({ "scenarios": listed, "invalid": invalid });
+        match serde_json::to_string_pretty(&value) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("lessons: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        print_table(&valid);
+        for entry in &invalid {
+            eprintln!(
+                "invalid: {} ({} error(s); run `lessons validate {}`)",
+                entry.display,
+                entry.errors().count(),
+                entry.display
+            );
+        }
+    }
+    if invalid.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn listed<'a>(entry: &'a Entry, s: &'a Scenario) -> Listed<'a> {
+    Listed {
+        id: &s.id,
+        title: &s.title,
+        publisher: s.source.publisher.label(),
+        force: &s.source.force,
+        incident: &s.source.incident,
+        published: &s.source.published,
+        reference: s.source.reference.as_deref(),
+        themes: s.themes.iter().map(|t| t.label()).collect(),
+        roles: s.roles().iter().map(|r| r.label()).collect(),
+        decisions: s.decisions().count(),
+        estimated_minutes: s.estimated_minutes,
+        file: &entry.display,
+    }
+}
+
+fn print_table(rows: &[(&Entry, &Scenario)]) {
+    if rows.is_empty() {
+        println!("No scenarios.");
+        return;
+    }
+    let id_width = rows
+        .iter()
+        .map(|(_, s)| s.id.chars().count())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    println!(
+        "{:id_width$}  {:7}  {:4}  {:3}  TITLE · FORCE",
+        "ID", "INCIDENT", "DEC", "MIN"
+    );
+    for (_, s) in rows {
+        println!(
+            "{:id_width$}  {:7}  {:>4}  {:>3}  {} · {}",
+            s.id,
+            s.source.incident,
+            s.decisions().count(),
+            s.estimated_minutes,
+            crate::scenario::text::sanitize(&s.title),
+            crate::scenario::text::sanitize(&s.source.force),
+        );
+    }
+    println!("{} scenario(s). Play one with `lessons play ID`.", rows.len());
+}

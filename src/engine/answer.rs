@@ -1,0 +1,38 @@
+//! What the trainee answered at each decision, as saved in a run.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Response {
+    /// One option of a Single decision.
+    Chose(String),
+    /// The ticked options of a Multiple decision, in the order the file lists them.
+    Ticked(Vec<String>),
+    /// One grade of a Scale decision.
+    Graded(String),
+    /// The time limit ran out.
+    NoDecision,
+}
+
+impl Response {
+    /// The option ids this response selects.
+    pub fn selected(&self) -> Vec<&str> {
+        match self {
+            Response::Chose(id) | Response::Graded(id) => vec![id.as_str()],
+            Response::Ticked(ids) => ids.iter().map(String::as_str).collect(),
+            Response::NoDecision => Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    /// The decision's step id.
+    pub step: String,
+    pub response: Response,
+    #[serde(default)]
+    pub rationale: Option<String>,
+    /// How sure the trainee was, 1 (guessing) to 5 (certain).
+    #[serde(default)]
+    pub confidence: Option<u8>,
+}

@@ -1,0 +1,455 @@
+//! A run through one scenario: a pure state machine. No terminal, clock or disk; the
+//! state serialises so a run can be saved after any answer and resumed exactly.
+
+use serde::{Deserialize, Serialize};
+
+use super::answer::{Answer, Response};
+use super::assess::{Debrief, assess, assess_one};
+use super::io::{Asked, Event, Input, InputError, ResumeError, ShownOption};
+use super::shuffle::shuffle;
+use crate::scenario::graph::{Target, next_after};
+use crate::scenario::{Decision, DecisionKind, RationalePrompt, Scenario, Step};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Mode {
+    /// Feedback and the finding after each decision.
+    #[default]
+    Practice,
+    /// Everything held until the debrief.
+    Assessment,
+}
+
+impl Mode {
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Practice => "practice",
+            Mode::Assessment => "assessment",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    pub mode: Mode,
+    pub seed: u64,
+    /// Ask "how sure are you?" (1–5) after each answer, before any feedback.
+    #[serde(default)]
+    pub ask_confidence: bool,
+}
+
+impl Settings {
+    pub fn new(mode: Mode, seed: u64) -> Self {
+        Settings {
+            mode,
+            seed,
+            ask_confidence: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Phase {
+    Briefing,
+    Narrative {
+        step: String,
+    },
+    Deciding {
+        step: String,
+        order: Vec<String>,
+        ticked: Vec<String>,
+    },
+    Rationale {
+        step: String,
+    },
+    Confidence {
+        step: String,
+    },
+    /// Answered; waiting for Continue (practice mode has shown the feedback).
+    Reviewed {
+        step: String,
+    },
+    Finished,
+}
+
+/// Everything needed to resume a run, and nothing tied to the scenario's memory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionState {
+    pub scenario_id: String,
+    pub settings: Settings,
+    pub phase: Phase,
+    /// The steps reached so far, in order.
+    pub path: Vec<String>,
+    pub answers: Vec<Answer>,
+}
+
+pub struct Session<'a> {
+    scenario: &'a Scenario,
+    state: SessionState,
+}
+
+impl<'a> Session<'a> {
+    pub fn new(scenario: &'a Scenario, settings: Settings) -> Self {
+        Session {
+            scenario,
+            state: SessionState {
+                scenario_id: scenario.id.clone(),
+                settings,
+                phase: Phase::Briefing,
+                path: Vec::new(),
+                answers: Vec::new(),
+            },
+        }
+    }
+
+    /// Picks up a saved run. Fails rather than guessing when the scenario no longer fits it.
+    pub fn resume(scenario: &'a Scenario, state: SessionState) -> Result<Self, ResumeError> {
+        if state.scenario_id != scenario.id {
+            return Err(ResumeError::WrongScenario {
+                saved: state.scenario_id,
+                given: scenario.id.clone(),
+            });
+        }
+        let answered = state.answers.iter().map(|a| &a.step);
+        for id in state.path.iter().chain(answered) {
+            if scenario.step_index(id).is_none() {
+                return Err(ResumeError::MissingStep(id.clone()));
+            }
+        }
+        for answer in &state.answers {
+            let decision = scenario
+                .decision(&answer.step)
+                .ok_or_else(|| ResumeError::MissingStep(answer.step.clone()))?;
+            if let Some(missing) = answer
+                .response
+                .selected()
+                .into_iter()
+                .find(|o| decision.option(o).is_none())
+            {
+                return Err(ResumeError::MissingStep(format!("{}/{missing}", answer.step)));
+            }
+        }
+        if let Some(step) = phase_step(&state.phase)
+            && scenario.step_index(step).is_none()
+        {
+            return Err(ResumeError::MissingStep(step.to_string()));
+        }
+        Ok(Session { scenario, state })
+    }
+
+    pub fn scenario(&self) -> &'a Scenario {
+        self.scenario
+    }
+
+    pub fn state(&self) -> &SessionState {
+        &self.state
+    }
+
+    pub fn into_state(self) -> SessionState {
+        self.state
+    }
+
+    pub fn phase(&self) -> &Phase {
+        &self.state.phase
+    }
+
+    pub fn answers(&self) -> &[Answer] {
+        &self.state.answers
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.state.phase == Phase::Finished
+    }
+
+    pub fn debrief(&self) -> Debrief {
+        assess(self.scenario, &self.state.answers)
+    }
+
+    /// The events that describe where the run stands now, to redraw after a resume.
+    pub fn current(&self) -> Vec<Event> {
+        match &self.state.phase {
+            Phase::Briefing => Vec::new(),
+            Phase::Narrative { step } => self.index(step).map(|i| self.step_events(i)).unwrap_or_default(),
+            Phase::Deciding { step, order, ticked } => self
+                .decision(step)
+                .map(|d| vec![Event::DecisionAsked(self.asked(d, order, ticked))])
+                .unwrap_or_default(),
+            Phase::Rationale { step } => vec![Event::RationaleAsked {
+                step: step.clone(),
+                required: self
+                    .decision(step)
+                    .is_some_and(|d| d.rationale == RationalePrompt::Require),
+            }],
+            Phase::Confidence { step } => vec![Event::ConfidenceAsked { step: step.clone() }],
+            Phase::Reviewed { step } => self.review_events(step),
+            Phase::Finished => vec![Event::Finished],
+        }
+    }
+
+    pub fn apply(&mut self, input: Input) -> Result<Vec<Event>, InputError> {
+        let phase = self.state.phase.clone();
+        match (phase, input) {
+            (Phase::Finished, _) => Err(InputError::Finished),
+            (Phase::Briefing, Input::Continue) => Ok(self.enter(Target::Step(0))),
+            (Phase::Narrative { step }, Input::Continue) => {
+                let index = self.index(&step).unwrap_or(usize::MAX);
+                Ok(self.enter(next_after(self.scenario, index, None)))
+            }
+            (Phase::Deciding { step, .. }, Input::TimeUp) => Ok(self.answer(&step, Response::NoDecision)),
+            (Phase::Deciding { step, ticked, .. }, input) => self.decide(&step, ticked, input),
+            (Phase::Rationale { step }, Input::Rationale(text)) => {
+                let decision = self.decision(&step);
+                let text = text.trim().to_string();
+                if text.is_empty() && decision.is_some_and(|d| d.rationale == RationalePrompt::Require) {
+                    return Err(InputError::RationaleRequired);
+                }
+                if let Some(answer) = self.state.answers.last_mut() {
+                    answer.rationale = (!text.is_empty()).then_some(text);
+                }
+                Ok(self.after_rationale(&step))
+            }
+            (Phase::Confidence { step }, Input::Confidence(level)) => {
+                if let Some(level) = level.filter(|l| !(1..=5).contains(l)) {
+                    return Err(InputError::ConfidenceOutOfRange(level));
+                }
+                if let Some(answer) = self.state.answers.last_mut() {
+                    answer.confidence = level;
+                }
+                Ok(self.review(&step))
+            }
+            (Phase::Reviewed { step }, Input::Continue) => {
+                let index = self.index(&step).unwrap_or(usize::MAX);
+                let chosen = self.state.answers.last().and_then(|a| match &a.response {
+                    Response::Chose(o) | Response::Graded(o) => Some(o.clone()),
+                    _ => None,
+                });
+                let option = chosen.and_then(|o| self.decision(&step).and_then(|d| d.option(&o)));
+                Ok(self.enter(next_after(self.scenario, index, option)))
+            }
+            (phase, _) => Err(InputError::NotNow {
+                waiting: waiting_for(&phase),
+            }),
+        }
+    }
+
+    fn decide(
+        &mut self,
+        step: &str,
+        mut ticked: Vec<String>,
+        input: Input,
+    ) -> Result<Vec<Event>, InputError> {
+        let decision = self.decision(step).ok_or(InputError::Finished)?;
+        let known = |id: &str| -> Result<(), InputError> {
+            decision
+                .option(id)
+                .map(|_| ())
+                .ok_or_else(|| InputError::UnknownOption(id.to_string()))
+        };
+        match (decision.kind, input) {
+            (DecisionKind::Single, Input::Choose(id)) => {
+                known(&id)?;
+                Ok(self.answer(step, Response::Chose(id)))
+            }
+            (DecisionKind::Scale, Input::Grade(id)) => {
+                known(&id)?;
+                Ok(self.answer(step, Response::Graded(id)))
+            }
+            (DecisionKind::Multiple, Input::Toggle(id)) => {
+                known(&id)?;
+                let on = !ticked.contains(&id);
+                if on {
+                    ticked.push(id.clone());
+                } else {
+                    ticked.retain(|t| *t != id);
+                }
+                if let Phase::Deciding { ticked: saved, .. } = &mut self.state.phase {
+                    *saved = ticked;
+                }
+                Ok(vec![Event::Ticked {
+                    step: step.to_string(),
+                    option: id,
+                    on,
+                }])
+            }
+            (DecisionKind::Multiple, Input::Submit) => {
+                let in_file_order = decision
+                    .options
+                    .iter()
+                    .filter(|o| ticked.contains(&o.id))
+                    .map(|o| o.id.clone())
+                    .collect();
+                Ok(self.answer(step, Response::Ticked(in_file_order)))
+            }
+            (kind, Input::Choose(_) | Input::Grade(_) | Input::Toggle(_) | Input::Submit) => {
+                let use_instead = match kind {
+                    DecisionKind::Single => "Choose",
+                    DecisionKind::Multiple => "Toggle and Submit",
+                    DecisionKind::Scale => "Grade",
+                };
+                Err(InputError::WrongKind {
+                    kind: kind.label(),
+                    use_instead,
+                })
+            }
+            _ => Err(InputError::NotNow {
+                waiting: "an answer to the decision",
+            }),
+        }
+    }
+
+    fn answer(&mut self, step: &str, response: Response) -> Vec<Event> {
+        let timed_out = response == Response::NoDecision;
+        self.state.answers.push(Answer {
+            step: step.to_string(),
+            response: response.clone(),
+            rationale: None,
+            confidence: None,
+        });
+        let mut events = vec![Event::Answered {
+            step: step.to_string(),
+            response,
+        }];
+        let asks_rationale = self
+            .decision(step)
+            .is_some_and(|d| d.rationale != RationalePrompt::No);
+        if asks_rationale && !timed_out {
+            self.state.phase = Phase::Rationale {
+                step: step.to_string(),
+            };
+            events.push(Event::RationaleAsked {
+                step: step.to_string(),
+                required: self
+                    .decision(step)
+                    .is_some_and(|d| d.rationale == RationalePrompt::Require),
+            });
+        } else if timed_out {
+            events.extend(self.review(step));
+        } else {
+            events.extend(self.after_rationale(step));
+        }
+        events
+    }
+
+    fn after_rationale(&mut self, step: &str) -> Vec<Event> {
+        if self.state.settings.ask_confidence {
+            self.state.phase = Phase::Confidence {
+                step: step.to_string(),
+            };
+            vec![Event::ConfidenceAsked {
+                step: step.to_string(),
+            }]
+        } else {
+            self.review(step)
+        }
+    }
+
+    fn review(&mut self, step: &str) -> Vec<Event> {
+        self.state.phase = Phase::Reviewed {
+            step: step.to_string(),
+        };
+        self.review_events(step)
+    }
+
+    fn review_events(&self, step: &str) -> Vec<Event> {
+        if self.state.settings.mode != super::Mode::Practice {
+            return Vec::new();
+        }
+        let decision = self.decision(step);
+        let answer = self.state.answers.iter().rev().find(|a| a.step == step);
+        match (decision, answer) {
+            (Some(d), Some(a)) => vec![Event::Feedback(Box::new(assess_one(self.scenario, d, a)))],
+            _ => Vec::new(),
+        }
+    }
+
+    fn enter(&mut self, target: Target) -> Vec<Event> {
+        let Target::Step(index) = target else {
+            self.state.phase = Phase::Finished;
+            return vec![Event::Finished];
+        };
+        let Some(step) = self.scenario.steps.get(index) else {
+            self.state.phase = Phase::Finished;
+            return vec![Event::Finished];
+        };
+        self.state.path.push(step.id().to_string());
+        match step {
+            Step::Narrative(n) => {
+                self.state.phase = Phase::Narrative { step: n.id.clone() };
+            }
+            Step::Decision(d) => {
+                let mut order: Vec<String> = d.options.iter().map(|o| o.id.clone()).collect();
+                if d.kind != DecisionKind::Scale {
+                    shuffle(&mut order, self.state.settings.seed, &d.id);
+                }
+                self.state.phase = Phase::Deciding {
+                    step: d.id.clone(),
+                    order,
+                    ticked: Vec::new(),
+                };
+            }
+        }
+        self.current()
+    }
+
+    fn step_events(&self, index: usize) -> Vec<Event> {
+        match &self.scenario.steps[index] {
+            Step::Narrative(n) => vec![Event::Narrative {
+                step: n.id.clone(),
+                clock: n.clock.clone(),
+                text: n.text.clone(),
+            }],
+            Step::Decision(_) => self.current(),
+        }
+    }
+
+    fn asked(&self, d: &Decision, order: &[String], ticked: &[String]) -> Asked {
+        Asked {
+            step: d.id.clone(),
+            clock: d.clock.clone(),
+            role: self.scenario.role_at(d),
+            ndm: d.ndm,
+            prompt: d.prompt.clone(),
+            kind: d.kind,
+            options: order
+                .iter()
+                .filter_map(|id| d.option(id))
+                .map(|o| ShownOption {
+                    id: o.id.clone(),
+                    text: o.text.clone(),
+                    level: o.level,
+                })
+                .collect(),
+            rationale: d.rationale,
+            time_limit: d.time_limit,
+            ticked: ticked.to_vec(),
+        }
+    }
+
+    fn index(&self, step: &str) -> Option<usize> {
+        self.scenario.step_index(step)
+    }
+
+    fn decision(&self, step: &str) -> Option<&'a Decision> {
+        self.scenario.decision(step)
+    }
+}
+
+fn phase_step(phase: &Phase) -> Option<&str> {
+    match phase {
+        Phase::Narrative { step }
+        | Phase::Deciding { step, .. }
+        | Phase::Rationale { step }
+        | Phase::Confidence { step }
+        | Phase::Reviewed { step } => Some(step),
+        Phase::Briefing | Phase::Finished => None,
+    }
+}
+
+fn waiting_for(phase: &Phase) -> &'static str {
+    match phase {
+        Phase::Briefing | Phase::Narrative { .. } | Phase::Reviewed { .. } => "Continue",
+        Phase::Deciding { .. } => "an answer to the decision",
+        Phase::Rationale { .. } => "your rationale",
+        Phase::Confidence { .. } => "a confidence rating",
+        Phase::Finished => "nothing",
+    }
+}

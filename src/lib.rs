@@ -1,0 +1,8 @@
+//! `lessons`: a terminal training simulator built on real, independently investigated
+//! UK police cases. The library holds the scenario format, the engine and the front ends;
+//! the binary only parses the command line and hands off.
+
+pub mod cli;
+pub mod engine;
+pub mod plain;
+pub mod scenario;

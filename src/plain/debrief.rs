@@ -1,0 +1,200 @@
+//! The debrief as plain text, for the plain player and the terminal.
+
+use std::fmt::Write as _;
+
+use super::wrap::{hanging, wrap};
+use crate::engine::{Debrief, Item, Tally};
+use crate::scenario::Scenario;
+use crate::scenario::text::sanitize;
+
+const WIDTH: usize = 78;
+
+/// The whole debrief: every decision side by side with the officers and the finding,
+/// the totals, then what happened and the questions for discussion.
+pub fn render(scenario: &Scenario, debrief: &Debrief) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "DEBRIEF: {}", sanitize(&scenario.title));
+    let total = &debrief.total;
+    let _ = writeln!(
+        out,
+        "{} of {} decision(s) in line with the finding, {} partly. Score {}/{} ({}%).",
+        total.in_line,
+        total.decisions,
+        total.partly,
+        total.points,
+        total.max_points(),
+        total.percent()
+    );
+    for (n, item) in debrief.items.iter().enumerate() {
+        out.push('\n');
+        out.push_str(&render_item(n + 1, item));
+    }
+    section(
+        &mut out,
+        "BY NATIONAL DECISION MODEL STAGE",
+        &tallies(&debrief.by_stage),
+    );
+    section(&mut out, "BY THEME", &tallies(&debrief.by_theme));
+    section(
+        &mut out,
+        "WHAT HAPPENED",
+        &wrap(&sanitize(&scenario.outcome.what_happened), WIDTH, ""),
+    );
+    section(
+        &mut out,
+        "OUTCOMES FOR THE OFFICERS",
+        &bullets(&scenario.outcome.officers),
+    );
+    section(
+        &mut out,
+        "THE FORCE'S LEARNING",
+        &bullets(&scenario.outcome.learning),
+    );
+    section(&mut out, "FOR DISCUSSION", &bullets(&scenario.discussion));
+    let _ = writeln!(out, "\nSource: {}", source_line(scenario));
+    out
+}
+
+/// One decision: the answer beside the officers' action and the finding.
+pub fn render_item(n: usize, item: &Item) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}",
+        hanging(&format!("{n}. "), &sanitize(&item.prompt), WIDTH)
+    );
+    let _ = writeln!(out, "{}", hanging("   You chose:      ", &yours(item), WIDTH));
+    let officers = if item.officers.is_empty() {
+        "The source does not say.".to_string()
+    } else {
+        item.officers.join("; ")
+    };
+    let _ = writeln!(
+        out,
+        "{}",
+        hanging("   The officers:   ", &sanitize(&officers), WIDTH)
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        hanging("   The finding:    ", &sanitize(&item.finding.text), WIDTH)
+    );
+    if let Some(quote) = &item.finding.quote {
+        let _ = writeln!(
+            out,
+            "{}",
+            hanging(
+                "   The source:     ",
+                &format!("\u{201c}{}\u{201d}", sanitize(quote)),
+                WIDTH
+            )
+        );
+    }
+    let _ = writeln!(out, "{}", hanging("   Verdict:        ", &item.summary(), WIDTH));
+    if !item.missed.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            hanging("   Missed:         ", &sanitize(&item.missed.join("; ")), WIDTH)
+        );
+    }
+    if !item.unwanted.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            hanging("   Not supported:  ", &sanitize(&item.unwanted.join("; ")), WIDTH)
+        );
+    }
+    if let Some(rationale) = &item.rationale {
+        let _ = writeln!(
+            out,
+            "{}",
+            hanging("   Your rationale: ", &sanitize(rationale), WIDTH)
+        );
+    }
+    if let Some(confidence) = item.confidence {
+        let _ = writeln!(out, "   Your confidence: {confidence} of 5");
+    }
+    if !item.finding.standards.is_empty() {
+        let standards: Vec<&str> = item.finding.standards.iter().map(|s| s.label()).collect();
+        let _ = writeln!(
+            out,
+            "{}",
+            hanging("   Standards:      ", &standards.join("; "), WIDTH)
+        );
+    }
+    for feedback in &item.feedback {
+        let _ = writeln!(
+            out,
+            "{}",
+            hanging("   Feedback:       ", &sanitize(feedback), WIDTH)
+        );
+    }
+    out
+}
+
+fn yours(item: &Item) -> String {
+    if item.verdict == crate::engine::Verdict::NoDecision {
+        return "No decision in time".to_string();
+    }
+    if item.yours.is_empty() {
+        return "Nothing ticked".to_string();
+    }
+    sanitize(&item.yours.join("; "))
+}
+
+fn tallies(tallies: &[Tally]) -> String {
+    let width = tallies.iter().map(|t| t.label.chars().count()).max().unwrap_or(0);
+    tallies
+        .iter()
+        .map(|t| {
+            let filled = (t.percent() as usize).div_ceil(10);
+            format!(
+                "{:width$}  [{}{}] {:>3}%  {} of {} in line",
+                t.label,
+                "#".repeat(filled),
+                ".".repeat(10 - filled),
+                t.percent(),
+                t.in_line,
+                t.decisions
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn bullets(lines: &[String]) -> String {
+    if lines.is_empty() {
+        return "(none given in the source)".to_string();
+    }
+    lines
+        .iter()
+        .map(|l| hanging("- ", &sanitize(l), WIDTH))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn section(out: &mut String, heading: &str, body: &str) {
+    let _ = write!(out, "\n{heading}\n{body}\n");
+}
+
+/// "IPCC, Learning the Lessons bulletin 28, case 3: Safeguarding a vulnerable man (…)".
+pub fn source_line(scenario: &Scenario) -> String {
+    let s = &scenario.source;
+    let mut parts = vec![format!(
+        "{}, \u{201c}{}\u{201d}",
+        s.publisher.label(),
+        sanitize(&s.title)
+    )];
+    if let Some(bulletin) = s.bulletin {
+        let case = s.case_number.map(|c| format!(", case {c}")).unwrap_or_default();
+        parts.push(format!("Learning the Lessons bulletin {bulletin}{case}"));
+    }
+    parts.push(sanitize(&s.force));
+    parts.push(format!("incident {}", s.incident));
+    parts.push(format!("published {}", s.published));
+    if let Some(reference) = &s.reference {
+        parts.push(format!("reference {}", sanitize(reference)));
+    }
+    parts.join("; ")
+}

@@ -1,0 +1,124 @@
+//! The steps as a graph: where each step can lead. Shared by validation (reachability,
+//! cycles), the engine (what comes next) and the designer tools (coverage, graphs).
+
+use super::types::{Choice, END, Scenario, Step};
+
+/// Where a step leads: another step's index, or the end of the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Step(usize),
+    End,
+}
+
+/// The step that follows `index` when the trainee chose `option` (if the step is a decision
+/// and the option branches). Assumes a validated scenario; unknown ids end the run.
+pub fn next_after(scenario: &Scenario, index: usize, option: Option<&Choice>) -> Target {
+    let step = &scenario.steps[index];
+    let explicit = option.and_then(|o| o.goto.as_deref()).or_else(|| step.next());
+    match explicit {
+        Some(END) => Target::End,
+        Some(id) => scenario.step_index(id).map_or(Target::End, Target::Step),
+        None if index + 1 < scenario.steps.len() => Target::Step(index + 1),
+        None => Target::End,
+    }
+}
+
+/// Every distinct place a step can lead, in option order.
+pub fn successors(scenario: &Scenario, index: usize) -> Vec<Target> {
+    let mut out = Vec::new();
+    let mut push = |t: Target| {
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    };
+    match &scenario.steps[index] {
+        Step::Decision(d) if d.options.iter().any(|o| o.goto.is_some()) => {
+            for option in &d.options {
+                push(next_after(scenario, index, Some(option)));
+            }
+        }
+        _ => push(next_after(scenario, index, None)),
+    }
+    out
+}
+
+pub struct Flow {
+    edges: Vec<Vec<Target>>,
+}
+
+impl Flow {
+    pub fn new(scenario: &Scenario) -> Self {
+        Flow {
+            edges: (0..scenario.steps.len())
+                .map(|i| successors(scenario, i))
+                .collect(),
+        }
+    }
+
+    pub fn edges(&self, index: usize) -> &[Target] {
+        &self.edges[index]
+    }
+
+    /// Which steps a run starting at the first step can reach.
+    pub fn reachable(&self) -> Vec<bool> {
+        let mut seen = vec![false; self.edges.len()];
+        let mut stack = vec![0];
+        while let Some(i) = stack.pop() {
+            if i >= seen.len() || seen[i] {
+                continue;
+            }
+            seen[i] = true;
+            for t in &self.edges[i] {
+                if let Target::Step(j) = t {
+                    stack.push(*j);
+                }
+            }
+        }
+        seen
+    }
+
+    /// A loop reachable from the first step, as the step indices around it.
+    pub fn cycle(&self) -> Option<Vec<usize>> {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            New,
+            Open,
+            Done,
+        }
+        let mut mark = vec![Mark::New; self.edges.len()];
+        let mut path: Vec<usize> = Vec::new();
+        // iterative DFS: (node, next edge to explore)
+        let mut stack: Vec<(usize, usize)> = vec![(0, 0)];
+        if self.edges.is_empty() {
+            return None;
+        }
+        mark[0] = Mark::Open;
+        path.push(0);
+        while let Some(&mut (node, ref mut edge)) = stack.last_mut() {
+            if let Some(target) = self.edges[node].get(*edge) {
+                *edge += 1;
+                if let Target::Step(next) = *target {
+                    match mark[next] {
+                        Mark::Open => {
+                            let start = path.iter().position(|&p| p == next).unwrap_or(0);
+                            let mut cycle = path[start..].to_vec();
+                            cycle.push(next);
+                            return Some(cycle);
+                        }
+                        Mark::New => {
+                            mark[next] = Mark::Open;
+                            path.push(next);
+                            stack.push((next, 0));
+                        }
+                        Mark::Done => {}
+                    }
+                }
+            } else {
+                mark[node] = Mark::Done;
+                path.pop();
+                stack.pop();
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,17 @@
+//! What a scenario file says: serde types, loading (files, folders, built-in) and validation.
+
+pub mod diagnostic;
+pub mod graph;
+pub mod load;
+pub mod locate;
+pub mod parse;
+pub mod suggest;
+pub mod text;
+pub mod types;
+pub mod validate;
+pub mod vocab;
+
+pub use diagnostic::{Diagnostic, Location, Severity};
+pub use load::{Entry, Library, Origin, load_bytes, load_file};
+pub use types::*;
+pub use vocab::*;

@@ -1,0 +1,226 @@
+//! Format v1: what a scenario file says, as serde types. Every struct denies unknown
+//! fields so a misspelt field is an error that can name the field it was meant to be.
+
+use serde::{Deserialize, Serialize};
+
+use super::vocab::{DecisionKind, Mark, NdmStage, Publisher, RationalePrompt, Role, Standard, Theme};
+
+/// The only format version this build understands.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The reserved step id that ends a run when used as a branch target.
+pub const END: &str = "end";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub format: u32,
+    pub id: String,
+    pub title: String,
+    pub source: Source,
+    pub themes: Vec<Theme>,
+    /// The role the trainee plays unless a decision says otherwise.
+    pub role: Role,
+    pub content_warning: String,
+    pub estimated_minutes: u32,
+    /// What the officers knew at the start, and nothing they learnt later.
+    pub briefing: String,
+    pub steps: Vec<Step>,
+    pub outcome: Outcome,
+    #[serde(default)]
+    pub discussion: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub publisher: Publisher,
+    /// The summary's own title, as published.
+    pub title: String,
+    pub force: String,
+    /// When the events happened: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub incident: String,
+    /// When the summary was published: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub published: String,
+    #[serde(default)]
+    pub reference: Option<String>,
+    #[serde(default)]
+    pub bulletin: Option<u32>,
+    #[serde(default)]
+    pub case_number: Option<u32>,
+    /// The source text's file name under `assets/cases/`, used to check quotes.
+    #[serde(default)]
+    pub document: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Step {
+    Narrative(Narrative),
+    Decision(Decision),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Narrative {
+    pub id: String,
+    /// An in-story time such as "Day 1, 14:05" or "About two hours later".
+    #[serde(default)]
+    pub clock: Option<String>,
+    pub text: String,
+    /// Where the story goes next; the following step when absent.
+    #[serde(default)]
+    pub next: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub id: String,
+    #[serde(default)]
+    pub clock: Option<String>,
+    /// Overrides the scenario's role for this decision.
+    #[serde(default)]
+    pub role: Option<Role>,
+    pub ndm: NdmStage,
+    /// Themes this decision counts toward; the scenario's themes when empty.
+    #[serde(default)]
+    pub themes: Vec<Theme>,
+    pub prompt: String,
+    pub kind: DecisionKind,
+    pub options: Vec<Choice>,
+    /// What the officers did, in words, when the options marked `actual` do not say it all.
+    #[serde(default)]
+    pub officers: Option<String>,
+    pub finding: Finding,
+    #[serde(default)]
+    pub rationale: RationalePrompt,
+    /// Seconds allowed before "no decision in time" is recorded.
+    #[serde(default)]
+    pub time_limit: Option<u32>,
+    /// Where the story goes after this decision unless the chosen option branches.
+    #[serde(default)]
+    pub next: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub id: String,
+    pub text: String,
+    pub mark: Mark,
+    /// Whether this is what the officers in the case did.
+    #[serde(default)]
+    pub actual: bool,
+    /// Position on the ladder for Scale decisions, lowest first.
+    #[serde(default)]
+    pub level: Option<u32>,
+    #[serde(default)]
+    pub feedback: Option<String>,
+    /// A later step this option leads to (Single and Scale decisions only).
+    #[serde(default)]
+    pub goto: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    pub text: String,
+    /// Words copied exactly from the source document.
+    #[serde(default)]
+    pub quote: Option<String>,
+    #[serde(default)]
+    pub standards: Vec<Standard>,
+    #[serde(default)]
+    pub policy: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub what_happened: String,
+    #[serde(default)]
+    pub officers: Vec<String>,
+    #[serde(default)]
+    pub learning: Vec<String>,
+}
+
+impl Step {
+    pub fn id(&self) -> &str {
+        match self {
+            Step::Narrative(n) => &n.id,
+            Step::Decision(d) => &d.id,
+        }
+    }
+
+    pub fn next(&self) -> Option<&str> {
+        match self {
+            Step::Narrative(n) => n.next.as_deref(),
+            Step::Decision(d) => d.next.as_deref(),
+        }
+    }
+
+    pub fn clock(&self) -> Option<&str> {
+        match self {
+            Step::Narrative(n) => n.clock.as_deref(),
+            Step::Decision(d) => d.clock.as_deref(),
+        }
+    }
+
+    pub fn as_decision(&self) -> Option<&Decision> {
+        match self {
+            Step::Decision(d) => Some(d),
+            Step::Narrative(_) => None,
+        }
+    }
+}
+
+impl Scenario {
+    pub fn step_index(&self, id: &str) -> Option<usize> {
+        self.steps.iter().position(|s| s.id() == id)
+    }
+
+    pub fn decisions(&self) -> impl Iterator<Item = &Decision> {
+        self.steps.iter().filter_map(Step::as_decision)
+    }
+
+    pub fn decision(&self, id: &str) -> Option<&Decision> {
+        self.decisions().find(|d| d.id == id)
+    }
+
+    /// The role for a decision: its own, else the scenario's.
+    pub fn role_at(&self, decision: &Decision) -> Role {
+        decision.role.unwrap_or(self.role)
+    }
+
+    /// The themes a decision counts toward.
+    pub fn themes_of<'a>(&'a self, decision: &'a Decision) -> &'a [Theme] {
+        if decision.themes.is_empty() {
+            &self.themes
+        } else {
+            &decision.themes
+        }
+    }
+
+    /// Every distinct role the trainee plays, in the order met.
+    pub fn roles(&self) -> Vec<Role> {
+        let mut roles = vec![self.role];
+        for d in self.decisions() {
+            let r = self.role_at(d);
+            if !roles.contains(&r) {
+                roles.push(r);
+            }
+        }
+        roles
+    }
+}
+
+impl Decision {
+    pub fn option(&self, id: &str) -> Option<&Choice> {
+        self.options.iter().find(|o| o.id == id)
+    }
+
+    /// What the officers in the case did: the options marked `actual`.
+    pub fn officers_choice(&self) -> Vec<&Choice> {
+        self.options.iter().filter(|o| o.actual).collect()
+    }
+}

@@ -1,0 +1,533 @@
+//! The rules a parsed scenario must meet before anyone plays it. Returns diagnostics
+//! located in the source text; prints nothing.
+
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
+
+use super::diagnostic::{Diagnostic, Location};
+use super::graph::Flow;
+use super::locate::{Locator, Region};
+use super::suggest::nearest;
+use super::text::is_forbidden_char;
+use super::types::{Choice, Decision, END, Scenario, Step};
+use super::vocab::{DecisionKind, Mark};
+
+pub fn validate(scenario: &Scenario, source: &str) -> Vec<Diagnostic> {
+    let mut check = Checker {
+        scenario,
+        source,
+        locator: OnceCell::new(),
+        out: Vec::new(),
+    };
+    check.metadata();
+    check.text();
+    check.steps();
+    check.flow();
+    check.out.sort_by_key(|d| (d.location, d.severity));
+    check.out
+}
+
+struct Checker<'a> {
+    scenario: &'a Scenario,
+    source: &'a str,
+    /// Built only when a problem needs a location, so valid files skip the scan.
+    locator: OnceCell<Locator<'a>>,
+    out: Vec<Diagnostic>,
+}
+
+/// Where a piece of text lives, resolved to a source region only when it is reported.
+#[derive(Clone, Copy)]
+enum Place<'s> {
+    Top,
+    Outcome,
+    Step(&'s str),
+    Option(&'s str, &'s str),
+}
+
+impl<'a> Checker<'a> {
+    fn locator(&self) -> &Locator<'a> {
+        self.locator.get_or_init(|| Locator::new(self.source))
+    }
+
+    fn region(&self, place: Place) -> Region {
+        let whole = self.locator().whole();
+        match place {
+            Place::Top => whole,
+            Place::Outcome => self
+                .locator()
+                .key(whole, "outcome")
+                .map_or(whole, |start| Region {
+                    start,
+                    end: whole.end,
+                }),
+            Place::Step(id) => self.step_region(id),
+            Place::Option(step, option) => {
+                let region = self.step_region(step);
+                self.locator().option(region, option).unwrap_or(region)
+            }
+        }
+    }
+
+    fn at(&self, offset: Option<usize>) -> Location {
+        offset.map_or(Location::START, |o| self.locator().location(o))
+    }
+
+    fn top(&self, key: &str) -> Location {
+        self.at(self.locator().value_of(self.locator().whole(), key))
+    }
+
+    fn step_region(&self, id: &str) -> Region {
+        self.locator().step(id).unwrap_or_else(|| self.locator().whole())
+    }
+
+    fn in_step(&self, step: &str, key: &str) -> Location {
+        let region = self.step_region(step);
+        self.at(self.locator().value_of(region, key).or(Some(region.start)))
+    }
+
+    fn in_option(&self, step: &str, option: &str, key: &str) -> Location {
+        let region = self.step_region(step);
+        let offset = self
+            .locator()
+            .option(region, option)
+            .and_then(|o| self.locator().value_of(o, key).or(Some(o.start)))
+            .or(Some(region.start));
+        self.at(offset)
+    }
+
+    fn step_id_location(&self, index: usize) -> Location {
+        let region = self.locator().step_at(index).unwrap_or(self.locator().whole());
+        self.at(self.locator().value_of(region, "id"))
+    }
+
+    fn metadata(&mut self) {
+        let s = self.scenario;
+        if !is_valid_id(&s.id) {
+            let location = self.top("id");
+            self.out.push(
+                Diagnostic::error(
+                    "bad-id",
+                    location,
+                    format!("scenario id `{}` is not a valid id", s.id),
+                )
+                .with_help("use lower-case letters, digits and hyphens, e.g. `herts-2021-nmo-breach`"),
+            );
+        }
+        for (key, value) in [
+            ("incident", &s.source.incident),
+            ("published", &s.source.published),
+        ] {
+            if !is_partial_date(value) {
+                let location = self.top(key);
+                self.out.push(
+                    Diagnostic::error(
+                        "bad-date",
+                        location,
+                        format!("`{key}` date `{value}` is not a date"),
+                    )
+                    .with_help("write YYYY, YYYY-MM or YYYY-MM-DD, e.g. \"2021-08\""),
+                );
+            }
+        }
+        if s.estimated_minutes == 0 {
+            let location = self.top("estimated_minutes");
+            self.out.push(
+                Diagnostic::error("bad-minutes", location, "`estimated_minutes` is 0")
+                    .with_help("give the minutes a trainee needs to read and decide, e.g. 15"),
+            );
+        }
+        if s.themes.is_empty() {
+            let location = self.top("themes");
+            self.out.push(
+                Diagnostic::error("no-themes", location, "the scenario has no themes")
+                    .with_help("list at least one theme, e.g. `themes: [DomesticAbuse, RiskAssessment]`"),
+            );
+        }
+    }
+
+    /// Every piece of text: not empty, and free of control characters.
+    fn text(&mut self) {
+        let s = self.scenario;
+        let mut fields: Vec<(Place, &'static str, &str)> = vec![
+            (Place::Top, "title", &s.title),
+            (Place::Top, "content_warning", &s.content_warning),
+            (Place::Top, "briefing", &s.briefing),
+            (Place::Top, "title", &s.source.title),
+            (Place::Top, "force", &s.source.force),
+            (Place::Outcome, "what_happened", &s.outcome.what_happened),
+        ];
+        for value in s.source.reference.iter().chain(&s.source.document) {
+            fields.push((Place::Top, "source", value));
+        }
+        for value in &s.outcome.officers {
+            fields.push((Place::Outcome, "officers", value));
+        }
+        for value in &s.outcome.learning {
+            fields.push((Place::Outcome, "learning", value));
+        }
+        for value in &s.discussion {
+            fields.push((Place::Outcome, "discussion", value));
+        }
+        for step in &s.steps {
+            let place = Place::Step(step.id());
+            if let Some(clock) = step.clock() {
+                fields.push((place, "clock", clock));
+            }
+            match step {
+                Step::Narrative(n) => fields.push((place, "text", &n.text)),
+                Step::Decision(d) => {
+                    fields.push((place, "prompt", &d.prompt));
+                    fields.push((place, "finding", &d.finding.text));
+                    if let Some(officers) = &d.officers {
+                        fields.push((place, "officers", officers));
+                    }
+                    for value in d.finding.quote.iter().chain(&d.finding.policy) {
+                        fields.push((place, "finding", value));
+                    }
+                    for option in &d.options {
+                        let place = Place::Option(&d.id, &option.id);
+                        fields.push((place, "text", &option.text));
+                        if let Some(feedback) = &option.feedback {
+                            fields.push((place, "feedback", feedback));
+                        }
+                    }
+                }
+            }
+        }
+        let mut control_reported = false;
+        for (place, key, value) in fields {
+            if value.trim().is_empty() {
+                let region = self.region(place);
+                let location = self.at(self.locator().value_of(region, key).or(Some(region.start)));
+                self.out.push(
+                    Diagnostic::error("empty-text", location, format!("`{key}` is empty"))
+                        .with_help("write the text, or remove the field if it is optional"),
+                );
+            }
+            if !control_reported && value.chars().any(is_forbidden_char) {
+                let region = self.region(place);
+                let whole = self.locator().whole();
+                let offset = self
+                    .locator()
+                    .first_char(region, is_forbidden_char)
+                    .or_else(|| self.locator().first_char(whole, is_forbidden_char));
+                let bad = value.chars().find(|c| is_forbidden_char(*c)).unwrap_or('\0');
+                self.out.push(
+                    Diagnostic::error(
+                        "control-character",
+                        self.at(offset),
+                        format!("text contains the control character U+{:04X}", u32::from(bad)),
+                    )
+                    .with_help("remove it; only ordinary text, new lines and tabs may appear, so nothing can reach a terminal as a command"),
+                );
+                control_reported = true;
+            }
+        }
+    }
+
+    fn steps(&mut self) {
+        let s = self.scenario;
+        if s.steps.is_empty() {
+            let location = self.top("steps");
+            self.out.push(
+                Diagnostic::error("no-steps", location, "the scenario has no steps")
+                    .with_help("add Narrative(..) and Decision(..) steps to `steps: [ ... ]`"),
+            );
+            return;
+        }
+        if s.decisions().next().is_none() {
+            let location = self.top("steps");
+            self.out.push(
+                Diagnostic::error("no-decisions", location, "the scenario has no decisions")
+                    .with_help("a scenario needs at least one Decision(..) for the trainee to make"),
+            );
+        }
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (index, step) in s.steps.iter().enumerate() {
+            let id = step.id();
+            if id == END {
+                let location = self.step_id_location(index);
+                self.out.push(
+                    Diagnostic::error("reserved-id", location, format!("`{END}` cannot be a step id"))
+                        .with_help(format!(
+                            "`{END}` is the branch target that ends a run; rename this step"
+                        )),
+                );
+            } else if !is_valid_id(id) {
+                let location = self.step_id_location(index);
+                self.out.push(
+                    Diagnostic::error("bad-id", location, format!("step id `{id}` is not a valid id"))
+                        .with_help("use lower-case letters, digits and hyphens, e.g. `second-call`"),
+                );
+            }
+            if let Some(first) = seen.insert(id, index) {
+                let location = self.step_id_location(index);
+                self.out.push(
+                    Diagnostic::error("duplicate-id", location, format!("step id `{id}` is used twice"))
+                        .with_help(format!(
+                            "step {} already has this id; give each step its own",
+                            first + 1
+                        )),
+                );
+                seen.insert(id, first);
+            }
+            if let Step::Decision(d) = step {
+                self.decision(d);
+            }
+        }
+    }
+
+    fn decision(&mut self, d: &Decision) {
+        if d.options.len() < 2 {
+            let prompt = self.in_step(&d.id, "options");
+            self.out.push(
+                Diagnostic::error(
+                    "too-few-options",
+                    prompt,
+                    format!(
+                        "decision `{}` has {} option(s); it needs at least 2",
+                        d.id,
+                        d.options.len()
+                    ),
+                )
+                .with_help("a decision is a choice: add the other courses of action an officer could take"),
+            );
+        }
+        if !d.options.is_empty() && !d.options.iter().any(|o| o.mark == Mark::Expected) {
+            let prompt = self.in_step(&d.id, "options");
+            self.out.push(
+                Diagnostic::error(
+                    "no-expected-option",
+                    prompt,
+                    format!("decision `{}` has no Expected option", d.id),
+                )
+                .with_help("mark the option the finding or policy supports as `mark: Expected`"),
+            );
+        }
+        let mut ids = HashSet::new();
+        for option in &d.options {
+            if !ids.insert(option.id.as_str()) {
+                let location = self.in_option(&d.id, &option.id, "id");
+                self.out.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        location,
+                        format!("option id `{}` is used twice in decision `{}`", option.id, d.id),
+                    )
+                    .with_help("give each option in a decision its own id"),
+                );
+            }
+        }
+        self.scale(d);
+        if d.kind == DecisionKind::Multiple
+            && let Some(option) = d.options.iter().find(|o| o.goto.is_some())
+        {
+            let location = self.in_option(&d.id, &option.id, "goto");
+            self.out.push(
+                Diagnostic::error(
+                    "branch-on-multiple",
+                    location,
+                    format!(
+                        "option `{}` branches, but decision `{}` is Multiple",
+                        option.id, d.id
+                    ),
+                )
+                .with_help(
+                    "several ticks cannot choose one path: use `next` on the decision, or make it Single",
+                ),
+            );
+        }
+        if d.kind == DecisionKind::Single && d.options.iter().filter(|o| o.actual).count() > 1 {
+            let prompt = self.in_step(&d.id, "options");
+            self.out.push(
+                Diagnostic::warning(
+                    "several-actual",
+                    prompt,
+                    format!(
+                        "Single decision `{}` has more than one option marked `actual`",
+                        d.id
+                    ),
+                )
+                .with_help("the officers took one course; mark one option, or make the decision Multiple"),
+            );
+        }
+        if d.time_limit == Some(0) {
+            let location = self.in_step(&d.id, "time_limit");
+            self.out.push(
+                Diagnostic::error("bad-time-limit", location, "`time_limit` is 0 seconds")
+                    .with_help("give the seconds allowed, e.g. `time_limit: 90`, or remove the field"),
+            );
+        }
+    }
+
+    fn scale(&mut self, d: &Decision) {
+        if d.kind != DecisionKind::Scale {
+            if let Some(option) = d.options.iter().find(|o| o.level.is_some()) {
+                let location = self.in_option(&d.id, &option.id, "level");
+                self.out.push(
+                    Diagnostic::warning(
+                        "level-ignored",
+                        location,
+                        format!(
+                            "option `{}` has a level, but decision `{}` is not a Scale",
+                            option.id, d.id
+                        ),
+                    )
+                    .with_help("remove `level`, or set `kind: Scale`"),
+                );
+            }
+            return;
+        }
+        let missing: Vec<&Choice> = d.options.iter().filter(|o| o.level.is_none()).collect();
+        if let Some(option) = missing.first() {
+            let location = self.in_option(&d.id, &option.id, "id");
+            self.out.push(
+                Diagnostic::error(
+                    "scale-order",
+                    location,
+                    format!("option `{}` of Scale decision `{}` has no level", option.id, d.id),
+                )
+                .with_help("give every option of a Scale a `level`, lowest risk or urgency first: 1, 2, 3 …"),
+            );
+            return;
+        }
+        for pair in d.options.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if a.level >= b.level {
+                let location = self.in_option(&d.id, &b.id, "level");
+                self.out.push(
+                    Diagnostic::error(
+                        "scale-order",
+                        location,
+                        format!(
+                            "Scale decision `{}` is out of order: `{}` (level {}) comes after `{}` (level {})",
+                            d.id,
+                            b.id,
+                            b.level.unwrap_or_default(),
+                            a.id,
+                            a.level.unwrap_or_default()
+                        ),
+                    )
+                    .with_help("list the grades from lowest to highest with strictly rising levels"),
+                );
+                return;
+            }
+        }
+    }
+
+    fn flow(&mut self) {
+        let s = self.scenario;
+        let ids: HashSet<&str> = s.steps.iter().map(Step::id).collect();
+        if ids.len() != s.steps.len() {
+            return; // with duplicate ids the graph is ambiguous; the duplicate is already reported
+        }
+        let mut dangling = false;
+        for step in &s.steps {
+            let mut targets: Vec<(Location, &str, &str)> = Vec::new();
+            if let Some(next) = step.next() {
+                targets.push((self.in_step(step.id(), "next"), next, "next"));
+            }
+            if let Step::Decision(d) = step {
+                for option in &d.options {
+                    if let Some(goto) = &option.goto {
+                        targets.push((self.in_option(&d.id, &option.id, "goto"), goto, "goto"));
+                    }
+                }
+            }
+            for (location, target, key) in targets {
+                if target != END && !ids.contains(target) {
+                    dangling = true;
+                    let help = match nearest(target, ids.iter().copied()) {
+                        Some(near) => {
+                            format!("did you mean `{near}`? use a step id from this file, or `{END}`")
+                        }
+                        None => format!("use the id of a step in this file, or `{END}` to finish the run"),
+                    };
+                    self.out.push(
+                        Diagnostic::error(
+                            "dangling-branch",
+                            location,
+                            format!("`{key}` leads to step `{target}`, which does not exist"),
+                        )
+                        .with_help(help),
+                    );
+                }
+            }
+        }
+        if dangling || s.steps.is_empty() {
+            return;
+        }
+        let flow = Flow::new(s);
+        if let Some(cycle) = flow.cycle() {
+            let names: Vec<&str> = cycle.iter().map(|&i| s.steps[i].id()).collect();
+            let first = cycle.first().copied().unwrap_or(0);
+            let location = self.at(self.locator().step_at(first).map(|r| r.start));
+            self.out.push(
+                Diagnostic::error(
+                    "cycle",
+                    location,
+                    format!("steps loop back on themselves: {}", names.join(" → ")),
+                )
+                .with_help(
+                    "a run must always reach the end: point one of these branches at a later step or `end`",
+                ),
+            );
+        }
+        let reachable = flow.reachable();
+        for (index, step) in s.steps.iter().enumerate() {
+            if !reachable[index] {
+                let location = self.at(self.locator().step_at(index).map(|r| r.start));
+                self.out.push(
+                    Diagnostic::error(
+                        "unreachable-step",
+                        location,
+                        format!("step `{}` can never be reached", step.id()),
+                    )
+                    .with_help("no step leads here: add a `next` or `goto` that points to it, or remove it"),
+                );
+            }
+        }
+    }
+}
+
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !id.starts_with('-')
+}
+
+fn is_partial_date(value: &str) -> bool {
+    let parts: Vec<&str> = value.split('-').collect();
+    let numeric = |s: &str, len: usize| s.len() == len && s.chars().all(|c| c.is_ascii_digit());
+    let in_range = |s: &str, max: u32| s.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n));
+    match parts.as_slice() {
+        [y] => numeric(y, 4),
+        [y, m] => numeric(y, 4) && numeric(m, 2) && in_range(m, 12),
+        [y, m, d] => numeric(y, 4) && numeric(m, 2) && in_range(m, 12) && numeric(d, 2) && in_range(d, 31),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_may_be_partial() {
+        assert!(is_partial_date("2021"));
+        assert!(is_partial_date("2021-08"));
+        assert!(is_partial_date("2023-12-01"));
+        assert!(!is_partial_date("Aug 2021"));
+        assert!(!is_partial_date("2021-13"));
+    }
+
+    #[test]
+    fn ids_are_kebab_case() {
+        assert!(is_valid_id("herts-2021-nmo-breach"));
+        assert!(!is_valid_id("Herts"));
+        assert!(!is_valid_id(""));
+    }
+}

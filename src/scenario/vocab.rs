@@ -1,0 +1,157 @@
+//! The closed vocabularies a scenario is tagged with. Each enum knows the words a
+//! person reads (`label`) so no screen or report invents its own spelling.
+
+use serde::{Deserialize, Serialize};
+
+/// Declares a unit-only enum with a human label per variant and the full list of
+/// variants, so documentation, filters and reports can iterate over them.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $label:expr),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            /// The name as written in a scenario file.
+            pub fn ident(self) -> &'static str {
+                match self { $($name::$variant => stringify!($variant)),+ }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// Who published the investigation summary.
+    Publisher {
+        Iopc => "IOPC",
+        Ipcc => "IPCC",
+        Force => "Police force",
+        Other => "Other",
+    }
+}
+
+vocabulary! {
+    /// What the case is about; used for filters, debrief totals and cohort reports.
+    Theme {
+        DomesticAbuse => "Domestic abuse",
+        StalkingAndHarassment => "Stalking and harassment",
+        CallHandling => "Call handling",
+        RiskAssessment => "Risk assessment",
+        Safeguarding => "Safeguarding",
+        Vulnerability => "Vulnerability",
+        MentalHealth => "Mental health",
+        MissingPersons => "Missing persons",
+        Evidence => "Evidence",
+        CrimeRecording => "Crime recording",
+        InformationManagement => "Information management",
+        Supervision => "Supervision",
+        Handover => "Handover",
+        Intelligence => "Intelligence",
+        Firearms => "Firearms",
+        Disclosure => "Disclosure",
+        VictimContact => "Victim contact",
+        MultiAgencyWorking => "Multi-agency working",
+        PowersAndArrest => "Powers and arrest",
+        ChildProtection => "Child protection",
+        FinancialAbuse => "Financial abuse",
+        HonourBasedViolence => "Honour-based violence",
+        Workload => "Workload and prioritising",
+    }
+}
+
+vocabulary! {
+    /// The part the trainee plays at a decision. A case may pass between roles.
+    Role {
+        CallHandler => "Call handler",
+        ControlRoom => "Control room / radio operator",
+        FrontCounter => "Front counter / enquiry officer",
+        ResponseOfficer => "Response officer",
+        NeighbourhoodOfficer => "Neighbourhood officer",
+        PublicProtectionOfficer => "Public protection officer",
+        OffenderManager => "Offender management officer",
+        Investigator => "Investigator",
+        IntelligenceOfficer => "Intelligence officer",
+        Supervisor => "Supervisor",
+        Inspector => "Inspector",
+    }
+}
+
+vocabulary! {
+    /// The National Decision Model stage a decision belongs to.
+    NdmStage {
+        GatherInformation => "Gather information and intelligence",
+        AssessThreatAndRisk => "Assess threat and risk",
+        PowersAndPolicy => "Consider powers and policy",
+        IdentifyOptions => "Identify options and contingencies",
+        TakeActionAndReview => "Take action and review",
+    }
+}
+
+vocabulary! {
+    /// The ten Standards of Professional Behaviour.
+    Standard {
+        HonestyAndIntegrity => "Honesty and integrity",
+        AuthorityRespectAndCourtesy => "Authority, respect and courtesy",
+        EqualityAndDiversity => "Equality and diversity",
+        UseOfForce => "Use of force",
+        OrdersAndInstructions => "Orders and instructions",
+        DutiesAndResponsibilities => "Duties and responsibilities",
+        Confidentiality => "Confidentiality",
+        FitnessForDuty => "Fitness for duty",
+        DiscreditableConduct => "Discreditable conduct",
+        ChallengingAndReportingImproperConduct => "Challenging and reporting improper conduct",
+    }
+}
+
+vocabulary! {
+    /// How a decision is answered.
+    DecisionKind {
+        Single => "Choose one",
+        Multiple => "Tick all that apply",
+        Scale => "Choose a grade",
+    }
+}
+
+vocabulary! {
+    /// How an option stands against the finding or the policy the source names.
+    Mark {
+        Expected => "Expected",
+        Acceptable => "Acceptable",
+        Poor => "Poor",
+    }
+}
+
+vocabulary! {
+    /// Whether a decision asks the trainee to type why.
+    RationalePrompt {
+        No => "No rationale asked",
+        Ask => "Rationale optional",
+        Require => "Rationale required",
+    }
+}
+
+#[allow(clippy::derivable_impls)] // the macro cannot carry #[default]
+impl Default for RationalePrompt {
+    fn default() -> Self {
+        RationalePrompt::No
+    }
+}
+
+impl Role {
+    /// An article-free lower-case phrase for sentences: "You are the call handler".
+    pub fn phrase(self) -> String {
+        self.label().to_lowercase()
+    }
+}
