@@ -191,8 +191,12 @@ pub fn source_line(scenario: &Scenario) -> String {
         parts.push(format!("Learning the Lessons bulletin {bulletin}{case}"));
     }
     parts.push(sanitize(&s.force));
-    parts.push(format!("incident {}", s.incident));
-    parts.push(format!("published {}", s.published));
+    if let Some(incident) = &s.incident {
+        parts.push(format!("incident {incident}"));
+    }
+    if let Some(published) = &s.published {
+        parts.push(format!("published {published}"));
+    }
     if let Some(reference) = &s.reference {
         parts.push(format!("reference {}", sanitize(reference)));
     }

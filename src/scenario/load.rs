@@ -1,12 +1,14 @@
 //! Loading scenarios from files, folders and the built-in library. One broken file never
 //! stops the others: each becomes an entry with either a scenario or its diagnostics.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::diagnostic::{Diagnostic, Location};
 use super::locate::Locator;
 use super::parse::{MAX_FILE_BYTES, decode, parse, too_large};
+use super::quotes;
 use super::types::Scenario;
 use super::validate::validate;
 
@@ -62,10 +64,14 @@ pub fn load_bytes(origin: Origin, display: &str, bytes: &[u8]) -> Entry {
     entry.source = Some(text.to_string());
     match parse(text) {
         Ok(scenario) => {
-            entry.diagnostics = validate(&scenario, text)
-                .into_iter()
-                .map(|d| d.with_path(display))
-                .collect();
+            let mut diagnostics = validate(&scenario, text);
+            if let Some(name) = &scenario.source.document {
+                match source_document(&entry.origin, name) {
+                    Some(document) => diagnostics.extend(quotes::check(&scenario, text, &document)),
+                    None => diagnostics.push(missing_document(text, name)),
+                }
+            }
+            entry.diagnostics = diagnostics.into_iter().map(|d| d.with_path(display)).collect();
             if !entry.diagnostics.iter().any(Diagnostic::is_error) {
                 entry.scenario = Some(scenario);
             }
@@ -73,6 +79,38 @@ pub fn load_bytes(origin: Origin, display: &str, bytes: &[u8]) -> Entry {
         Err(d) => entry.diagnostics.push(d.with_path(display)),
     }
     entry
+}
+
+/// The text of a source document: beside a file scenario (`../assets/cases/NAME` or
+/// `NAME` next to it), else among the summaries built into the binary.
+pub fn source_document(origin: &Origin, name: &str) -> Option<Cow<'static, str>> {
+    if let Origin::File(path) = origin {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        for candidate in [dir.join("../assets/cases").join(name), dir.join(name)] {
+            if let Ok(text) = std::fs::read_to_string(&candidate) {
+                return Some(Cow::Owned(text));
+            }
+        }
+    }
+    builtin::SOURCES
+        .iter()
+        .find(|(file, _)| *file == name)
+        .map(|(_, text)| Cow::Borrowed(*text))
+}
+
+fn missing_document(source: &str, name: &str) -> Diagnostic {
+    let locator = Locator::new(source);
+    let location = locator
+        .value_of(locator.whole(), "document")
+        .map_or(Location::START, |o| locator.location(o));
+    Diagnostic::warning(
+        "document-not-found",
+        location,
+        format!("source document `{name}` was not found, so quotes cannot be checked"),
+    )
+    .with_help(
+        "put the source text in assets/cases/ beside the scenarios folder, or next to the scenario file",
+    )
 }
 
 /// Reads and loads one file; unreadable files become an entry with an error.

@@ -5,6 +5,7 @@ pub mod graph;
 pub mod load;
 pub mod locate;
 pub mod parse;
+pub mod quotes;
 pub mod suggest;
 pub mod text;
 pub mod types;

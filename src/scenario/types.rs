@@ -38,10 +38,12 @@ pub struct Source {
     /// The summary's own title, as published.
     pub title: String,
     pub force: String,
-    /// When the events happened: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub incident: String,
-    /// When the summary was published: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub published: String,
+    /// When the events happened, where the source says: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default)]
+    pub incident: Option<String>,
+    /// When the summary was published, where it says: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default)]
+    pub published: Option<String>,
     #[serde(default)]
     pub reference: Option<String>,
     #[serde(default)]
@@ -51,6 +53,9 @@ pub struct Source {
     /// The source text's file name under `assets/cases/`, used to check quotes.
     #[serde(default)]
     pub document: Option<String>,
+    /// The lines of `document` that hold this case (first, last), when it shares a file.
+    #[serde(default)]
+    pub lines: Option<(u32, u32)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -113,10 +113,11 @@ impl<'a> Checker<'a> {
                 .with_help("use lower-case letters, digits and hyphens, e.g. `herts-2021-nmo-breach`"),
             );
         }
-        for (key, value) in [
-            ("incident", &s.source.incident),
-            ("published", &s.source.published),
-        ] {
+        let dates = [
+            ("incident", s.source.incident.as_ref()),
+            ("published", s.source.published.as_ref()),
+        ];
+        for (key, value) in dates.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))) {
             if !is_partial_date(value) {
                 let location = self.top(key);
                 self.out.push(
@@ -128,6 +129,21 @@ impl<'a> Checker<'a> {
                     .with_help("write YYYY, YYYY-MM or YYYY-MM-DD, e.g. \"2021-08\""),
                 );
             }
+        }
+        if let Some((first, last)) = s.source.lines
+            && (first == 0 || first > last)
+        {
+            let location = self.top("lines");
+            self.out.push(
+                Diagnostic::error(
+                    "bad-lines",
+                    location,
+                    format!("`lines: ({first}, {last})` is not a range of lines"),
+                )
+                .with_help(
+                    "give the first and last line of the case in the document, e.g. `lines: (123, 169)`",
+                ),
+            );
         }
         if s.estimated_minutes == 0 {
             let location = self.top("estimated_minutes");

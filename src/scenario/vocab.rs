@@ -54,6 +54,7 @@ vocabulary! {
         MentalHealth => "Mental health",
         MissingPersons => "Missing persons",
         Evidence => "Evidence",
+        Investigation => "Investigation",
         CrimeRecording => "Crime recording",
         InformationManagement => "Information management",
         Supervision => "Supervision",
@@ -74,6 +75,7 @@ vocabulary! {
 vocabulary! {
     /// The part the trainee plays at a decision. A case may pass between roles.
     Role {
+        Officer => "Police officer",
         CallHandler => "Call handler",
         ControlRoom => "Control room / radio operator",
         FrontCounter => "Front counter / enquiry officer",
