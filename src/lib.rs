@@ -5,4 +5,6 @@
 pub mod cli;
 pub mod engine;
 pub mod plain;
+pub mod record;
 pub mod scenario;
+pub mod tui;

@@ -1,6 +1,11 @@
 //! The command line: clap definitions and the dispatch to each subcommand.
 
+mod context;
+mod drill;
+mod export;
 mod list;
+mod play;
+mod report;
 mod resolve;
 mod validate;
 
@@ -8,6 +13,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+pub use context::Context;
 
 use crate::engine::Mode;
 
@@ -24,6 +31,66 @@ use crate::engine::Mode;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Colours of the full-screen player (NO_COLOR in the environment always wins)
+    #[arg(long, global = true, value_enum, default_value_t = ThemeArg::Default)]
+    pub theme: ThemeArg,
+    /// Where run records are kept (else $LESSONS_HOME, else the platform's data folder)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Do not save run records
+    #[arg(long, global = true)]
+    pub no_records: bool,
+    /// Your name or a pseudonym, kept in your run records (optional)
+    #[arg(long, global = true, value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Default,
+    HighContrast,
+    Mono,
+}
+
+impl From<ThemeArg> for crate::tui::theme::ThemeName {
+    fn from(value: ThemeArg) -> Self {
+        match value {
+            ThemeArg::Default => Self::Default,
+            ThemeArg::HighContrast => Self::HighContrast,
+            ThemeArg::Mono => Self::Mono,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModeArg {
+    Practice,
+    Assessment,
+}
+
+impl From<ModeArg> for Mode {
+    fn from(value: ModeArg) -> Self {
+        match value {
+            ModeArg::Practice => Mode::Practice,
+            ModeArg::Assessment => Mode::Assessment,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A readable report with bar charts, for the terminal
+    Text,
+    Md,
+    Csv,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -59,33 +126,55 @@ pub enum Command {
         #[arg(long)]
         confidence: bool,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ModeArg {
-    Practice,
-    Assessment,
-}
-
-impl From<ModeArg> for Mode {
-    fn from(value: ModeArg) -> Self {
-        match value {
-            ModeArg::Practice => Mode::Practice,
-            ModeArg::Assessment => Mode::Assessment,
-        }
-    }
+    /// Continue an unfinished run: the most recent, or the record given
+    Resume {
+        /// A record file, or a record id from the records folder
+        run: Option<String>,
+        /// Continue in the plain line-by-line player
+        #[arg(long)]
+        plain: bool,
+    },
+    /// Export one run as a Markdown debrief (for a CPD portfolio), JSON or CSV
+    Export {
+        /// A record file, a record id, or `latest` for your most recent finished run
+        run: String,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// A cohort report over any set of run records (files or folders)
+    Report {
+        /// Record files or folders; the records folder when none are given
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// Leave out trainee names (rationales are listed without them)
+        #[arg(long, alias = "anonymize")]
+        anonymise: bool,
+    },
+    /// Re-ask the decisions you did not get in line with the finding, spaced over days
+    Drill {
+        /// Drill in the plain line-by-line player
+        #[arg(long)]
+        plain: bool,
+        /// Show what is due and when, without asking anything
+        #[arg(long)]
+        list: bool,
+    },
 }
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    let context = Context {
+        theme: cli.theme.into(),
+        data_dir: cli.data_dir,
+        no_records: cli.no_records,
+        name: cli.name,
+    };
     match cli.command {
-        None => {
-            use clap::CommandFactory;
-            let mut command = Cli::command();
-            let _ = command.print_help();
-            println!();
-            ExitCode::SUCCESS
-        }
+        None => play::full_screen(&context, play::Start::Library),
         Some(Command::List { paths, json }) => list::run(&paths, json),
         Some(Command::Validate { paths }) => validate::run(&paths),
         Some(Command::Play {
@@ -94,30 +183,16 @@ pub fn run(cli: Cli) -> ExitCode {
             seed,
             mode,
             confidence,
-        }) => {
-            let Some(scenario) = resolve::scenario(&scenario) else {
-                return ExitCode::from(1);
-            };
-            if !plain {
-                eprintln!("The full-screen player is not built yet; use --plain.");
-                return ExitCode::from(2);
-            }
-            let seed = seed.unwrap_or_else(rand::random);
-            let mut settings = crate::engine::Settings::new(mode.into(), seed);
-            settings.ask_confidence = confidence;
-            let stdin = std::io::stdin();
-            let stdout = std::io::stdout();
-            match crate::plain::play(&scenario, settings, stdin.lock(), stdout.lock()) {
-                Ok(crate::plain::Ending::Finished) => ExitCode::SUCCESS,
-                Ok(crate::plain::Ending::InputClosed) => {
-                    eprintln!("lessons: input ended before the run finished");
-                    ExitCode::from(1)
-                }
-                Err(e) => {
-                    eprintln!("lessons: {e}");
-                    ExitCode::from(1)
-                }
-            }
+        }) => play::play(&context, &scenario, plain, seed, mode.into(), confidence),
+        Some(Command::Resume { run, plain }) => play::resume(&context, run.as_deref(), plain),
+        Some(Command::Export { run, format, output }) => {
+            export::run(&context, &run, format, output.as_deref())
         }
+        Some(Command::Report {
+            paths,
+            format,
+            anonymise,
+        }) => report::run(&context, &paths, format, anonymise),
+        Some(Command::Drill { plain, list }) => drill::run(&context, plain, list),
     }
 }

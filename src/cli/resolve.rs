@@ -1,24 +1,24 @@
 //! Turns what the user typed (an id or a path) into a scenario, or explains why not.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::scenario::suggest::nearest;
 use crate::scenario::{Library, Scenario, load_file};
 
-/// The scenario named by `arg`: a file path if one exists there, else a built-in id.
-/// Problems are printed to stderr; `None` means the caller should exit 1.
-pub fn scenario(arg: &str) -> Option<Scenario> {
+/// The scenario named by `arg` (a file path if one exists there, else a built-in id), with
+/// the file it came from. Problems are printed to stderr; `None` means exit 1.
+pub fn scenario_and_file(arg: &str) -> Option<(Scenario, Option<PathBuf>)> {
     let path = Path::new(arg);
     if path.is_file() {
         let entry = load_file(path);
         for d in &entry.diagnostics {
             eprintln!("{d}");
         }
-        return entry.scenario;
+        return entry.scenario.map(|s| (s, Some(path.to_path_buf())));
     }
     let library = Library::builtin();
     if let Some(found) = library.find(arg) {
-        return Some(found.clone());
+        return Some((found.clone(), None));
     }
     eprintln!("lessons: no scenario with id `{arg}` and no file at that path");
     match nearest(arg, library.ids()) {

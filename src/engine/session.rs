@@ -80,6 +80,9 @@ pub struct SessionState {
     /// The steps reached so far, in order.
     pub path: Vec<String>,
     pub answers: Vec<Answer>,
+    /// A drill asks one decision on its own and finishes after it.
+    #[serde(default)]
+    pub drill: bool,
 }
 
 pub struct Session<'a> {
@@ -97,8 +100,20 @@ impl<'a> Session<'a> {
                 phase: Phase::Briefing,
                 path: Vec::new(),
                 answers: Vec::new(),
+                drill: false,
             },
         }
+    }
+
+    /// A drill: one decision asked on its own, with the run's seed; it finishes after the answer.
+    /// `None` when the scenario has no such decision.
+    pub fn drill(scenario: &'a Scenario, settings: Settings, step: &str) -> Option<Self> {
+        let index = scenario.step_index(step)?;
+        scenario.decision(step)?;
+        let mut session = Session::new(scenario, settings);
+        session.state.drill = true;
+        session.enter(Target::Step(index));
+        Some(session)
     }
 
     /// Picks up a saved run. Fails rather than guessing when the scenario no longer fits it.
@@ -215,6 +230,10 @@ impl<'a> Session<'a> {
                     answer.confidence = level;
                 }
                 Ok(self.review(&step))
+            }
+            (Phase::Reviewed { .. }, Input::Continue) if self.state.drill => {
+                self.state.phase = Phase::Finished;
+                Ok(vec![Event::Finished])
             }
             (Phase::Reviewed { step }, Input::Continue) => {
                 let index = self.index(&step).unwrap_or(usize::MAX);

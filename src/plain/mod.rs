@@ -7,8 +7,10 @@ pub mod debrief;
 pub mod wrap;
 
 use std::io::{self, BufRead, Write};
+use std::time::Instant;
 
-use crate::engine::{Asked, Event, Input, InputError, Item, Session, Settings};
+use crate::engine::{Asked, Event, Input, InputError, Item, Phase, Session, Settings};
+use crate::record::{Recorder, Timing};
 use crate::scenario::text::sanitize;
 use crate::scenario::{DecisionKind, Scenario};
 use wrap::{hanging, wrap};
@@ -29,26 +31,55 @@ pub fn play<R: BufRead, W: Write>(
     input: R,
     output: W,
 ) -> io::Result<Ending> {
+    play_session(Session::new(scenario, settings), None, input, output)
+}
+
+/// Plays a session (new, resumed or a drill), saving to `recorder` after every change.
+pub fn play_session<R: BufRead, W: Write>(
+    session: Session<'_>,
+    recorder: Option<(&mut Recorder, Vec<Timing>)>,
+    input: R,
+    output: W,
+) -> io::Result<Ending> {
+    let (recorder, timings) = match recorder {
+        Some((r, t)) => (Some(r), t),
+        None => (None, Vec::new()),
+    };
+    let decision_number = session.state().answers.len();
     let mut player = Player {
-        session: Session::new(scenario, settings),
+        session,
         input,
         out: output,
-        decision_number: 0,
+        decision_number,
+        recorder,
+        timings,
+        asked_at: None,
     };
     player.run()
 }
 
-struct Player<'a, R, W> {
+struct Player<'a, 'r, R, W> {
     session: Session<'a>,
     input: R,
     out: W,
     decision_number: usize,
+    recorder: Option<&'r mut Recorder>,
+    timings: Vec<Timing>,
+    asked_at: Option<Instant>,
 }
 
-impl<R: BufRead, W: Write> Player<'_, R, W> {
+impl<R: BufRead, W: Write> Player<'_, '_, R, W> {
     fn run(&mut self) -> io::Result<Ending> {
-        self.header()?;
-        let mut pending = self.send(Input::Continue)?;
+        let mut pending = match self.session.phase() {
+            Phase::Briefing => {
+                self.header()?;
+                self.send(Input::Continue)?
+            }
+            _ => {
+                self.resumed_header()?;
+                self.session.current()
+            }
+        };
         loop {
             let mut next = None;
             for event in pending {
@@ -86,7 +117,62 @@ impl<R: BufRead, W: Write> Player<'_, R, W> {
     }
 
     fn send(&mut self, input: Input) -> io::Result<Vec<Event>> {
-        self.session.apply(input).map_err(io::Error::other)
+        let answering = matches!(input, Input::Choose(_) | Input::Grade(_) | Input::Submit);
+        let events = self.session.apply(input).map_err(io::Error::other)?;
+        if answering && let Some(asked_at) = self.asked_at.take() {
+            let step = events.iter().find_map(|e| match e {
+                Event::Answered { step, .. } => Some(step.clone()),
+                _ => None,
+            });
+            if let Some(step) = step {
+                let seconds = (asked_at.elapsed().as_secs_f64() * 10.0).round() / 10.0;
+                self.timings.push(Timing { step, seconds });
+            }
+        }
+        self.save()?;
+        Ok(events)
+    }
+
+    /// Writes the record after every change; a failure is reported once and play goes on.
+    fn save(&mut self) -> io::Result<()> {
+        if let Some(recorder) = self.recorder.as_deref_mut() {
+            let scenario = self.session.scenario();
+            if let Err(e) = recorder.save(scenario, self.session.state(), &self.timings) {
+                writeln!(
+                    self.out,
+                    "(Warning: {e}. Play goes on, but this run is not being saved.)"
+                )?;
+                self.recorder = None;
+            }
+        }
+        Ok(())
+    }
+
+    fn resumed_header(&mut self) -> io::Result<()> {
+        let s = self.session.scenario();
+        if self.session.state().drill {
+            writeln!(
+                self.out,
+                "{}",
+                hanging("Content warning: ", &sanitize(&s.content_warning), WIDTH)
+            )?;
+            let context = context_before(s, self.session.state().path.last().map(String::as_str));
+            writeln!(self.out, "\nWhere this decision falls in the case:")?;
+            writeln!(self.out, "{}", wrap(&sanitize(&context), WIDTH, "  "))?;
+            return Ok(());
+        }
+        writeln!(self.out, "{}", sanitize(&s.title))?;
+        writeln!(
+            self.out,
+            "Resuming your run: {} decision(s) answered so far.",
+            self.session.answers().len()
+        )?;
+        writeln!(
+            self.out,
+            "{}",
+            hanging("Content warning: ", &sanitize(&s.content_warning), WIDTH)
+        )?;
+        Ok(())
     }
 
     fn header(&mut self) -> io::Result<()> {
@@ -123,6 +209,7 @@ impl<R: BufRead, W: Write> Player<'_, R, W> {
     /// Asks the decision until a valid answer arrives. `None` when input ends.
     fn decide(&mut self, asked: &Asked) -> io::Result<Option<Vec<Event>>> {
         self.decision_number += 1;
+        self.asked_at = Some(Instant::now());
         writeln!(self.out)?;
         if let Some(clock) = &asked.clock {
             writeln!(self.out, "[{}]", sanitize(clock))?;
@@ -197,7 +284,10 @@ impl<R: BufRead, W: Write> Player<'_, R, W> {
             };
             writeln!(self.out)?;
             match self.session.apply(Input::Rationale(line)) {
-                Ok(events) => return Ok(Some(events)),
+                Ok(events) => {
+                    self.save()?;
+                    return Ok(Some(events));
+                }
                 Err(InputError::RationaleRequired) => writeln!(
                     self.out,
                     "This decision asks for your rationale before you go on."
@@ -225,7 +315,10 @@ impl<R: BufRead, W: Write> Player<'_, R, W> {
                 trimmed.parse::<u8>().map(Some).map_err(|_| ())
             };
             match level.map(|l| self.session.apply(Input::Confidence(l))) {
-                Ok(Ok(events)) => return Ok(Some(events)),
+                Ok(Ok(events)) => {
+                    self.save()?;
+                    return Ok(Some(events));
+                }
                 _ => writeln!(self.out, "Type a number from 1 to 5, or press Enter to skip.")?,
             }
         }
@@ -244,6 +337,19 @@ impl<R: BufRead, W: Write> Player<'_, R, W> {
         }
         Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
     }
+}
+
+/// The narrative just before a decision (or the briefing), to set a drilled decision in context.
+pub fn context_before(scenario: &Scenario, step: Option<&str>) -> String {
+    let index = step.and_then(|s| scenario.step_index(s)).unwrap_or(0);
+    scenario.steps[..index]
+        .iter()
+        .rev()
+        .find_map(|s| match s {
+            crate::scenario::Step::Narrative(n) => Some(n.text.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| scenario.briefing.clone())
 }
 
 /// Reads "2" or "1 3" (or "1,3") into zero-based indices; `0` alone means none (Multiple only).

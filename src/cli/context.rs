@@ -1,0 +1,102 @@
+//! What every command shares: where records live, whether to keep them, who is playing.
+
+use std::path::PathBuf;
+
+use crate::record::{Record, Recorder, Store, read_record, resolve_dir};
+use crate::scenario::{Library, Scenario, load_file};
+use crate::tui::theme::ThemeName;
+
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub theme: ThemeName,
+    pub data_dir: Option<PathBuf>,
+    pub no_records: bool,
+    pub name: Option<String>,
+}
+
+impl Context {
+    /// The records folder, if there is one to use.
+    pub fn records_dir(&self) -> Option<PathBuf> {
+        if self.no_records {
+            return None;
+        }
+        resolve_dir(self.data_dir.as_deref())
+    }
+
+    /// A recorder for a new or resumed run; prints a warning and records nothing when the
+    /// folder cannot be used, so the run still goes on.
+    pub fn recorder(&self) -> Recorder {
+        if self.no_records {
+            return Recorder::new(None, None);
+        }
+        let store = match self.records_dir() {
+            None => {
+                eprintln!(
+                    "lessons: warning: no data folder could be found; this run will not be saved (use --data-dir)"
+                );
+                None
+            }
+            Some(dir) => match Store::open(&dir) {
+                Ok(store) => Some(store),
+                Err(e) => {
+                    eprintln!("lessons: warning: {e}");
+                    None
+                }
+            },
+        };
+        Recorder::new(store, self.name.clone())
+    }
+
+    /// The built-in scenarios.
+    pub fn scenarios(&self) -> Vec<Scenario> {
+        Library::builtin().scenarios().cloned().collect()
+    }
+
+    /// The scenario a record was made from: the built-in case, else the file it names.
+    pub fn scenario_of(&self, record: &Record) -> Option<Scenario> {
+        if let Some(s) = Library::builtin().find(&record.scenario_id) {
+            return Some(s.clone());
+        }
+        let file = record.scenario_file.as_deref()?;
+        load_file(std::path::Path::new(file))
+            .scenario
+            .filter(|s| s.id == record.scenario_id)
+    }
+
+    /// Every readable record in the records folder, oldest first, warning about the others.
+    pub fn records(&self) -> Vec<Record> {
+        let Some(dir) = resolve_dir(self.data_dir.as_deref()) else {
+            return Vec::new();
+        };
+        let (records, skipped) = Store::read_only(&dir).load_all();
+        for s in &skipped {
+            eprintln!("lessons: skipped {}: {}", s.path.display(), s.reason);
+        }
+        records.into_iter().map(|(_, r)| r).collect()
+    }
+
+    /// A record named on the command line: a file path, a record id in the records folder,
+    /// or `latest` (the most recent finished run).
+    pub fn find_record(&self, name: &str) -> Result<Record, String> {
+        let path = PathBuf::from(name);
+        if path.is_file() {
+            return read_record(&path).map_err(|e| format!("{} {e}", path.display()));
+        }
+        let records = self.records();
+        let found = if name == "latest" {
+            records.iter().rev().find(|r| r.is_finished()).cloned()
+        } else {
+            records
+                .iter()
+                .find(|r| r.id == name || r.id.starts_with(name))
+                .cloned()
+        };
+        found.ok_or_else(|| match resolve_dir(self.data_dir.as_deref()) {
+            Some(dir) => format!(
+                "no record `{name}` in {} (and no file of that name)",
+                dir.display()
+            ),
+            None => format!("no record `{name}`, and no records folder"),
+        })
+    }
+}

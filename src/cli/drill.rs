@@ -1,0 +1,84 @@
+//! `lessons drill [--plain] [--list]`.
+
+use std::process::ExitCode;
+
+use super::Context;
+use super::play::{Start, full_screen};
+use crate::engine::{Mode, Session, Settings};
+use crate::plain::{self, Ending};
+use crate::record::Stamp;
+use crate::record::drill::schedule;
+
+pub fn run(context: &Context, plain: bool, list: bool) -> ExitCode {
+    let scenarios = context.scenarios();
+    let records = context.records();
+    let now = Stamp::now();
+    let plan = schedule(&records, &scenarios, now.day());
+    if list {
+        println!(
+            "{} decision(s) due now, {} later, {} learnt.",
+            plan.due.len(),
+            plan.later.len(),
+            plan.learnt
+        );
+        for item in &plan.due {
+            println!("  due now   {} — {}", item.title, item.prompt);
+        }
+        for item in &plan.later {
+            let date = Stamp::from_unix(item.due_day * 86_400).utc();
+            println!("  due {}  {} — {}", &date[..10], item.title, item.prompt);
+        }
+        return ExitCode::SUCCESS;
+    }
+    if plan.due.is_empty() {
+        let next = plan
+            .later
+            .first()
+            .map(|i| {
+                format!(
+                    " The next is due on {}.",
+                    &Stamp::from_unix(i.due_day * 86_400).utc()[..10]
+                )
+            })
+            .unwrap_or_default();
+        println!("Nothing to drill today.{next}");
+        return ExitCode::SUCCESS;
+    }
+    if !plain {
+        return full_screen(context, Start::Drill(plan.due));
+    }
+    let mut recorder = context.recorder();
+    let total = plan.due.len();
+    for (n, item) in plan.due.iter().enumerate() {
+        let Some(scenario) = scenarios.iter().find(|s| s.id == item.scenario_id) else {
+            continue;
+        };
+        println!("\nDRILL {} of {total}: from “{}”", n + 1, item.title);
+        let settings = Settings::new(Mode::Practice, rand::random());
+        let Some(session) = Session::drill(scenario, settings, &item.step) else {
+            continue;
+        };
+        let stdin = std::io::stdin();
+        let stdout = std::io::stdout();
+        match plain::play_session(
+            session,
+            Some((&mut recorder, Vec::new())),
+            stdin.lock(),
+            stdout.lock(),
+        ) {
+            Ok(Ending::Finished) => {}
+            Ok(Ending::InputClosed) => {
+                eprintln!("lessons: input ended; drills answered so far are saved");
+                return ExitCode::from(1);
+            }
+            Err(e) => {
+                eprintln!("lessons: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    }
+    println!(
+        "\nDrill complete: {total} decision(s) re-asked. They come back on a widening schedule until learnt."
+    );
+    ExitCode::SUCCESS
+}

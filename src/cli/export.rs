@@ -1,0 +1,54 @@
+//! `lessons export RUN --format md|json|csv`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{Context, ExportFormat};
+use crate::record::{atomic::write_atomic, export};
+
+pub fn run(context: &Context, name: &str, format: ExportFormat, output: Option<&Path>) -> ExitCode {
+    let record = match context.find_record(name) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("lessons: {e}");
+            eprintln!("  help: `lessons export latest` exports your most recent finished run");
+            return ExitCode::from(1);
+        }
+    };
+    let scenarios = context.scenarios();
+    let Some(scenario) = scenarios.iter().find(|s| s.id == record.scenario_id) else {
+        eprintln!(
+            "lessons: the case `{}` of this run is not in the library",
+            record.scenario_id
+        );
+        return ExitCode::from(1);
+    };
+    let text = match format {
+        ExportFormat::Md => Ok(export::markdown(&record, scenario)),
+        ExportFormat::Json => export::json(&record, scenario),
+        ExportFormat::Csv => export::csv(&record, scenario),
+    };
+    let text = match text {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("lessons: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match output {
+        None => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Some(path) => match write_atomic(path, text.as_bytes()) {
+            Ok(()) => {
+                eprintln!("wrote {}", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("lessons: cannot write {}: {e}", path.display());
+                ExitCode::from(1)
+            }
+        },
+    }
+}

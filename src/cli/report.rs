@@ -1,0 +1,58 @@
+//! `lessons report PATH... [--format text|md|csv|json] [--anonymise]`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{Context, ReportFormat};
+use crate::record::{load_paths, report, resolve_dir};
+
+pub fn run(context: &Context, paths: &[PathBuf], format: ReportFormat, anonymise: bool) -> ExitCode {
+    let paths: Vec<PathBuf> = if paths.is_empty() {
+        match resolve_dir(context.data_dir.as_deref()) {
+            Some(dir) => vec![dir],
+            None => {
+                eprintln!("lessons: give record files or folders to report on");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        paths.to_vec()
+    };
+    let (records, skipped) = load_paths(&paths);
+    for s in &skipped {
+        eprintln!("lessons: skipped {}: {}", s.path.display(), s.reason);
+    }
+    if records.is_empty() {
+        eprintln!("lessons: no run records found in {}", display(&paths));
+        return ExitCode::from(1);
+    }
+    let records: Vec<_> = records.into_iter().map(|(_, r)| r).collect();
+    let built = report::build(&records, &context.scenarios(), anonymise);
+    let text = match format {
+        ReportFormat::Text => Ok(report::text(&built)),
+        ReportFormat::Md => Ok(report::markdown(&built)),
+        ReportFormat::Csv => report::csv(&built),
+        ReportFormat::Json => serde_json::to_string_pretty(&built).map_err(|e| e.to_string()),
+    };
+    match text {
+        Ok(t) => {
+            print!("{t}");
+            if !t.ends_with('\n') {
+                println!();
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("lessons: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn display(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,252 @@
+//! One run as a Markdown debrief (something an officer can put in a CPD portfolio),
+//! as JSON, or as CSV.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::model::Record;
+use crate::engine::{Debrief, Item, Verdict, assess};
+use crate::plain::debrief::source_line;
+use crate::scenario::Scenario;
+use crate::scenario::text::sanitize;
+
+/// Markdown text for a table cell: pipes escaped, line breaks kept as `<br>`.
+fn cell(text: &str) -> String {
+    sanitize(text).replace('|', "\\|").replace('\n', "<br>")
+}
+
+fn yours(item: &Item) -> String {
+    match item.verdict {
+        Verdict::NoDecision => "No decision in time".into(),
+        _ if item.yours.is_empty() => "Nothing ticked".into(),
+        _ => item.yours.join("; "),
+    }
+}
+
+fn officers(item: &Item) -> String {
+    if item.officers.is_empty() {
+        "The source does not say.".into()
+    } else {
+        item.officers.join("; ")
+    }
+}
+
+fn seconds(record: &Record, step: &str) -> Option<f64> {
+    record.timings.iter().find(|t| t.step == step).map(|t| t.seconds)
+}
+
+/// The portfolio debrief.
+pub fn markdown(record: &Record, scenario: &Scenario) -> String {
+    let debrief = assess(scenario, &record.session.answers);
+    let mut out = String::new();
+    let _ = writeln!(out, "# Debrief: {}\n", sanitize(&scenario.title));
+    let _ = writeln!(out, "- **Source:** {}", sanitize(&source_line(scenario)));
+    let who = record
+        .trainee
+        .as_deref()
+        .map(|n| format!(" · trainee: {}", sanitize(n)))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "- **Run:** {} UTC · {} mode · seed {}{who}",
+        record.started.short(),
+        record.session.settings.mode.label(),
+        record.session.settings.seed
+    );
+    let status = if record.is_finished() {
+        String::new()
+    } else {
+        format!(
+            " (unfinished: {} decision(s) answered so far)",
+            debrief.items.len()
+        )
+    };
+    let t = &debrief.total;
+    let _ = writeln!(
+        out,
+        "- **Result:** {} of {} decision(s) in line with the finding, {} partly · score {}/{} ({}%){status}",
+        t.in_line,
+        t.decisions,
+        t.partly,
+        t.points,
+        t.max_points(),
+        t.percent()
+    );
+    if !record.matches(scenario) {
+        let _ = writeln!(
+            out,
+            "- **Note:** the case has been revised since this run; this debrief uses the current text."
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n> **Content warning:** {}\n",
+        sanitize(&scenario.content_warning)
+    );
+    let _ = writeln!(out, "## Decisions\n");
+    for (n, item) in debrief.items.iter().enumerate() {
+        let _ = writeln!(out, "### {}. {}\n", n + 1, sanitize(&item.prompt));
+        let _ = writeln!(out, "| | |\n|---|---|");
+        let _ = writeln!(out, "| **You were** | {} |", item.role.label());
+        let _ = writeln!(out, "| **Your choice** | {} |", cell(&yours(item)));
+        let _ = writeln!(out, "| **The officers** | {} |", cell(&officers(item)));
+        let _ = writeln!(out, "| **The finding** | {} |", cell(&item.finding.text));
+        if let Some(quote) = &item.finding.quote {
+            let _ = writeln!(out, "| **The source** | “{}” |", cell(quote));
+        }
+        let _ = writeln!(out, "| **Verdict** | {} |", cell(&item.summary()));
+        if !item.missed.is_empty() {
+            let _ = writeln!(out, "| **Missed** | {} |", cell(&item.missed.join("; ")));
+        }
+        if !item.unwanted.is_empty() {
+            let _ = writeln!(
+                out,
+                "| **Not supported by the finding** | {} |",
+                cell(&item.unwanted.join("; "))
+            );
+        }
+        let rationale = item.rationale.as_deref().unwrap_or("(none given)");
+        let _ = writeln!(out, "| **Your rationale** | {} |", cell(rationale));
+        if let Some(c) = item.confidence {
+            let _ = writeln!(out, "| **Your confidence** | {c} of 5 |");
+        }
+        if let Some(s) = seconds(record, &item.step) {
+            let _ = writeln!(out, "| **Time taken** | {s} s |");
+        }
+        let _ = writeln!(out, "| **National Decision Model** | {} |", item.ndm.label());
+        if !item.finding.standards.is_empty() {
+            let standards: Vec<&str> = item.finding.standards.iter().map(|s| s.label()).collect();
+            let _ = writeln!(
+                out,
+                "| **Standards of Professional Behaviour** | {} |",
+                standards.join("; ")
+            );
+        }
+        for feedback in &item.feedback {
+            let _ = writeln!(out, "| **Feedback** | {} |", cell(feedback));
+        }
+        out.push('\n');
+    }
+    scores(&mut out, &debrief);
+    let _ = writeln!(
+        out,
+        "## What happened\n\n{}\n",
+        sanitize(&scenario.outcome.what_happened)
+    );
+    list(&mut out, "Outcomes for the officers", &scenario.outcome.officers);
+    list(
+        &mut out,
+        "The force's actions and learning",
+        &scenario.outcome.learning,
+    );
+    let _ = writeln!(out, "## Reflection\n\nCould it happen here?\n");
+    for q in &scenario.discussion {
+        let _ = writeln!(out, "- {}", sanitize(q));
+    }
+    let _ = writeln!(
+        out,
+        "\n---\n*Every finding above is quoted from the published summary. Exported by lessons.*"
+    );
+    out
+}
+
+fn scores(out: &mut String, debrief: &Debrief) {
+    for (heading, tallies) in [
+        ("By National Decision Model stage", &debrief.by_stage),
+        ("By theme", &debrief.by_theme),
+    ] {
+        let _ = writeln!(
+            out,
+            "## {heading}\n\n| | In line | Partly | Decisions | Score |\n|---|---|---|---|---|"
+        );
+        for t in tallies {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {}% |",
+                t.label,
+                t.in_line,
+                t.partly,
+                t.decisions,
+                t.percent()
+            );
+        }
+        out.push('\n');
+    }
+}
+
+fn list(out: &mut String, heading: &str, items: &[String]) {
+    let _ = writeln!(out, "## {heading}\n");
+    if items.is_empty() {
+        let _ = writeln!(out, "(none given in the source)");
+    }
+    for item in items {
+        let _ = writeln!(out, "- {}", sanitize(item));
+    }
+    out.push('\n');
+}
+
+#[derive(Serialize)]
+struct JsonExport<'a> {
+    record: &'a Record,
+    debrief: Debrief,
+}
+
+pub fn json(record: &Record, scenario: &Scenario) -> Result<String, String> {
+    let export = JsonExport {
+        record,
+        debrief: assess(scenario, &record.session.answers),
+    };
+    serde_json::to_string_pretty(&export).map_err(|e| e.to_string())
+}
+
+/// One row per decision.
+pub fn csv(record: &Record, scenario: &Scenario) -> Result<String, String> {
+    let debrief = assess(scenario, &record.session.answers);
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    let header = [
+        "run",
+        "trainee",
+        "scenario",
+        "decision",
+        "prompt",
+        "role",
+        "ndm_stage",
+        "your_choice",
+        "officers",
+        "finding",
+        "verdict",
+        "same_as_officers",
+        "scale_distance",
+        "rationale",
+        "confidence",
+        "seconds",
+    ];
+    writer.write_record(header).map_err(|e| e.to_string())?;
+    for item in &debrief.items {
+        writer
+            .write_record([
+                record.id.clone(),
+                record.trainee.clone().unwrap_or_default(),
+                scenario.id.clone(),
+                item.step.clone(),
+                item.prompt.clone(),
+                item.role.label().to_string(),
+                item.ndm.label().to_string(),
+                yours(item),
+                officers(item),
+                item.finding.text.clone(),
+                item.verdict.label().to_string(),
+                item.same_as_officers.to_string(),
+                item.scale_distance.map(|d| d.to_string()).unwrap_or_default(),
+                item.rationale.clone().unwrap_or_default(),
+                item.confidence.map(|c| c.to_string()).unwrap_or_default(),
+                seconds(record, &item.step)
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
+            ])
+            .map_err(|e| e.to_string())?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}

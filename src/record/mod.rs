@@ -1,0 +1,17 @@
+//! Run records on disk (atomic, resumable), exports and cohort reports. This is the only
+//! part of the program, besides the front ends, that touches the disk or the clock.
+
+pub mod atomic;
+pub mod drill;
+pub mod export;
+pub mod history;
+pub mod model;
+pub mod recorder;
+pub mod report;
+pub mod stamp;
+pub mod store;
+
+pub use model::{Record, RecordKind, Tally, Timing, scenario_hash};
+pub use recorder::Recorder;
+pub use stamp::Stamp;
+pub use store::{Skipped, Store, load_paths, read_record, resolve_dir};

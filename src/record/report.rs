@@ -1,0 +1,506 @@
+//! The cohort report: over any set of records, per case and decision, how the trainees
+//! (and classrooms) chose, beside the finding and the officers. Linear in the number of
+//! records: each answer is looked up in a map and counted once.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::model::{Record, RecordKind};
+use crate::engine::{Response, Verdict, assess_one};
+use crate::scenario::text::sanitize;
+use crate::scenario::{Decision, DecisionKind, Mark, Scenario};
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct OptionCount {
+    pub id: String,
+    pub text: String,
+    pub mark: Mark,
+    pub actual: bool,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Rationale {
+    /// The trainee's name, unless anonymised or not given.
+    pub trainee: Option<String>,
+    pub option: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DecisionReport {
+    pub step: String,
+    pub prompt: String,
+    pub kind: DecisionKind,
+    /// People who answered: individual trainees plus every vote in a classroom.
+    pub respondents: u32,
+    pub options: Vec<OptionCount>,
+    /// Answers that could be judged against the finding.
+    pub judged: u32,
+    pub in_line: u32,
+    pub partly: u32,
+    pub same_as_officers: u32,
+    pub no_decision: u32,
+    /// Scale decisions: graded below / above the nearest expected grade.
+    pub under: u32,
+    pub over: u32,
+    pub rationales: Vec<Rationale>,
+}
+
+impl DecisionReport {
+    pub fn share(&self, n: u32) -> u32 {
+        (n * 100).checked_div(self.judged).unwrap_or(0)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CaseReport {
+    pub scenario_id: String,
+    pub title: String,
+    pub runs: u32,
+    pub finished: u32,
+    pub groups: u32,
+    pub decisions: Vec<DecisionReport>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Missed {
+    pub title: String,
+    pub prompt: String,
+    pub in_line_percent: u32,
+    pub judged: u32,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+pub struct CohortReport {
+    pub runs: u32,
+    pub groups: u32,
+    pub trainees: u32,
+    /// Records of cases not in the library, or answers to options a revised case no longer has.
+    pub ignored: u32,
+    pub cases: Vec<CaseReport>,
+    pub most_missed: Vec<Missed>,
+}
+
+struct Index<'a> {
+    scenario: &'a Scenario,
+    case: usize,
+    decisions: HashMap<&'a str, (usize, &'a Decision)>,
+}
+
+/// Builds the report. `anonymise` drops trainee names from the rationales.
+pub fn build(records: &[Record], scenarios: &[Scenario], anonymise: bool) -> CohortReport {
+    let mut report = CohortReport::default();
+    let mut index: HashMap<&str, Index> = HashMap::new();
+    let mut trainees: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for record in records.iter().filter(|r| r.kind != RecordKind::Drill) {
+        let Some(scenario) = scenarios.iter().find(|s| s.id == record.scenario_id) else {
+            report.ignored += 1;
+            continue;
+        };
+        let entry = index.entry(scenario.id.as_str()).or_insert_with(|| {
+            report.cases.push(CaseReport {
+                scenario_id: scenario.id.clone(),
+                title: scenario.title.clone(),
+                runs: 0,
+                finished: 0,
+                groups: 0,
+                decisions: scenario.decisions().map(empty_decision).collect(),
+            });
+            Index {
+                scenario,
+                case: report.cases.len() - 1,
+                decisions: scenario
+                    .decisions()
+                    .enumerate()
+                    .map(|(i, d)| (d.id.as_str(), (i, d)))
+                    .collect(),
+            }
+        });
+        let case = &mut report.cases[entry.case];
+        match record.kind {
+            RecordKind::Group => {
+                case.groups += 1;
+                report.groups += 1;
+                for tally in &record.tallies {
+                    let Some(&(i, decision)) = entry.decisions.get(tally.step.as_str()) else {
+                        continue;
+                    };
+                    count_votes(&mut case.decisions[i], decision, entry.scenario, tally);
+                }
+            }
+            _ => {
+                case.runs += 1;
+                case.finished += u32::from(record.is_finished());
+                report.runs += 1;
+                if let Some(name) = &record.trainee {
+                    trainees.insert(name);
+                }
+                let trainee = if anonymise { None } else { record.trainee.clone() };
+                for answer in &record.session.answers {
+                    let Some(&(i, decision)) = entry.decisions.get(answer.step.as_str()) else {
+                        report.ignored += 1;
+                        continue;
+                    };
+                    if answer
+                        .response
+                        .selected()
+                        .iter()
+                        .any(|o| decision.option(o).is_none())
+                    {
+                        report.ignored += 1;
+                        continue;
+                    }
+                    let item = assess_one(entry.scenario, decision, answer);
+                    let d = &mut case.decisions[i];
+                    d.respondents += 1;
+                    for id in answer.response.selected() {
+                        if let Some(o) = d.options.iter_mut().find(|o| o.id == id) {
+                            o.count += 1;
+                        }
+                    }
+                    tally_verdict(d, item.verdict, item.same_as_officers, item.scale_distance);
+                    if let Some(text) = &answer.rationale {
+                        d.rationales.push(Rationale {
+                            trainee: trainee.clone(),
+                            option: chosen_text(decision, &answer.response),
+                            text: text.clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    report.trainees = trainees.len() as u32;
+    let mut missed: Vec<Missed> = report
+        .cases
+        .iter()
+        .flat_map(|c| {
+            c.decisions.iter().filter(|d| d.judged > 0).map(move |d| Missed {
+                title: c.title.clone(),
+                prompt: d.prompt.clone(),
+                in_line_percent: d.share(d.in_line),
+                judged: d.judged,
+            })
+        })
+        .collect();
+    missed.sort_by_key(|m| (m.in_line_percent, std::cmp::Reverse(m.judged)));
+    missed.truncate(5);
+    report.most_missed = missed;
+    report
+}
+
+fn empty_decision(d: &Decision) -> DecisionReport {
+    DecisionReport {
+        step: d.id.clone(),
+        prompt: d.prompt.clone(),
+        kind: d.kind,
+        respondents: 0,
+        options: d
+            .options
+            .iter()
+            .map(|o| OptionCount {
+                id: o.id.clone(),
+                text: o.text.clone(),
+                mark: o.mark,
+                actual: o.actual,
+                count: 0,
+            })
+            .collect(),
+        judged: 0,
+        in_line: 0,
+        partly: 0,
+        same_as_officers: 0,
+        no_decision: 0,
+        under: 0,
+        over: 0,
+        rationales: Vec::new(),
+    }
+}
+
+fn tally_verdict(d: &mut DecisionReport, verdict: Verdict, same: bool, distance: Option<i64>) {
+    if verdict == Verdict::NoDecision {
+        d.no_decision += 1;
+        return;
+    }
+    d.judged += 1;
+    d.in_line += u32::from(verdict == Verdict::InLine);
+    d.partly += u32::from(verdict == Verdict::Partly);
+    d.same_as_officers += u32::from(same);
+    match distance {
+        Some(x) if x < 0 => d.under += 1,
+        Some(x) if x > 0 => d.over += 1,
+        _ => {}
+    }
+}
+
+/// A classroom's votes: for Single and Scale each vote is one person's answer and is judged
+/// like one; for Multiple the votes are ticks, counted but not judged per person.
+fn count_votes(
+    d: &mut DecisionReport,
+    decision: &Decision,
+    scenario: &Scenario,
+    tally: &super::model::Tally,
+) {
+    for (option_id, votes) in &tally.votes {
+        let Some(o) = d.options.iter_mut().find(|o| &o.id == option_id) else {
+            continue;
+        };
+        o.count += votes;
+        if decision.kind == DecisionKind::Multiple || *votes == 0 {
+            continue;
+        }
+        let response = match decision.kind {
+            DecisionKind::Scale => Response::Graded(option_id.clone()),
+            _ => Response::Chose(option_id.clone()),
+        };
+        let answer = crate::engine::Answer {
+            step: decision.id.clone(),
+            response,
+            rationale: None,
+            confidence: None,
+        };
+        let item = assess_one(scenario, decision, &answer);
+        for _ in 0..*votes {
+            d.respondents += 1;
+            tally_verdict(d, item.verdict, item.same_as_officers, item.scale_distance);
+        }
+    }
+    if decision.kind == DecisionKind::Multiple {
+        d.respondents += tally.votes.iter().map(|(_, v)| *v).max().unwrap_or(0);
+    }
+}
+
+fn chosen_text(decision: &Decision, response: &Response) -> String {
+    match response {
+        Response::NoDecision => "No decision in time".into(),
+        Response::Ticked(ids) if ids.is_empty() => "Nothing ticked".into(),
+        r => r
+            .selected()
+            .iter()
+            .filter_map(|id| decision.option(id).map(|o| o.text.clone()))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+fn mark_tag(o: &OptionCount) -> String {
+    let mut tag = o.mark.label().to_string();
+    if o.actual {
+        tag.push_str(", the officers' choice");
+    }
+    tag
+}
+
+/// The report for a terminal: bar charts of choices, shares, the most missed decisions.
+pub fn text(report: &CohortReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "COHORT REPORT: {} run(s) by {} named trainee(s), {} classroom session(s)",
+        report.runs, report.trainees, report.groups
+    );
+    if report.ignored > 0 {
+        let _ = writeln!(
+            out,
+            "({} record(s) or answer(s) left out: their case is not in the library or has changed)",
+            report.ignored
+        );
+    }
+    for case in &report.cases {
+        let _ = writeln!(
+            out,
+            "\n== {} ({} run(s), {} finished, {} classroom) ==",
+            sanitize(&case.title),
+            case.runs,
+            case.finished,
+            case.groups
+        );
+        for (n, d) in case.decisions.iter().enumerate() {
+            let _ = writeln!(out, "\n{}. {}", n + 1, sanitize(&d.prompt));
+            let most = d.options.iter().map(|o| o.count).max().unwrap_or(0).max(1);
+            for o in &d.options {
+                let width = (o.count * 30).div_ceil(most) as usize;
+                let _ = writeln!(
+                    out,
+                    "   {:>4} {:30} {} [{}]",
+                    o.count,
+                    "█".repeat(width),
+                    sanitize(&o.text),
+                    mark_tag(o)
+                );
+            }
+            let _ = writeln!(
+                out,
+                "   In line with the finding: {}% · partly: {}% · the officers' choice: {}% · answered: {}{}",
+                d.share(d.in_line),
+                d.share(d.partly),
+                d.share(d.same_as_officers),
+                d.respondents,
+                if d.no_decision > 0 {
+                    format!(" · no decision in time: {}", d.no_decision)
+                } else {
+                    String::new()
+                }
+            );
+            if d.kind == DecisionKind::Scale && d.judged > 0 {
+                let _ = writeln!(out, "   Graded too low: {} · too high: {}", d.under, d.over);
+            }
+            for r in &d.rationales {
+                let who = r
+                    .trainee
+                    .as_deref()
+                    .map(|t| format!("{}: ", sanitize(t)))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "   - {who}“{}” (chose: {})",
+                    sanitize(&r.text),
+                    sanitize(&r.option)
+                );
+            }
+        }
+    }
+    if !report.most_missed.is_empty() {
+        let _ = writeln!(out, "\nMOST MISSED DECISIONS");
+        for m in &report.most_missed {
+            let _ = writeln!(
+                out,
+                "   {:>3}% in line ({} answers): {} — {}",
+                m.in_line_percent,
+                m.judged,
+                sanitize(&m.title),
+                sanitize(&m.prompt)
+            );
+        }
+    }
+    out
+}
+
+pub fn markdown(report: &CohortReport) -> String {
+    let md = |s: &str| sanitize(s).replace('|', "\\|").replace('\n', " ");
+    let mut out = String::new();
+    let _ = writeln!(out, "# Cohort report\n");
+    let _ = writeln!(
+        out,
+        "{} run(s) by {} named trainee(s) and {} classroom session(s).\n",
+        report.runs, report.trainees, report.groups
+    );
+    if !report.most_missed.is_empty() {
+        let _ = writeln!(
+            out,
+            "## Most missed decisions\n\n| Case | Decision | In line | Answers |\n|---|---|---|---|"
+        );
+        for m in &report.most_missed {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {}% | {} |",
+                md(&m.title),
+                md(&m.prompt),
+                m.in_line_percent,
+                m.judged
+            );
+        }
+        out.push('\n');
+    }
+    for case in &report.cases {
+        let _ = writeln!(
+            out,
+            "## {}\n\n{} run(s), {} finished, {} classroom session(s).\n",
+            md(&case.title),
+            case.runs,
+            case.finished,
+            case.groups
+        );
+        for (n, d) in case.decisions.iter().enumerate() {
+            let _ = writeln!(out, "### {}. {}\n", n + 1, md(&d.prompt));
+            let _ = writeln!(out, "| Option | Mark | Chosen | Share |\n|---|---|---|---|");
+            let total: u32 = d.options.iter().map(|o| o.count).sum::<u32>().max(1);
+            for o in &d.options {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {}% |",
+                    md(&o.text),
+                    mark_tag(o),
+                    o.count,
+                    o.count * 100 / total
+                );
+            }
+            let _ = writeln!(
+                out,
+                "\nIn line with the finding: **{}%** · partly: {}% · the officers' choice: {}% · answered: {}",
+                d.share(d.in_line),
+                d.share(d.partly),
+                d.share(d.same_as_officers),
+                d.respondents
+            );
+            if d.kind == DecisionKind::Scale && d.judged > 0 {
+                let _ = writeln!(out, "\nGraded too low: {} · too high: {}", d.under, d.over);
+            }
+            if !d.rationales.is_empty() {
+                let _ = writeln!(out, "\nRationales:\n");
+                for r in &d.rationales {
+                    let who = r
+                        .trainee
+                        .as_deref()
+                        .map(|t| format!("**{}**: ", md(t)))
+                        .unwrap_or_default();
+                    let _ = writeln!(out, "- {who}“{}” (chose: {})", md(&r.text), md(&r.option));
+                }
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// One row per option of every decision, with the decision's shares repeated.
+pub fn csv(report: &CohortReport) -> Result<String, String> {
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    writer
+        .write_record([
+            "scenario",
+            "decision",
+            "prompt",
+            "option",
+            "option_text",
+            "mark",
+            "officers_choice",
+            "count",
+            "respondents",
+            "in_line_percent",
+            "partly_percent",
+            "officers_choice_percent",
+            "graded_too_low",
+            "graded_too_high",
+        ])
+        .map_err(|e| e.to_string())?;
+    for case in &report.cases {
+        for d in &case.decisions {
+            for o in &d.options {
+                writer
+                    .write_record([
+                        case.scenario_id.clone(),
+                        d.step.clone(),
+                        d.prompt.clone(),
+                        o.id.clone(),
+                        o.text.clone(),
+                        o.mark.label().to_string(),
+                        o.actual.to_string(),
+                        o.count.to_string(),
+                        d.respondents.to_string(),
+                        d.share(d.in_line).to_string(),
+                        d.share(d.partly).to_string(),
+                        d.share(d.same_as_officers).to_string(),
+                        d.under.to_string(),
+                        d.over.to_string(),
+                    ])
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}

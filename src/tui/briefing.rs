@@ -1,0 +1,150 @@
+//! The briefing: the content warning first, then the source and what the officers knew,
+//! and the choice of practice or assessment mode.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::keys::Action;
+use super::theme::Theme;
+use super::ui::{clean, key_bar, panel, styled_lines, with_key_bar};
+use crate::engine::Mode;
+use crate::plain::debrief::source_line;
+use crate::scenario::Scenario;
+
+#[derive(Debug, Clone)]
+pub struct BriefingState {
+    pub scenario_id: String,
+    pub mode: Mode,
+    pub confidence: bool,
+    pub scroll: u16,
+}
+
+pub enum BriefingOutcome {
+    None,
+    Begin,
+    Back,
+    Quit,
+}
+
+impl BriefingState {
+    pub fn new(scenario_id: String, mode: Mode, confidence: bool) -> Self {
+        BriefingState {
+            scenario_id,
+            mode,
+            confidence,
+            scroll: 0,
+        }
+    }
+
+    pub fn handle(&mut self, action: Action) -> BriefingOutcome {
+        match action {
+            Action::Enter => return BriefingOutcome::Begin,
+            Action::Back | Action::Left => return BriefingOutcome::Back,
+            Action::Quit => return BriefingOutcome::Quit,
+            Action::Char('m') | Action::Tab => {
+                self.mode = match self.mode {
+                    Mode::Practice => Mode::Assessment,
+                    Mode::Assessment => Mode::Practice,
+                }
+            }
+            Action::Char('c') => self.confidence = !self.confidence,
+            Action::Down => self.scroll = self.scroll.saturating_add(1),
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(8),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(8),
+            Action::Home => self.scroll = 0,
+            _ => {}
+        }
+        BriefingOutcome::None
+    }
+}
+
+pub struct BriefingView<'a> {
+    pub state: &'a BriefingState,
+    pub scenario: &'a Scenario,
+    pub theme: &'a Theme,
+}
+
+impl Widget for BriefingView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let s = self.scenario;
+        buf.set_style(area, theme.base);
+        let (body, bar) = with_key_bar(area);
+        let [title, warning, text, settings] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(warning_height(s, body.width)),
+            Constraint::Min(4),
+            Constraint::Length(4),
+        ])
+        .areas(body);
+        Paragraph::new(Line::styled(clean(&s.title), theme.title)).render(title, buf);
+        Paragraph::new(clean(&s.content_warning))
+            .wrap(Wrap { trim: true })
+            .block(panel(
+                Span::styled(" ⚠ Content warning ", theme.warning),
+                true,
+                theme,
+            ))
+            .render(warning, buf);
+        let mut lines = vec![Line::styled(source_line(s), theme.dim), Line::from("")];
+        lines.extend(styled_lines(&s.briefing, theme.base));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((self.state.scroll, 0))
+            .block(panel(Span::styled(" Briefing ", theme.heading), false, theme))
+            .render(text, buf);
+        let choice = |on: bool, label: &str| {
+            Span::styled(
+                format!("{} {label}  ", if on { "◉" } else { "○" }),
+                if on { theme.accent } else { theme.dim },
+            )
+        };
+        let practice = self.state.mode == Mode::Practice;
+        let mode_help = if practice {
+            "feedback after each decision"
+        } else {
+            "feedback held to the end"
+        };
+        let settings_lines = vec![
+            Line::from(vec![
+                Span::styled("Mode (m):       ", theme.heading),
+                choice(practice, "Practice"),
+                choice(!practice, "Assessment"),
+                Span::styled(mode_help, theme.dim),
+            ]),
+            Line::from(vec![
+                Span::styled("Confidence (c): ", theme.heading),
+                choice(self.state.confidence, "On"),
+                choice(!self.state.confidence, "Off"),
+                Span::styled("rate how sure you are, 1–5", theme.dim),
+            ]),
+        ];
+        Paragraph::new(settings_lines)
+            .wrap(Wrap { trim: true })
+            .block(panel(
+                Span::styled(" Before you begin ", theme.heading),
+                false,
+                theme,
+            ))
+            .render(settings, buf);
+        let keys = [
+            ("Enter", "begin"),
+            ("m", "mode"),
+            ("c", "confidence"),
+            ("↑↓", "scroll"),
+            ("Esc", "back"),
+            ("?", "help"),
+        ];
+        Paragraph::new(key_bar(&keys, theme)).render(bar, buf);
+    }
+}
+
+fn warning_height(s: &Scenario, width: u16) -> u16 {
+    let text = ratatui::text::Text::from(clean(&s.content_warning));
+    super::ui::wrapped_height(&text, width.saturating_sub(2))
+        .saturating_add(2)
+        .min(6)
+}

@@ -1,0 +1,75 @@
+//! The `?` overlay: the keys for the screen in view, and what the program is.
+
+use ratatui::text::{Line, Span, Text};
+
+use super::app::Screen;
+use super::theme::Theme;
+
+pub fn text(screen: &Screen, theme: &Theme) -> Text<'static> {
+    let mut keys: Vec<(&str, &str)> = match screen {
+        Screen::Library(_) => vec![
+            ("↑ ↓  j k", "move through the cases"),
+            ("Enter", "open the case's briefing"),
+            ("/", "search titles, forces and themes"),
+            (
+                "t / r",
+                "filter by theme / by the role you play (repeat to cycle)",
+            ),
+            ("Esc", "clear the filters"),
+            ("c", "continue your most recent unfinished run"),
+            ("d", "drill: re-ask decisions you missed, spaced over days"),
+            ("Tab", "your history: past runs and a trend per theme"),
+            ("PgUp PgDn", "scroll the case detail"),
+        ],
+        Screen::Briefing(_) => vec![
+            ("Enter", "begin the case"),
+            (
+                "m",
+                "practice (feedback after each decision) or assessment (at the end)",
+            ),
+            ("c", "ask how sure you are (1–5) after each answer"),
+            ("↑ ↓", "scroll the briefing"),
+            ("Esc", "back to the library"),
+        ],
+        Screen::Run(_) => vec![
+            ("↑ ↓  j k", "move between options"),
+            ("Enter", "choose / submit / continue"),
+            ("Space", "tick or untick (tick-all-that-apply decisions)"),
+            ("1–9", "jump to an option (ticks it in a checklist)"),
+            ("PgUp PgDn", "scroll what you know so far"),
+            ("Alt+Enter", "new line in a rationale"),
+            ("Esc", "leave the run (asks first)"),
+        ],
+        Screen::History(_) => vec![
+            ("↑ ↓", "move through your runs"),
+            ("Esc  Tab", "back to the library"),
+        ],
+        Screen::Debrief(_) => vec![
+            ("↑ ↓", "choose a decision, or scroll"),
+            ("Enter", "open or close a decision's detail"),
+            ("Tab  1–4", "decisions, scores, what happened, discussion"),
+            ("Esc", "back to the library"),
+        ],
+    };
+    keys.extend([
+        ("?", "this help"),
+        ("q", "quit (asks first during a run)"),
+        ("Ctrl+C", "quit at once"),
+    ]);
+    let mut lines = Vec::new();
+    for (key, what) in keys {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{key:>11}  "), theme.key),
+            Span::raw(what),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled("About", theme.heading));
+    lines.push(Line::from(
+        "Every case is real, and every finding is quoted from the published IOPC or IPCC summary. \
+         Nothing is invented: where the source is silent, the case says so.",
+    ));
+    lines.push(Line::from(""));
+    lines.push(Line::styled("Esc or ? to close", theme.dim));
+    Text::from(lines)
+}

@@ -1,0 +1,190 @@
+//! Past runs with their dates and results, a trend per theme, and any record files that
+//! could not be read.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap};
+
+use super::keys::Action;
+use super::library::truncate;
+use super::theme::Theme;
+use super::ui::{clean, key_bar, panel, with_key_bar};
+use crate::record::history::{HistoryRow, sparkline};
+use crate::record::{RecordKind, Skipped};
+use crate::scenario::Theme as CaseTheme;
+
+#[derive(Debug, Clone, Default)]
+pub struct HistoryState {
+    pub selected: usize,
+}
+
+pub enum HistoryOutcome {
+    None,
+    Back,
+    Quit,
+}
+
+impl HistoryState {
+    pub fn handle(&mut self, action: Action, rows: usize) -> HistoryOutcome {
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(rows.saturating_sub(1)),
+            Action::Back | Action::Tab | Action::BackTab | Action::Left => return HistoryOutcome::Back,
+            Action::Quit => return HistoryOutcome::Quit,
+            _ => {}
+        }
+        HistoryOutcome::None
+    }
+}
+
+pub struct HistoryView<'a> {
+    pub state: &'a HistoryState,
+    pub rows: &'a [HistoryRow],
+    pub trends: &'a [(CaseTheme, Vec<u32>)],
+    pub skipped: &'a [Skipped],
+    pub theme: &'a Theme,
+}
+
+impl Widget for HistoryView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        buf.set_style(area, theme.base);
+        let (body, bar) = with_key_bar(area);
+        let trend_height = (self.trends.len() as u16 + 2).clamp(3, body.height / 2);
+        let skipped_height = if self.skipped.is_empty() {
+            0
+        } else {
+            (self.skipped.len() as u16 + 2).min(5)
+        };
+        let [title, table, trends, skipped] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(4),
+            Constraint::Length(trend_height),
+            Constraint::Length(skipped_height),
+        ])
+        .areas(body);
+        Paragraph::new(Line::styled("Your history", theme.title)).render(title, buf);
+        self.table(table, buf);
+        self.trends(trends, buf);
+        if !self.skipped.is_empty() {
+            let lines: Vec<Line> = self
+                .skipped
+                .iter()
+                .map(|s| Line::from(format!("{} {}", s.path.display(), s.reason)))
+                .collect();
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: true })
+                .block(panel(
+                    Span::styled(" Files skipped (left untouched) ", theme.warning),
+                    false,
+                    theme,
+                ))
+                .render(skipped, buf);
+        }
+        let keys = [
+            ("↑↓", "move"),
+            ("Esc/Tab", "library"),
+            ("?", "help"),
+            ("q", "quit"),
+        ];
+        Paragraph::new(key_bar(&keys, theme)).render(bar, buf);
+    }
+}
+
+impl HistoryView<'_> {
+    fn table(&self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let block = panel(
+            Span::styled(format!(" Runs ({}) ", self.rows.len()), theme.heading),
+            true,
+            theme,
+        );
+        if self.rows.is_empty() {
+            Paragraph::new("No runs yet. Play a case from the library; every answer is saved as you go.")
+                .wrap(Wrap { trim: true })
+                .block(block)
+                .render(area, buf);
+            return;
+        }
+        let title_width = area.width.saturating_sub(2 + 16 + 11 + 18 + 4) as usize;
+        let rows = self.rows.iter().map(|r| {
+            let result = match (r.finished, r.percent) {
+                (true, Some(p)) => format!("{p}% · {} dec.", r.decisions),
+                (true, None) => "finished".to_string(),
+                (false, _) => format!("unfinished · {} dec.", r.decisions),
+            };
+            let kind = match r.kind {
+                RecordKind::Run => r.mode.to_string(),
+                RecordKind::Drill => "drill".to_string(),
+                RecordKind::Group => "classroom".to_string(),
+            };
+            let mut title = truncate(&clean(&r.title), title_width);
+            if r.outdated {
+                title = truncate(&format!("{title} (case since changed)"), title_width);
+            }
+            Row::new([
+                Cell::from(r.when.clone()),
+                Cell::from(title),
+                Cell::from(kind),
+                Cell::from(result),
+            ])
+        });
+        let mut state = TableState::default().with_selected(Some(self.state.selected));
+        StatefulWidget::render(
+            Table::new(
+                rows,
+                [
+                    Constraint::Length(16),
+                    Constraint::Fill(1),
+                    Constraint::Length(11),
+                    Constraint::Length(18),
+                ],
+            )
+            .header(Row::new(["When (UTC)", "Case", "Mode", "Result"]).style(theme.heading))
+            .row_highlight_style(theme.selected)
+            .block(block),
+            area,
+            buf,
+            &mut state,
+        );
+    }
+
+    fn trends(&self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let mut lines = Vec::new();
+        if self.trends.is_empty() {
+            lines.push(Line::styled("Finish a case to see a trend per theme.", theme.dim));
+        }
+        let width = self
+            .trends
+            .iter()
+            .map(|(t, _)| t.label().len())
+            .max()
+            .unwrap_or(0);
+        for (case_theme, values) in self.trends {
+            let last = values.last().copied().unwrap_or(0);
+            let direction = match values.len() {
+                0 | 1 => "",
+                n if values[n - 1] > values[n - 2] => " ↑",
+                n if values[n - 1] < values[n - 2] => " ↓",
+                _ => " →",
+            };
+            lines.push(Line::from(vec![
+                Span::raw(format!("{:width$}  ", case_theme.label())),
+                Span::styled(sparkline(values), theme.accent),
+                Span::raw(format!(
+                    "  latest {last}%{direction} over {} run(s)",
+                    values.len()
+                )),
+            ]));
+        }
+        Paragraph::new(lines)
+            .block(panel(
+                Span::styled(" Trend by theme (share of points per run) ", theme.heading),
+                false,
+                theme,
+            ))
+            .render(area, buf);
+    }
+}

@@ -1,0 +1,367 @@
+//! The library: every case with its force, date, themes, roles, minutes and your progress;
+//! filters by theme and role, a text search, and a detail pane with the source and the
+//! content warning.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
+
+use super::keys::Action;
+use super::theme::Theme;
+use super::ui::{clean, key_bar, panel, with_key_bar};
+use crate::plain::debrief::source_line;
+use crate::scenario::{Role, Scenario, Theme as CaseTheme};
+
+/// How far the trainee has got with a case, from the run records.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Progress {
+    #[default]
+    NotStarted,
+    InProgress,
+    /// Finished at least once; the best score as a percentage.
+    Best(u32),
+}
+
+impl Progress {
+    pub fn label(&self) -> String {
+        match self {
+            Progress::NotStarted => "not started".into(),
+            Progress::InProgress => "in progress".into(),
+            Progress::Best(p) => format!("best {p}%"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LibraryState {
+    pub selected: usize,
+    pub theme_filter: Option<CaseTheme>,
+    pub role_filter: Option<Role>,
+    pub search: String,
+    pub searching: bool,
+    pub detail_scroll: u16,
+}
+
+/// What the library asks the app to do.
+pub enum LibraryOutcome {
+    None,
+    Open(String),
+    /// Continue the most recent unfinished run.
+    Continue,
+    History,
+    Drill,
+    Quit,
+}
+
+impl LibraryState {
+    /// Indices of the scenarios that pass the filters, in library order.
+    pub fn visible(&self, scenarios: &[Scenario]) -> Vec<usize> {
+        let needle = self.search.to_lowercase();
+        scenarios
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| self.theme_filter.is_none_or(|t| s.themes.contains(&t)))
+            .filter(|(_, s)| self.role_filter.is_none_or(|r| s.roles().contains(&r)))
+            .filter(|(_, s)| needle.is_empty() || haystack(s).contains(&needle))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    pub fn handle(&mut self, action: Action, scenarios: &[Scenario]) -> LibraryOutcome {
+        let visible = self.visible(scenarios);
+        if self.searching {
+            match action {
+                Action::Back => {
+                    self.searching = false;
+                    self.search.clear();
+                }
+                Action::Enter => self.searching = false,
+                Action::Text(key) => match key.code {
+                    ratatui::crossterm::event::KeyCode::Char(c) => self.search.push(c),
+                    ratatui::crossterm::event::KeyCode::Backspace => {
+                        self.search.pop();
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+            self.selected = 0;
+            return LibraryOutcome::None;
+        }
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(visible.len().saturating_sub(1)),
+            Action::Home => self.selected = 0,
+            Action::End => self.selected = visible.len().saturating_sub(1),
+            Action::PageDown => self.detail_scroll = self.detail_scroll.saturating_add(5),
+            Action::PageUp => self.detail_scroll = self.detail_scroll.saturating_sub(5),
+            Action::Enter | Action::Right => {
+                if let Some(&i) = visible.get(self.selected) {
+                    return LibraryOutcome::Open(scenarios[i].id.clone());
+                }
+            }
+            Action::Char('/') => {
+                self.searching = true;
+                self.search.clear();
+            }
+            Action::Char('t') => {
+                self.theme_filter = cycle(CaseTheme::ALL, self.theme_filter, scenarios, |s, t| {
+                    s.themes.contains(t)
+                })
+            }
+            Action::Char('r') => {
+                self.role_filter = cycle(Role::ALL, self.role_filter, scenarios, |s, r| {
+                    s.roles().contains(r)
+                })
+            }
+            Action::Back => {
+                self.theme_filter = None;
+                self.role_filter = None;
+                self.search.clear();
+            }
+            Action::Quit => return LibraryOutcome::Quit,
+            Action::Char('c') => return LibraryOutcome::Continue,
+            Action::Char('d') => return LibraryOutcome::Drill,
+            Action::Tab => return LibraryOutcome::History,
+            _ => {}
+        }
+        if !matches!(action, Action::PageDown | Action::PageUp) {
+            self.detail_scroll = 0;
+        }
+        let count = self.visible(scenarios).len();
+        self.selected = self.selected.min(count.saturating_sub(1));
+        LibraryOutcome::None
+    }
+
+    pub fn typing(&self) -> bool {
+        self.searching
+    }
+}
+
+/// The next value of a filter among those some scenario has; after the last, no filter.
+fn cycle<T: Copy + PartialEq>(
+    all: &[T],
+    current: Option<T>,
+    scenarios: &[Scenario],
+    has: impl Fn(&Scenario, &T) -> bool,
+) -> Option<T> {
+    let present: Vec<T> = all
+        .iter()
+        .copied()
+        .filter(|v| scenarios.iter().any(|s| has(s, v)))
+        .collect();
+    match current.and_then(|c| present.iter().position(|p| *p == c)) {
+        None => present.first().copied(),
+        Some(i) => present.get(i + 1).copied(),
+    }
+}
+
+fn haystack(s: &Scenario) -> String {
+    let themes: Vec<&str> = s.themes.iter().map(|t| t.label()).collect();
+    format!(
+        "{} {} {} {} {}",
+        s.id,
+        s.title,
+        s.source.force,
+        s.source.title,
+        themes.join(" ")
+    )
+    .to_lowercase()
+}
+
+pub struct LibraryView<'a> {
+    pub state: &'a LibraryState,
+    pub scenarios: &'a [Scenario],
+    pub progress: &'a dyn Fn(&str) -> Progress,
+    pub theme: &'a Theme,
+    /// Shown above the list, e.g. an unfinished run to resume or a records warning.
+    pub notice: Option<&'a str>,
+}
+
+impl Widget for LibraryView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        buf.set_style(area, theme.base);
+        let (body, bar) = with_key_bar(area);
+        let [header, main] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(body);
+        self.header(header, buf);
+        let wide = main.width >= 100;
+        let split = if wide {
+            [Constraint::Percentage(50), Constraint::Percentage(50)]
+        } else {
+            [Constraint::Percentage(52), Constraint::Percentage(48)]
+        };
+        let [list_area, detail_area] = Layout::horizontal(split).areas(main);
+        let visible = self.state.visible(self.scenarios);
+        self.list(&visible, list_area, buf);
+        self.detail(
+            visible.get(self.state.selected).map(|&i| &self.scenarios[i]),
+            detail_area,
+            buf,
+        );
+        let keys: &[(&str, &str)] = if self.state.searching {
+            &[("type", "to search"), ("Enter", "keep"), ("Esc", "clear")]
+        } else {
+            &[
+                ("↑↓", "move"),
+                ("Enter", "open"),
+                ("/", "search"),
+                ("t/r", "theme/role"),
+                ("c", "continue"),
+                ("Tab", "history"),
+                ("q", "quit"),
+            ]
+        };
+        Paragraph::new(key_bar(keys, theme)).render(bar, buf);
+    }
+}
+
+impl LibraryView<'_> {
+    fn header(&self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let filter = |name: &str, value: Option<&str>| {
+            vec![
+                Span::styled(format!("{name}: "), theme.dim),
+                Span::styled(value.unwrap_or("all").to_string(), theme.accent),
+                Span::raw("  "),
+            ]
+        };
+        let mut spans = vec![
+            Span::styled("lessons", theme.title),
+            Span::styled(" · real cases, real findings   ", theme.dim),
+        ];
+        if let Some(notice) = self.notice {
+            spans.push(Span::styled(clean(notice), theme.warning));
+        }
+        let mut second = Vec::new();
+        second.extend(filter("Theme", self.state.theme_filter.map(|t| t.label())));
+        second.extend(filter("Role", self.state.role_filter.map(|r| r.label())));
+        second.push(Span::styled("Search: ", theme.dim));
+        let cursor = if self.state.searching { "▏" } else { "" };
+        second.push(Span::styled(
+            format!("{}{cursor}", self.state.search),
+            theme.accent,
+        ));
+        Paragraph::new(vec![Line::from(spans), Line::from(second)]).render(area, buf);
+    }
+
+    fn list(&self, visible: &[usize], area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let title = format!(" Cases ({} of {}) ", visible.len(), self.scenarios.len());
+        let block = panel(Span::styled(title, theme.heading), true, theme);
+        if visible.is_empty() {
+            let message = if self.scenarios.is_empty() {
+                "No scenarios are built in. Course designers: see docs/scenario-format.md."
+            } else {
+                "No case matches. Esc clears the filters."
+            };
+            Paragraph::new(message)
+                .wrap(Wrap { trim: true })
+                .block(block)
+                .render(area, buf);
+            return;
+        }
+        let inner_width = area.width.saturating_sub(4) as usize;
+        let items: Vec<ListItem> = visible
+            .iter()
+            .map(|&i| {
+                let s = &self.scenarios[i];
+                let progress = (self.progress)(&s.id);
+                let marker = match &progress {
+                    Progress::NotStarted => "○".to_string(),
+                    Progress::InProgress => "◐ in progress".to_string(),
+                    Progress::Best(p) => format!("✓ {p}%"),
+                };
+                let meta = format!(
+                    "{marker} · {} · {} · {} min",
+                    short_force(&s.source.force),
+                    s.source
+                        .incident
+                        .as_deref()
+                        .or(s.source.published.as_deref())
+                        .unwrap_or("date not given"),
+                    s.estimated_minutes,
+                );
+                ListItem::new(vec![
+                    Line::from(truncate(&clean(&s.title), inner_width)),
+                    Line::styled(
+                        format!("  {}", truncate(&meta, inner_width.saturating_sub(2))),
+                        theme.dim,
+                    ),
+                ])
+            })
+            .collect();
+        let mut state = ListState::default().with_selected(Some(self.state.selected));
+        StatefulWidget::render(
+            List::new(items)
+                .block(block)
+                .highlight_style(theme.selected)
+                .highlight_symbol("▶ "),
+            area,
+            buf,
+            &mut state,
+        );
+    }
+
+    fn detail(&self, scenario: Option<&Scenario>, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let block = panel(Span::styled(" Case ", theme.heading), false, theme);
+        let Some(s) = scenario else {
+            block.render(area, buf);
+            return;
+        };
+        let themes: Vec<&str> = s.themes.iter().map(|t| t.label()).collect();
+        let roles: Vec<&str> = s.roles().iter().map(|r| r.label()).collect();
+        let field = |name: &str, value: String| {
+            Line::from(vec![
+                Span::styled(format!("{name}: "), theme.dim),
+                Span::styled(value, theme.base),
+            ])
+        };
+        let lines = vec![
+            Line::styled(clean(&s.title), theme.heading),
+            Line::from(""),
+            Line::from(vec![
+                Span::styled("⚠ Content warning: ", theme.warning),
+                Span::raw(clean(&s.content_warning)),
+            ]),
+            Line::from(""),
+            field("Force", clean(&s.source.force)),
+            field("Themes", themes.join(", ")),
+            field("You play", roles.join(" → ")),
+            field(
+                "Decisions",
+                format!(
+                    "{} · about {} minutes",
+                    s.decisions().count(),
+                    s.estimated_minutes
+                ),
+            ),
+            field("Your progress", (self.progress)(&s.id).label()),
+            Line::from(""),
+            field("Source", source_line(s)),
+        ];
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .scroll((self.state.detail_scroll, 0))
+            .block(block)
+            .render(area, buf);
+    }
+}
+
+fn short_force(force: &str) -> String {
+    clean(force)
+        .replace(" Constabulary", "")
+        .replace(" Police Service", "")
+        .replace(" Police", "")
+}
+
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}

@@ -1,0 +1,55 @@
+//! The full-screen front end (ratatui). Thin: keys become actions, actions drive the
+//! engine, screens draw from state.
+
+pub mod app;
+pub mod briefing;
+pub mod debrief;
+pub mod help;
+pub mod history;
+pub mod keys;
+pub mod library;
+pub mod records;
+pub mod run;
+pub mod theme;
+pub mod ui;
+
+use std::io;
+use std::time::{Duration, Instant};
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+
+use app::App;
+use keys::action_for;
+
+/// How often the screen redraws without input, for countdowns.
+const TICK: Duration = Duration::from_millis(250);
+
+/// Runs the app until it quits. The terminal is restored on every exit, panics included
+/// (`ratatui::init` installs a panic hook that restores it first).
+pub fn run(mut app: App) -> io::Result<()> {
+    let mut terminal = ratatui::init();
+    let result = event_loop(&mut terminal, &mut app);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    while !app.should_quit {
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        if event::poll(TICK)? {
+            match event::read()? {
+                Event::Key(key) => {
+                    if let Some(action) = action_for(key, app.typing()) {
+                        app.now = Instant::now();
+                        app.handle(action);
+                    }
+                }
+                Event::Resize(..) => terminal.autoresize()?,
+                _ => {}
+            }
+        }
+        app.tick(Instant::now());
+    }
+    Ok(())
+}

@@ -1,0 +1,201 @@
+//! The real binary in a pseudo-terminal: open the library, play a case to its debrief,
+//! quit, and check the terminal was handed back (alternate screen left, cursor shown).
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::io::{Read, Write};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+struct Terminal {
+    parser: vt100::Parser,
+    output: Receiver<Vec<u8>>,
+    raw: Vec<u8>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Terminal {
+    fn spawn(args: &[&str], data_dir: &std::path::Path) -> Terminal {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_lessons"));
+        command.args(args);
+        command.env("LESSONS_HOME", data_dir);
+        command.env("TERM", "xterm-256color");
+        command.cwd(common::root());
+        let child = pty.slave.spawn_command(command).unwrap();
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let (tx, output) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        // keep the master alive for the child's lifetime
+        std::mem::forget(pty.master);
+        Terminal {
+            parser: vt100::Parser::new(
+                std::num::NonZeroU16::new(24).unwrap(),
+                std::num::NonZeroU16::new(80).unwrap(),
+                0,
+            ),
+            output,
+            raw: Vec::new(),
+            writer,
+            child,
+        }
+    }
+
+    fn pump(&mut self) {
+        while let Ok(bytes) = self.output.try_recv() {
+            self.parser.process(&bytes);
+            self.raw.extend(bytes);
+        }
+    }
+
+    fn screen(&mut self) -> String {
+        self.pump();
+        self.parser.screen().contents()
+    }
+
+    /// Waits until the screen shows `text`.
+    fn expect(&mut self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("never saw {text:?}; the screen was:\n{}", self.screen());
+    }
+
+    fn keys(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(120));
+    }
+}
+
+const ENTER: &str = "\r";
+
+#[test]
+fn a_trainee_plays_a_case_to_its_debrief_and_quits_cleanly() {
+    let data = tempfile::tempdir().unwrap();
+    let mut t = Terminal::spawn(
+        &[
+            "play",
+            "tests/fixtures/valid/synthetic-branching.ron",
+            "--seed",
+            "1",
+        ],
+        data.path(),
+    );
+    t.expect("Content warning");
+    t.keys(ENTER); // begin
+    t.expect("The person shows you a video");
+    t.keys(ENTER); // past the narrative
+    t.expect("What do you do with the video?");
+    t.keys(ENTER); // first option at seed 1: secure a copy
+    t.expect("Your rationale");
+    t.keys("Because it proves the breach");
+    t.keys(ENTER);
+    t.expect("How your answer stands");
+    t.keys(ENTER);
+    t.expect("What risk level do you record?");
+    t.keys("3"); // jump to High
+    t.keys(ENTER);
+    t.keys(ENTER);
+    t.expect("Do you refer the case to a MARAC?");
+    t.keys("2");
+    t.keys(ENTER);
+    t.keys(ENTER);
+    t.expect("Debrief: Synthetic fixture");
+    let debrief = t.screen();
+    assert!(
+        debrief.contains("Your decisions beside the officers"),
+        "{debrief}"
+    );
+    t.keys("q");
+    let status = wait(&mut t);
+    assert!(status.success(), "exit status {status:?}");
+    t.pump();
+    let tail = String::from_utf8_lossy(&t.raw[t.raw.len().saturating_sub(200)..]).into_owned();
+    assert!(
+        tail.contains("\u{1b}[?1049l"),
+        "left the alternate screen: {tail:?}"
+    );
+    assert!(tail.contains("\u{1b}[?25h"), "showed the cursor again: {tail:?}");
+    let records: Vec<_> = std::fs::read_dir(data.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .collect();
+    assert_eq!(records.len(), 1, "one run record was written");
+    let text = std::fs::read_to_string(records[0].path()).unwrap();
+    assert!(text.contains("Because it proves the breach"));
+    assert!(text.contains("\"finished\": {"));
+}
+
+#[test]
+fn a_run_killed_mid_way_resumes_with_every_answer_and_rationale() {
+    let data = tempfile::tempdir().unwrap();
+    let mut t = Terminal::spawn(
+        &[
+            "play",
+            "tests/fixtures/valid/synthetic-branching.ron",
+            "--seed",
+            "1",
+        ],
+        data.path(),
+    );
+    t.expect("Content warning");
+    t.keys(ENTER);
+    t.keys(ENTER);
+    t.expect("What do you do with the video?");
+    t.keys(ENTER);
+    t.keys("Kept as evidence");
+    t.keys(ENTER);
+    t.expect("How your answer stands");
+    t.child.kill().unwrap(); // SIGKILL: no chance to clean up
+    wait(&mut t);
+    let mut again = Terminal::spawn(&["resume"], data.path());
+    again.expect("What you know");
+    let screen = again.screen();
+    assert!(screen.contains("Kept as evidence"), "{screen}");
+    assert!(
+        screen.contains("How your answer stands"),
+        "resumed where it stopped:\n{screen}"
+    );
+    again.keys(ENTER);
+    again.expect("What risk level do you record?");
+    again.keys("q");
+    again.keys("y");
+    assert!(wait(&mut again).success());
+}
+
+fn wait(t: &mut Terminal) -> portable_pty::ExitStatus {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        t.pump();
+        if let Some(status) = t.child.try_wait().unwrap() {
+            return status;
+        }
+        assert!(Instant::now() < deadline, "the program did not exit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

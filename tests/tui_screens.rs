@@ -1,0 +1,263 @@
+//! Whole-screen snapshots of every screen at 80×24 and 120×40, driven by scripted keys
+//! through the real keymap. The scenario is the synthetic fixture (not a real case).
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use lessons::tui::app::{App, Screen};
+use lessons::tui::keys::action_for;
+use lessons::tui::theme::{Theme, ThemeName};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use common::fixture_scenario;
+
+fn app() -> App {
+    let mut app = App::new(
+        vec![fixture_scenario()],
+        Theme::new(ThemeName::Mono),
+        Instant::now(),
+    );
+    app.seed = Some(1);
+    app
+}
+
+/// Keys as words: "Enter", "Down", "Space", "Esc", "Tab", "PgUp", "text:…", or single characters.
+fn press(app: &mut App, keys: &[&str]) {
+    for key in keys {
+        let events: Vec<KeyEvent> = match *key {
+            "Enter" => vec![KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)],
+            "Down" => vec![KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)],
+            "Up" => vec![KeyEvent::new(KeyCode::Up, KeyModifiers::NONE)],
+            "Space" => vec![KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE)],
+            "Esc" => vec![KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)],
+            "Tab" => vec![KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)],
+            "PgUp" => vec![KeyEvent::new(KeyCode::PageUp, KeyModifiers::NONE)],
+            text if text.starts_with("text:") => text[5..]
+                .chars()
+                .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+                .collect(),
+            single => single
+                .chars()
+                .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+                .collect(),
+        };
+        for event in events {
+            if let Some(action) = action_for(event, app.typing()) {
+                app.handle(action);
+            }
+        }
+    }
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().to_string()
+}
+
+/// Snapshots a screen at both sizes.
+macro_rules! both_sizes {
+    ($name:expr, $app:expr) => {
+        insta::assert_snapshot!(concat!($name, "_80x24"), screen(&$app, 80, 24));
+        insta::assert_snapshot!(concat!($name, "_120x40"), screen(&$app, 120, 40));
+    };
+}
+
+#[test]
+fn library() {
+    let app = app();
+    both_sizes!("library", app);
+}
+
+#[test]
+fn library_search_with_no_match() {
+    let mut app = app();
+    press(&mut app, &["/", "text:zzz"]);
+    both_sizes!("library_search_empty", app);
+}
+
+#[test]
+fn briefing() {
+    let mut app = app();
+    press(&mut app, &["Enter"]);
+    both_sizes!("briefing", app);
+}
+
+#[test]
+fn narrative_step() {
+    let mut app = app();
+    press(&mut app, &["Enter", "Enter"]);
+    both_sizes!("run_narrative", app);
+}
+
+#[test]
+fn single_choice_decision() {
+    let mut app = app();
+    press(&mut app, &["Enter", "Enter", "Enter", "Down"]);
+    both_sizes!("run_single", app);
+}
+
+#[test]
+fn rationale_entry() {
+    let mut app = app();
+    press(
+        &mut app,
+        &["Enter", "Enter", "Enter", "Enter", "text:It proves the breach"],
+    );
+    both_sizes!("run_rationale", app);
+}
+
+#[test]
+fn practice_feedback() {
+    let mut app = app();
+    press(
+        &mut app,
+        &[
+            "Enter",
+            "Enter",
+            "Enter",
+            "Enter",
+            "text:It proves the breach",
+            "Enter",
+        ],
+    );
+    both_sizes!("run_feedback", app);
+}
+
+#[test]
+fn scale_decision_with_countdown() {
+    let mut app = app();
+    press(&mut app, &["Enter", "Enter", "Enter", "Enter", "Enter", "Enter"]);
+    app.now += Duration::from_secs(15);
+    both_sizes!("run_scale", app);
+}
+
+#[test]
+fn multiple_choice_with_ticks() {
+    let mut app = app();
+    // secure (first at seed 1), skip rationale, continue, grade standard (bottom of the ladder), continue
+    press(
+        &mut app,
+        &[
+            "Enter", "Enter", "Enter", "Enter", "Enter", "Enter", "End", "Enter", "Enter",
+        ],
+    );
+    press(&mut app, &["Space", "Down", "Down", "Space"]);
+    both_sizes!("run_multiple", app);
+}
+
+#[test]
+fn confidence_prompt() {
+    let mut app = app();
+    press(&mut app, &["Enter", "c", "Enter", "Enter", "Enter", "Enter"]);
+    both_sizes!("run_confidence", app);
+}
+
+#[test]
+fn debrief_tabs_and_detail() {
+    let mut app = app();
+    play_to_debrief(&mut app);
+    both_sizes!("debrief_decisions", app);
+    press(&mut app, &["Enter"]);
+    both_sizes!("debrief_detail", app);
+    press(&mut app, &["Esc", "2"]);
+    both_sizes!("debrief_scores", app);
+    press(&mut app, &["3"]);
+    both_sizes!("debrief_outcome", app);
+    press(&mut app, &["4"]);
+    both_sizes!("debrief_discussion", app);
+}
+
+fn play_to_debrief(app: &mut App) {
+    // assessment mode: secure the footage, grade standard, tick one, give the required rationale
+    press(
+        app,
+        &[
+            "Enter",
+            "m",
+            "Enter",
+            "Enter",
+            "Enter",
+            "text:Evidence first",
+            "Enter",
+        ],
+    );
+    press(
+        app,
+        &["End", "Enter", "Space", "Enter", "text:Checked history", "Enter"],
+    );
+    assert!(
+        matches!(app.screen, Screen::Debrief(_)),
+        "the run should have reached the debrief"
+    );
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = app();
+    press(&mut app, &["?"]);
+    both_sizes!("help_library", app);
+    press(&mut app, &["Esc", "Enter", "Enter", "Enter", "?"]);
+    both_sizes!("help_run", app);
+}
+
+#[test]
+fn quitting_mid_run_asks_first() {
+    let mut app = app();
+    press(&mut app, &["Enter", "Enter", "Enter", "q"]);
+    assert!(!app.should_quit);
+    both_sizes!("confirm_quit", app);
+    press(&mut app, &["n"]);
+    assert!(!app.should_quit, "n keeps the run");
+    press(&mut app, &["q", "y"]);
+    assert!(app.should_quit);
+}
+
+#[test]
+fn escape_mid_run_asks_then_returns_to_the_library() {
+    let mut app = app();
+    press(&mut app, &["Enter", "Enter", "Enter", "Esc", "y"]);
+    assert!(matches!(app.screen, Screen::Library(_)));
+}
+
+#[test]
+fn history_with_no_records() {
+    let mut app = app();
+    press(&mut app, &["Tab"]);
+    both_sizes!("history_empty", app);
+}
+
+#[test]
+fn too_small_terminal_says_so() {
+    let app = app();
+    insta::assert_snapshot!("too_small_40x10", screen(&app, 40, 10));
+}
+
+#[test]
+fn time_running_out_records_no_decision() {
+    let mut app = app();
+    press(&mut app, &["Enter", "Enter", "Enter", "Enter", "Enter", "Enter"]);
+    let later = app.now + Duration::from_secs(61);
+    app.tick(later);
+    let Screen::Run(run) = &app.screen else {
+        panic!("still in the run")
+    };
+    let last = run.state.answers.last().unwrap();
+    assert_eq!(last.step, "risk");
+    assert_eq!(last.response, lessons::engine::Response::NoDecision);
+    insta::assert_snapshot!("run_time_up_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn scenario_text_cannot_reach_the_terminal_as_control_codes() {
+    let mut scenario = fixture_scenario();
+    scenario.title = "Evil \u{1b}[2J title".into();
+    let app = App::new(vec![scenario], Theme::new(ThemeName::Mono), Instant::now());
+    let shown = screen(&app, 80, 24);
+    assert!(!shown.contains('\u{1b}'));
+    assert!(shown.contains("Evil \u{FFFD}[2J title"));
+}
