@@ -52,6 +52,20 @@ impl Context {
         Library::builtin().scenarios().cloned().collect()
     }
 
+    /// The built-in scenarios plus any scenario files these records were played from.
+    pub fn scenarios_for(&self, records: &[Record]) -> Vec<Scenario> {
+        let mut scenarios = self.scenarios();
+        for record in records {
+            if scenarios.iter().any(|s| s.id == record.scenario_id) {
+                continue;
+            }
+            if let Some(s) = self.scenario_of(record) {
+                scenarios.push(s);
+            }
+        }
+        scenarios
+    }
+
     /// The scenario a record was made from: the built-in case, else the file it names.
     pub fn scenario_of(&self, record: &Record) -> Option<Scenario> {
         if let Some(s) = Library::builtin().find(&record.scenario_id) {

@@ -10,8 +10,8 @@ use crate::record::Stamp;
 use crate::record::drill::schedule;
 
 pub fn run(context: &Context, plain: bool, list: bool) -> ExitCode {
-    let scenarios = context.scenarios();
     let records = context.records();
+    let scenarios = context.scenarios_for(&records);
     let now = Stamp::now();
     let plan = schedule(&records, &scenarios, now.day());
     if list {

@@ -15,14 +15,14 @@ pub fn run(context: &Context, name: &str, format: ExportFormat, output: Option<&
             return ExitCode::from(1);
         }
     };
-    let scenarios = context.scenarios();
-    let Some(scenario) = scenarios.iter().find(|s| s.id == record.scenario_id) else {
+    let Some(scenario) = context.scenario_of(&record) else {
         eprintln!(
             "lessons: the case `{}` of this run is not in the library",
             record.scenario_id
         );
         return ExitCode::from(1);
     };
+    let scenario = &scenario;
     let text = match format {
         ExportFormat::Md => Ok(export::markdown(&record, scenario)),
         ExportFormat::Json => export::json(&record, scenario),

@@ -27,7 +27,7 @@ pub fn run(context: &Context, paths: &[PathBuf], format: ReportFormat, anonymise
         return ExitCode::from(1);
     }
     let records: Vec<_> = records.into_iter().map(|(_, r)| r).collect();
-    let built = report::build(&records, &context.scenarios(), anonymise);
+    let built = report::build(&records, &context.scenarios_for(&records), anonymise);
     let text = match format {
         ReportFormat::Text => Ok(report::text(&built)),
         ReportFormat::Md => Ok(report::markdown(&built)),

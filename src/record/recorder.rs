@@ -67,6 +67,16 @@ impl Recorder {
                 };
                 let mut record = Record::new(kind, scenario, state.clone(), self.trainee.clone(), now);
                 record.scenario_file = self.scenario_file.clone();
+                // two runs started in the same second with the same seed must not share a file
+                if let Some(store) = &self.store {
+                    let base = record.id.clone();
+                    let mut n = 2;
+                    while store.path_of(&record).exists() {
+                        record.id = format!("{base}-{n}");
+                        n += 1;
+                    }
+                }
+
                 current.insert(record)
             }
         };

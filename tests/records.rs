@@ -1,0 +1,320 @@
+//! Run records through the real binary: written after every answer, resumed after the
+//! input stops mid-run, corrupt files skipped and untouched, exports, and a cohort report
+//! whose figures were worked out by hand.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{fixture_scenario, lessons_in, root, text};
+use lessons::engine::{Answer, Mode, Response, Session, Settings};
+use lessons::record::{Record, RecordKind, Stamp, Tally, report};
+
+const FIXTURE: &str = "tests/fixtures/valid/synthetic-branching.ron";
+
+fn play(data: &Path, args: &[&str], input: &str) -> std::process::Output {
+    let home = data.to_str().unwrap();
+    let mut all = vec!["play", FIXTURE, "--plain", "--seed", "1"];
+    all.extend(args);
+    lessons_in(&root(), &all, input, &[("LESSONS_HOME", home)])
+}
+
+fn records_in(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_plain_run_leaves_a_finished_private_record() {
+    let data = tempfile::tempdir().unwrap();
+    let out = play(
+        data.path(),
+        &["--name", "PC Test"],
+        "1\nit proves the breach\n3\n2\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let files = records_in(data.path());
+    assert_eq!(files.len(), 1);
+    let record: Record = serde_json::from_slice(&fs::read(&files[0]).unwrap()).unwrap();
+    assert!(record.is_finished());
+    assert_eq!(record.trainee.as_deref(), Some("PC Test"));
+    assert_eq!(record.session.answers.len(), 3);
+    assert_eq!(
+        record.session.answers[0].rationale.as_deref(),
+        Some("it proves the breach")
+    );
+    assert_eq!(record.timings.len(), 3, "time taken is kept per answer");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            fs::metadata(&files[0]).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+}
+
+#[test]
+fn a_run_cut_off_mid_way_resumes_with_its_answers_and_rationale() {
+    let data = tempfile::tempdir().unwrap();
+    let home = data.path().to_str().unwrap();
+    // input ends after the first answer and its rationale: like a closed laptop
+    let out = play(data.path(), &[], "1\nmy first reason\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("your answers so far are saved"));
+    let files = records_in(data.path());
+    let saved: Record = serde_json::from_slice(&fs::read(&files[0]).unwrap()).unwrap();
+    assert!(!saved.is_finished());
+    assert_eq!(
+        saved.session.answers[0].rationale.as_deref(),
+        Some("my first reason")
+    );
+    let out = lessons_in(
+        &root(),
+        &["resume", "--plain"],
+        "3\n2\n",
+        &[("LESSONS_HOME", home)],
+    );
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}{}", stdout, text(&out.stderr));
+    assert!(stdout.contains("Resuming your run: 1 decision(s) answered so far."));
+    assert!(stdout.contains("Your rationale: my first reason"), "{stdout}");
+    assert!(
+        stdout.contains("3 of 3 decision(s) in line with the finding"),
+        "{stdout}"
+    );
+    assert_eq!(
+        records_in(data.path()).len(),
+        1,
+        "the resumed run continues the same record"
+    );
+}
+
+#[test]
+fn corrupt_and_foreign_files_are_reported_skipped_and_left_untouched() {
+    let data = tempfile::tempdir().unwrap();
+    let home = data.path().to_str().unwrap();
+    play(data.path(), &[], "1\n\n3\n2\n");
+    let corrupt = data.path().join("broken.json");
+    let foreign = data.path().join("other-app.json");
+    let newer = data.path().join("future.json");
+    fs::write(&corrupt, b"{\"lessons_record\": 1, \"kind\": ").unwrap();
+    fs::write(&foreign, b"{\"name\": \"not ours\"}").unwrap();
+    fs::write(&newer, b"{\"lessons_record\": 99}").unwrap();
+    let before: Vec<Vec<u8>> = [&corrupt, &foreign, &newer]
+        .iter()
+        .map(|p| fs::read(p).unwrap())
+        .collect();
+    let out = lessons_in(&root(), &["report"], "", &[("LESSONS_HOME", home)]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("broken.json: is not valid JSON"), "{stderr}");
+    assert!(
+        stderr.contains("other-app.json: is not a lessons record"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("future.json: was written by a newer lessons"),
+        "{stderr}"
+    );
+    assert!(text(&out.stdout).contains("COHORT REPORT: 1 run(s)"));
+    let after: Vec<Vec<u8>> = [&corrupt, &foreign, &newer]
+        .iter()
+        .map(|p| fs::read(p).unwrap())
+        .collect();
+    assert_eq!(before, after);
+    // playing again never overwrites them either
+    play(data.path(), &[], "1\n\n3\n2\n");
+    assert_eq!(fs::read(&corrupt).unwrap(), before[0]);
+}
+
+#[test]
+fn an_unusable_data_folder_warns_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_a_folder = dir.path().join("file");
+    fs::write(&not_a_folder, b"x").unwrap();
+    let out = play(&not_a_folder, &[], "1\n\n3\n2\n");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stderr).contains("warning: records folder"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(text(&out.stdout).contains("DEBRIEF"));
+}
+
+#[test]
+fn a_record_of_a_changed_scenario_is_not_replayed() {
+    let data = tempfile::tempdir().unwrap();
+    let home = data.path().to_str().unwrap();
+    play(data.path(), &[], "1\n");
+    let file = &records_in(data.path())[0];
+    let mut record: Record = serde_json::from_slice(&fs::read(file).unwrap()).unwrap();
+    record.scenario_hash = "0000000000000000".into();
+    fs::write(file, serde_json::to_vec(&record).unwrap()).unwrap();
+    let out = lessons_in(
+        &root(),
+        &["resume", "--plain"],
+        "3\n2\n",
+        &[("LESSONS_HOME", home)],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("has changed since this run was recorded"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn the_markdown_export_is_a_portfolio_debrief() {
+    let data = tempfile::tempdir().unwrap();
+    let home = data.path().to_str().unwrap();
+    play(
+        data.path(),
+        &["--name", "PC Test"],
+        "1\nit proves the breach\n3\n2\n",
+    );
+    let out = lessons_in(
+        &root(),
+        &["export", "latest", "--format", "md"],
+        "",
+        &[("LESSONS_HOME", home)],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let md = text(&out.stdout);
+    assert!(md.starts_with("# Debrief: Synthetic fixture: a report at the front counter\n"));
+    assert!(md.contains("- **Source:** Other, “Synthetic test fixture (not a real case)”"));
+    assert!(md.contains("trainee: PC Test"));
+    assert!(md.contains("### 1. What do you do with the video?"));
+    assert!(md.contains("| **Your choice** | Secure a copy as evidence |"));
+    assert!(md.contains("| **The officers** | Watch it and hand the phone back |"));
+    assert!(md.contains("| **Your rationale** | it proves the breach |"));
+    assert!(md.contains("| **The source** | “the evidence should have been obtained” |"));
+    assert!(md.contains("## Reflection\n\nCould it happen here?\n\n- Fixture question: what would you do?"));
+    let csv = lessons_in(
+        &root(),
+        &["export", "latest", "--format", "csv"],
+        "",
+        &[("LESSONS_HOME", home)],
+    );
+    let csv = text(&csv.stdout);
+    assert_eq!(
+        csv.lines().count(),
+        4,
+        "a header and one row per decision:\n{csv}"
+    );
+    assert!(csv.lines().nth(1).unwrap().contains("In line with the finding"));
+}
+
+/// Three trainees and one classroom on the synthetic fixture; the expected figures are
+/// worked out by hand in the comments.
+#[test]
+fn report_figures_match_a_hand_count() {
+    let scenario = fixture_scenario();
+    let run = |name: &str, evidence: &str, risk: &str, rationale: Option<&str>| {
+        let mut session = Session::new(&scenario, Settings::new(Mode::Assessment, 1)).into_state();
+        session.answers = vec![
+            Answer {
+                step: "evidence".into(),
+                response: Response::Chose(evidence.into()),
+                rationale: rationale.map(String::from),
+                confidence: None,
+            },
+            Answer {
+                step: "risk".into(),
+                response: Response::Graded(risk.into()),
+                rationale: None,
+                confidence: None,
+            },
+        ];
+        let mut record = Record::new(
+            RecordKind::Run,
+            &scenario,
+            session,
+            Some(name.into()),
+            Stamp::from_unix(0),
+        );
+        record.id = format!("run-{name}");
+        record
+    };
+    let mut group = run("room", "secure", "high", None);
+    group.kind = RecordKind::Group;
+    group.session.answers.clear();
+    group.tallies = vec![Tally {
+        step: "evidence".into(),
+        votes: vec![("secure".into(), 5), ("watch".into(), 3), ("note".into(), 2)],
+        revealed: true,
+    }];
+    let records = vec![
+        run("A", "secure", "high", Some("evidence first")),
+        run("B", "watch", "standard", None),
+        run("C", "note", "medium", Some("note it")),
+        group,
+    ];
+    let built = report::build(&records, &[scenario], true);
+    assert_eq!((built.runs, built.groups, built.trainees), (3, 1, 3));
+    let case = &built.cases[0];
+    let evidence = &case.decisions[0];
+    // choices: secure 1 + 5 votes, watch 1 + 3, note 1 + 2; 13 people in all
+    let counts: Vec<(String, u32)> = evidence.options.iter().map(|o| (o.id.clone(), o.count)).collect();
+    assert_eq!(
+        counts,
+        vec![("secure".into(), 6), ("watch".into(), 4), ("note".into(), 3)]
+    );
+    assert_eq!(evidence.respondents, 13);
+    // in line: secure (6 of 13) = 46%; partly: note (3) = 23%; the officers' choice: watch (4) = 30%
+    assert_eq!(
+        (evidence.share(evidence.in_line), evidence.share(evidence.partly)),
+        (46, 23)
+    );
+    assert_eq!(evidence.share(evidence.same_as_officers), 30);
+    // rationales listed without names when anonymised
+    assert_eq!(evidence.rationales.len(), 2);
+    assert!(evidence.rationales.iter().all(|r| r.trainee.is_none()));
+    let risk = &case.decisions[1];
+    // graded: high (expected) by A; standard by B is two levels under; medium by C one under
+    assert_eq!((risk.judged, risk.in_line, risk.under, risk.over), (3, 1, 2, 0));
+    // most missed first: risk at 33% in line before evidence at 46%
+    assert_eq!(built.most_missed[0].prompt, "What risk level do you record?");
+    assert_eq!(built.most_missed[0].in_line_percent, 33);
+    let named = report::build(&records, &[fixture_scenario()], false);
+    assert_eq!(
+        named.cases[0].decisions[0].rationales[0].trainee.as_deref(),
+        Some("A")
+    );
+    let md = report::markdown(&built);
+    assert!(
+        md.contains("| Secure a copy as evidence | Expected | 6 | 46% |"),
+        "{md}"
+    );
+    let csv = report::csv(&built).unwrap();
+    assert!(csv.contains("synthetic-branching,evidence,What do you do with the video?,secure,Secure a copy as evidence,Expected,false,6,13,46,23,30,0,0"), "{csv}");
+}
+
+#[test]
+fn report_over_a_folder_of_runs_through_the_binary() {
+    let data = tempfile::tempdir().unwrap();
+    play(data.path(), &["--name", "A"], "1\nfirst\n3\n2\n");
+    play(data.path(), &["--name", "B"], "3\n\n1\n0\n\n");
+    let folder = data.path().to_str().unwrap();
+    let out = lessons_in(&root(), &["report", folder, "--anonymise"], "", &[]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        stdout.contains("COHORT REPORT: 2 run(s) by 2 named trainee(s)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("1. What do you do with the video?"));
+    assert!(!stdout.contains(" A: "), "names are left out with --anonymise");
+    let md = lessons_in(&root(), &["report", folder, "--format", "md"], "", &[]);
+    assert!(text(&md.stdout).starts_with("# Cohort report"));
+}
