@@ -12,6 +12,8 @@ pub struct Context {
     pub data_dir: Option<PathBuf>,
     pub no_records: bool,
     pub name: Option<String>,
+    /// Draw one frame and exit, for the start-up benchmark.
+    pub exit_after_first_frame: bool,
 }
 
 impl Context {
@@ -47,9 +49,9 @@ impl Context {
         Recorder::new(store, self.name.clone())
     }
 
-    /// The built-in scenarios.
+    /// The built-in scenarios (precompiled at build time; `lessons validate` checks the files).
     pub fn scenarios(&self) -> Vec<Scenario> {
-        Library::builtin().scenarios().cloned().collect()
+        Library::builtin_trusted().scenarios().cloned().collect()
     }
 
     /// The built-in scenarios plus any scenario files these records were played from.

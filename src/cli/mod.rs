@@ -43,6 +43,9 @@ pub struct Cli {
     /// Your name or a pseudonym, kept in your run records (optional)
     #[arg(long, global = true, value_name = "NAME")]
     pub name: Option<String>,
+    /// Draw the first frame and exit (for the start-up benchmark)
+    #[arg(long, hide = true)]
+    pub exit_after_first_frame: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -172,7 +175,9 @@ pub fn run(cli: Cli) -> ExitCode {
         data_dir: cli.data_dir,
         no_records: cli.no_records,
         name: cli.name,
+        exit_after_first_frame: cli.exit_after_first_frame,
     };
+
     match cli.command {
         None => play::full_screen(&context, play::Start::Library),
         Some(Command::List { paths, json }) => list::run(&paths, json),

@@ -184,6 +184,8 @@ pub fn full_screen(context: &Context, start: Start) -> ExitCode {
     if !context.no_records {
         app.store = Box::new(store);
     }
+    app.exit_after_first_frame = context.exit_after_first_frame;
+
     match start {
         Start::Library => {}
         Start::Case {
@@ -199,6 +201,7 @@ pub fn full_screen(context: &Context, start: Start) -> ExitCode {
             app.open(&scenario.id);
         }
         Start::Resume(record, _) => app.resume_record(*record),
+
         Start::Drill(items) => app.start_drill(items),
     }
     match crate::tui::run(app) {

@@ -39,8 +39,9 @@ impl Store {
                 dir.display()
             )
         })?;
-        let probe = dir.join(".lessons-write-check");
-        write_atomic(&probe, b"ok").map_err(|e| {
+        // a cheap check (no fsync) so start-up stays quick; real saves are atomic
+        let probe = dir.join(format!(".lessons-write-check-{}", std::process::id()));
+        fs::File::create(&probe).map_err(|e| {
             format!(
                 "records folder {} is not writable ({e}); this run will not be saved",
                 dir.display()
@@ -108,6 +109,13 @@ pub fn read_record(path: &Path) -> Result<Record, String> {
         return Err("not a record (records are .json files)".into());
     }
     let bytes = fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
+    // the common case in one pass; the slower path below only explains failures
+    if let Ok(record) = serde_json::from_slice::<Record>(&bytes)
+        && record.lessons_record <= RECORD_VERSION
+    {
+        return Ok(record);
+    }
+
     let value: serde_json::Value =
         serde_json::from_slice(&bytes).map_err(|e| format!("is not valid JSON ({e}); it may be damaged"))?;
     match value.get("lessons_record").and_then(serde_json::Value::as_u64) {

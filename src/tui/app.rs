@@ -96,6 +96,8 @@ pub struct App {
     /// Decisions still to re-ask in this drill, in order.
     pub drill: Vec<DrillItem>,
     pub drilled: usize,
+    /// Quit once the first frame is drawn (the start-up benchmark).
+    pub exit_after_first_frame: bool,
 }
 
 impl App {
@@ -115,6 +117,7 @@ impl App {
             area: Cell::new(Rect::new(0, 0, 80, 24)),
             drill: Vec::new(),
             drilled: 0,
+            exit_after_first_frame: false,
         }
     }
 

@@ -37,6 +37,10 @@ pub fn run(mut app: App) -> io::Result<()> {
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     while !app.should_quit {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        if app.exit_after_first_frame {
+            break;
+        }
+
         if event::poll(TICK)? {
             match event::read()? {
                 Event::Key(key) => {

@@ -18,6 +18,8 @@ pub struct RecordStore {
     records: Vec<Record>,
     skipped: Vec<Skipped>,
     scenarios: Vec<Scenario>,
+    /// Progress per case, worked out when records change rather than on every frame.
+    progress: HashMap<String, Progress>,
 }
 
 impl RecordStore {
@@ -40,38 +42,19 @@ impl RecordStore {
             }
             None => (Vec::new(), Vec::new()),
         };
-        RecordStore {
+        let mut store = RecordStore {
             recorder: Recorder::new(store, trainee),
             warning,
             records,
             skipped,
             scenarios: scenarios.to_vec(),
-        }
+            progress: HashMap::new(),
+        };
+        store.progress = store.compute_progress();
+        store
     }
 
-    /// New records remember this scenario file, so runs of a file can be resumed.
-    pub fn set_scenario_file(&mut self, path: Option<&std::path::Path>) {
-        self.recorder.set_scenario_file(path);
-    }
-
-    fn remember(&mut self, record: Record) {
-        match self.records.iter_mut().find(|r| r.id == record.id) {
-            Some(existing) => *existing = record,
-            None => self.records.push(record),
-        }
-    }
-}
-
-impl RunStore for RecordStore {
-    fn save(&mut self, run: &RunState, _now: Instant) -> Result<(), String> {
-        let record = self.recorder.save(&run.scenario, &run.state, &run.timings)?;
-        if self.recorder.is_saving() {
-            self.remember(record);
-        }
-        Ok(())
-    }
-
-    fn progress(&self) -> HashMap<String, Progress> {
+    fn compute_progress(&self) -> HashMap<String, Progress> {
         let mut progress: HashMap<String, Progress> = HashMap::new();
         for record in self.records.iter().filter(|r| r.kind == RecordKind::Run) {
             let Some(scenario) = self.scenarios.iter().find(|s| s.id == record.scenario_id) else {
@@ -89,6 +72,33 @@ impl RunStore for RecordStore {
             }
         }
         progress
+    }
+
+    /// New records remember this scenario file, so runs of a file can be resumed.
+    pub fn set_scenario_file(&mut self, path: Option<&std::path::Path>) {
+        self.recorder.set_scenario_file(path);
+    }
+
+    fn remember(&mut self, record: Record) {
+        match self.records.iter_mut().find(|r| r.id == record.id) {
+            Some(existing) => *existing = record,
+            None => self.records.push(record),
+        }
+        self.progress = self.compute_progress();
+    }
+}
+
+impl RunStore for RecordStore {
+    fn save(&mut self, run: &RunState, _now: Instant) -> Result<(), String> {
+        let record = self.recorder.save(&run.scenario, &run.state, &run.timings)?;
+        if self.recorder.is_saving() {
+            self.remember(record);
+        }
+        Ok(())
+    }
+
+    fn progress(&self) -> HashMap<String, Progress> {
+        self.progress.clone()
     }
 
     fn notice(&self) -> Option<String> {
