@@ -212,7 +212,6 @@ impl Library {
     }
 
     /// Files and folders given on the command line, in order.
-
     pub fn from_paths(paths: &[PathBuf]) -> Self {
         let mut entries = Vec::new();
         for path in paths {
