@@ -27,7 +27,7 @@ fn record(scenario: &Scenario, n: usize, rng: &mut ChaCha8Rng) -> Record {
                 decision
                     .options
                     .iter()
-                    .filter(|_| rng.next_u32() % 2 == 0)
+                    .filter(|_| rng.next_u32().is_multiple_of(2))
                     .map(|o| o.id.clone())
                     .collect(),
             ),
