@@ -9,6 +9,9 @@ use crate::tui::theme::ThemeName;
 #[derive(Debug, Clone)]
 pub struct Context {
     pub theme: ThemeName,
+    /// The classroom's theme: high contrast unless another was asked for.
+    pub classroom_theme: ThemeName,
+
     pub data_dir: Option<PathBuf>,
     pub no_records: bool,
     pub name: Option<String>,

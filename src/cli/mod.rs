@@ -1,6 +1,8 @@
 //! The command line: clap definitions and the dispatch to each subcommand.
 
+mod classroom;
 mod context;
+
 mod drill;
 mod export;
 mod list;
@@ -31,9 +33,10 @@ use crate::engine::Mode;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Colours of the full-screen player (NO_COLOR in the environment always wins)
-    #[arg(long, global = true, value_enum, default_value_t = ThemeArg::Default)]
-    pub theme: ThemeArg,
+    /// Colours of the full-screen player: default, high-contrast (classroom's default) or mono.
+    /// NO_COLOR in the environment always wins.
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeArg>,
     /// Where run records are kept (else $LESSONS_HOME, else the platform's data folder)
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
@@ -157,6 +160,18 @@ pub enum Command {
         #[arg(long, alias = "anonymize")]
         anonymise: bool,
     },
+    /// Run cases for a room on a projector: vote tallies, a timer, reveal, discussion
+    Classroom {
+        /// Scenario ids or files, in the order the session takes them
+        #[arg(required_unless_present = "resume")]
+        cases: Vec<String>,
+        /// Seed for the option order shown to the room
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Continue the most recent classroom session
+        #[arg(long, conflicts_with = "cases")]
+        resume: bool,
+    },
     /// Re-ask the decisions you did not get in line with the finding, spaced over days
     Drill {
         /// Drill in the plain line-by-line player
@@ -171,7 +186,12 @@ pub enum Command {
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let context = Context {
-        theme: cli.theme.into(),
+        theme: cli
+            .theme
+            .map_or(crate::tui::theme::ThemeName::Default, Into::into),
+        classroom_theme: cli
+            .theme
+            .map_or(crate::tui::theme::ThemeName::HighContrast, Into::into),
         data_dir: cli.data_dir,
         no_records: cli.no_records,
         name: cli.name,
@@ -199,5 +219,6 @@ pub fn run(cli: Cli) -> ExitCode {
             anonymise,
         }) => report::run(&context, &paths, format, anonymise),
         Some(Command::Drill { plain, list }) => drill::run(&context, plain, list),
+        Some(Command::Classroom { cases, seed, resume }) => classroom::run(&context, &cases, seed, resume),
     }
 }

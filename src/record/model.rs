@@ -67,6 +67,9 @@ pub struct Record {
     /// Classroom tallies (group records only).
     #[serde(default)]
     pub tallies: Vec<Tally>,
+    /// The scenario ids of a classroom session's plan, in order (group records only).
+    #[serde(default)]
+    pub plan: Vec<String>,
 }
 
 impl Record {
@@ -104,6 +107,7 @@ impl Record {
             session,
             timings: Vec::new(),
             tallies: Vec::new(),
+            plan: Vec::new(),
         }
     }
 

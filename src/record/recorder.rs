@@ -1,7 +1,7 @@
 //! Keeps one run's record up to date on disk: created on the first save, rewritten
 //! atomically after every change, marked finished at the end.
 
-use super::model::{Record, RecordKind, Timing};
+use super::model::{Record, RecordKind, Tally, Timing};
 use super::stamp::Stamp;
 use super::store::Store;
 use crate::engine::{Phase, SessionState};
@@ -52,19 +52,42 @@ impl Recorder {
         state: &SessionState,
         timings: &[Timing],
     ) -> Result<Record, String> {
+        let kind = if state.drill {
+            RecordKind::Drill
+        } else {
+            RecordKind::Run
+        };
+        self.write(scenario, state, kind, |record| record.timings = timings.to_vec())
+    }
+
+    /// Saves a classroom's tallies for one case of a session plan.
+    pub fn save_group(
+        &mut self,
+        scenario: &Scenario,
+        state: &SessionState,
+        tallies: &[Tally],
+        plan: &[String],
+    ) -> Result<Record, String> {
+        self.write(scenario, state, RecordKind::Group, |record| {
+            record.tallies = tallies.to_vec();
+            record.plan = plan.to_vec();
+        })
+    }
+
+    fn write(
+        &mut self,
+        scenario: &Scenario,
+        state: &SessionState,
+        kind: RecordKind,
+        fill: impl FnOnce(&mut Record),
+    ) -> Result<Record, String> {
         let now = Stamp::now();
-        let same_run = self
-            .current
-            .as_ref()
-            .is_some_and(|r| r.scenario_id == scenario.id && r.session.settings.seed == state.settings.seed);
+        let same_run = self.current.as_ref().is_some_and(|r| {
+            r.kind == kind && r.scenario_id == scenario.id && r.session.settings.seed == state.settings.seed
+        });
         let record = match (&mut self.current, same_run) {
             (Some(record), true) => record,
             (current, _) => {
-                let kind = if state.drill {
-                    RecordKind::Drill
-                } else {
-                    RecordKind::Run
-                };
                 let mut record = Record::new(kind, scenario, state.clone(), self.trainee.clone(), now);
                 record.scenario_file = self.scenario_file.clone();
                 // two runs started in the same second with the same seed must not share a file
@@ -76,12 +99,11 @@ impl Recorder {
                         n += 1;
                     }
                 }
-
                 current.insert(record)
             }
         };
         record.session = state.clone();
-        record.timings = timings.to_vec();
+        fill(record);
         record.updated = now;
         if state.phase == Phase::Finished && record.finished.is_none() {
             record.finished = Some(now);

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod briefing;
+pub mod classroom;
 pub mod debrief;
 pub mod help;
 pub mod history;
@@ -30,6 +31,39 @@ const TICK: Duration = Duration::from_millis(250);
 pub fn run(mut app: App) -> io::Result<()> {
     let mut terminal = ratatui::init();
     let result = event_loop(&mut terminal, &mut app);
+    ratatui::restore();
+    result
+}
+
+/// Runs a classroom session until the instructor ends it; the terminal is restored as for `run`.
+pub fn run_classroom(room: &mut classroom::Classroom, theme: theme::Theme) -> io::Result<()> {
+    let mut terminal = ratatui::init();
+    let result = (|| {
+        while !room.should_quit {
+            terminal.draw(|frame| {
+                frame.render_widget(
+                    classroom::view::ClassroomView {
+                        room,
+                        theme: &theme,
+                        width: 0,
+                    },
+                    frame.area(),
+                )
+            })?;
+            if event::poll(TICK)? {
+                match event::read()? {
+                    Event::Key(key) if key.kind != event::KeyEventKind::Release => {
+                        room.tick(Instant::now());
+                        room.handle_key(key);
+                    }
+                    Event::Resize(..) => terminal.autoresize()?,
+                    _ => {}
+                }
+            }
+            room.tick(Instant::now());
+        }
+        Ok(())
+    })();
     ratatui::restore();
     result
 }

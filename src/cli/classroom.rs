@@ -1,0 +1,114 @@
+//! `lessons classroom ID... [--seed N]` and `lessons classroom --resume`.
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use super::Context;
+use super::resolve::scenario_and_file;
+use crate::record::{Record, RecordKind};
+use crate::scenario::Scenario;
+use crate::tui::classroom::Classroom;
+use crate::tui::theme::Theme;
+
+pub fn run(context: &Context, cases: &[String], seed: Option<u64>, resume: bool) -> ExitCode {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!("lessons: classroom mode needs a terminal (a projector screen)");
+        return ExitCode::from(2);
+    }
+    let room = if resume {
+        resumed(context)
+    } else {
+        fresh(context, cases, seed)
+    };
+    let mut room = match room {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("lessons: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let theme = Theme::from_env(context.classroom_theme);
+    match crate::tui::run_classroom(&mut room, theme) {
+        Ok(()) => {
+            if room.recorder.is_saving() {
+                println!("The room's votes are saved. `lessons report` shows them beside individual runs.");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("lessons: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn fresh(context: &Context, cases: &[String], seed: Option<u64>) -> Result<Classroom, String> {
+    let mut plan: Vec<Scenario> = Vec::new();
+    let mut files = Vec::new();
+    for case in cases {
+        let (scenario, file) =
+            scenario_and_file(case).ok_or_else(|| format!("cannot use `{case}` in the session"))?;
+        plan.push(scenario);
+        files.push(file);
+    }
+    let recorder = context.recorder();
+    let mut room = Classroom::new(plan, seed.unwrap_or_else(rand::random), recorder, Instant::now());
+    room.files = files;
+    Ok(room)
+}
+
+/// The latest classroom record: its case again if unfinished, else the next case of its plan.
+fn resumed(context: &Context) -> Result<Classroom, String> {
+    let records = context.records();
+    let last: &Record = records
+        .iter()
+        .filter(|r| r.kind == RecordKind::Group)
+        .max_by_key(|r| r.updated)
+        .ok_or("there is no classroom session to resume")?;
+    let scenarios = context.scenarios_for(&records);
+    let plan: Vec<Scenario> = last
+        .plan
+        .iter()
+        .map(|id| {
+            scenarios
+                .iter()
+                .find(|s| &s.id == id)
+                .cloned()
+                .ok_or(format!("case `{id}` is no longer in the library"))
+        })
+        .collect::<Result<_, _>>()?;
+    let case = plan
+        .iter()
+        .position(|s| s.id == last.scenario_id)
+        .ok_or("the session's plan does not include its case")?;
+    if !last.matches(&plan[case]) {
+        return Err(format!(
+            "“{}” has changed since the session, so it cannot be resumed exactly",
+            plan[case].title
+        ));
+    }
+    let mut recorder = context.recorder();
+    if last.is_finished() {
+        if case + 1 >= plan.len() {
+            return Err("the last classroom session is complete".into());
+        }
+        let mut room = Classroom::new(plan, last.session.settings.seed, recorder, Instant::now());
+        room.case = case + 1;
+        room.state = crate::engine::Session::new(
+            &room.plan[case + 1],
+            crate::engine::Settings::new(crate::engine::Mode::Assessment, last.session.settings.seed),
+        )
+        .into_state();
+        return Ok(room);
+    }
+    recorder.continue_record(last.clone());
+    Ok(Classroom::resume(
+        plan,
+        case,
+        last.session.clone(),
+        last.tallies.clone(),
+        recorder,
+        Instant::now(),
+    ))
+}
