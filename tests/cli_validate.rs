@@ -123,3 +123,50 @@ fn arbitrary_bytes_never_panic() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(stderr.lines().filter(|l| l.contains(": error: ")).count() >= source.len() / 37);
 }
+
+#[test]
+fn authoring_smells_are_warnings_that_do_not_fail_validation() {
+    let relative = "tests/fixtures/warnings/smells.ron";
+    let out = lessons(&["validate", relative], "");
+    assert_eq!(out.status.code(), Some(0));
+    let expected =
+        fs::read_to_string(root().join("tests/fixtures/warnings/smells.stderr")).unwrap_or_default();
+    if std::env::var_os("LESSONS_BLESS").is_some() {
+        fs::write(root().join("tests/fixtures/warnings/smells.stderr"), &out.stderr).unwrap();
+    }
+    assert_eq!(text(&out.stderr), expected);
+    for code in [
+        "have no feedback",
+        "is marked Expected",
+        "has no quote from the source",
+    ] {
+        assert!(expected.contains(code), "{code}");
+    }
+}
+
+#[test]
+fn json_output_for_editors_lists_every_diagnostic_with_its_position() {
+    let out = lessons(
+        &[
+            "validate",
+            "--format",
+            "json",
+            "tests/fixtures/invalid/dangling-branch.ron",
+            "tests/fixtures/valid",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["invalid"], 1);
+    assert_eq!(value["valid"], 1);
+    let broken = &value["files"][0];
+    assert_eq!(broken["path"], "tests/fixtures/invalid/dangling-branch.ron");
+    assert_eq!(broken["valid"], false);
+    let first = &broken["diagnostics"][0];
+    assert_eq!(first["code"], "dangling-branch");
+    assert_eq!(first["line"], 52);
+    assert_eq!(first["severity"], "error");
+    assert!(first["help"].as_str().unwrap().contains("did you mean `marac`?"));
+    assert_eq!(value["files"][1]["id"], "synthetic-branching");
+}

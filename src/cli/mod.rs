@@ -91,6 +91,12 @@ pub enum ExportFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValidateFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     /// A readable report with bar charts, for the terminal
     Text,
@@ -114,6 +120,9 @@ pub enum Command {
         /// Scenario files or folders
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// `text` for people (path:line:col on stderr), `json` for editors and CI (on stdout)
+        #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
+        format: ValidateFormat,
     },
     /// Play a scenario by id (see `lessons list`) or from a file
     Play {
@@ -201,7 +210,8 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         None => play::full_screen(&context, play::Start::Library),
         Some(Command::List { paths, json }) => list::run(&paths, json),
-        Some(Command::Validate { paths }) => validate::run(&paths),
+        Some(Command::Validate { paths, format }) => validate::run(&paths, format),
+
         Some(Command::Play {
             scenario,
             plain,

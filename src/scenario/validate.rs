@@ -23,6 +23,7 @@ pub fn validate(scenario: &Scenario, source: &str) -> Vec<Diagnostic> {
     check.text();
     check.steps();
     check.flow();
+    check.smells();
     check.out.sort_by_key(|d| (d.location, d.severity));
     check.out
 }
@@ -427,6 +428,62 @@ impl<'a> Checker<'a> {
                     .with_help("list the grades from lowest to highest with strictly rising levels"),
                 );
                 return;
+            }
+        }
+    }
+
+    /// Authoring smells: not wrong, but worth a second look.
+    fn smells(&mut self) {
+        for d in self.scenario.decisions() {
+            let location = self.in_step(&d.id, "finding");
+            if d.finding.quote.is_none() {
+                self.out.push(
+                    Diagnostic::warning(
+                        "no-quote",
+                        location,
+                        format!("decision `{}` has no quote from the source", d.id),
+                    )
+                    .with_help("add `quote: \"…\"` to the Finding, copied word for word from the summary"),
+                );
+            }
+            let without: Vec<&str> = d
+                .options
+                .iter()
+                .filter(|o| o.feedback.is_none())
+                .map(|o| o.id.as_str())
+                .collect();
+            // a checklist's expected ticks need no feedback of their own; everything else should say why
+            let needing: Vec<&str> = without
+                .into_iter()
+                .filter(|id| {
+                    d.kind != DecisionKind::Multiple || d.option(id).is_some_and(|o| o.mark != Mark::Expected)
+                })
+                .collect();
+            if !needing.is_empty() {
+                let location = self.in_step(&d.id, "options");
+                self.out.push(
+                    Diagnostic::warning(
+                        "no-feedback",
+                        location,
+                        format!(
+                            "in decision `{}`, option(s) {} have no feedback",
+                            d.id,
+                            needing.join(", ")
+                        ),
+                    )
+                    .with_help("say, from the finding, why the option is or is not in line with it"),
+                );
+            }
+            if d.options.len() > 1 && d.options.iter().all(|o| o.mark == d.options[0].mark) {
+                let location = self.in_step(&d.id, "options");
+                self.out.push(
+                    Diagnostic::warning(
+                        "same-marks",
+                        location,
+                        format!("every option of decision `{}` is marked {}", d.id, d.options[0].mark.label()),
+                    )
+                    .with_help("a decision teaches nothing when every answer is judged alike; check the marks against the finding"),
+                );
             }
         }
     }
