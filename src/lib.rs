@@ -3,6 +3,7 @@
 //! the binary only parses the command line and hands off.
 
 pub mod cli;
+pub mod designer;
 pub mod engine;
 pub mod plain;
 pub mod record;

@@ -1,6 +1,8 @@
 //! The command line: clap definitions and the dispatch to each subcommand.
 
+mod author;
 mod classroom;
+
 mod context;
 
 mod drill;
@@ -88,6 +90,12 @@ pub enum ExportFormat {
     Md,
     Json,
     Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    Dot,
+    Mermaid,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -181,6 +189,43 @@ pub enum Command {
         #[arg(long, conflicts_with = "cases")]
         resume: bool,
     },
+    /// Write a commented skeleton scenario that validates as it stands
+    New {
+        /// The new scenario's id (lower-case letters, digits and hyphens); written to ID.ron
+        id: String,
+        /// A published summary to work from: copied beside the skeleton for quoting
+        #[arg(long, value_name = "SOURCE.txt")]
+        from: Option<PathBuf>,
+        /// The folder to write into (the current folder when not given)
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Draw a scenario's steps and branches, with the officers' and the expected paths
+    Graph {
+        /// A scenario id or file
+        scenario: String,
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+    },
+    /// Play every path through a scenario and report dead ends and steps never reached
+    Coverage {
+        /// A scenario id or file
+        scenario: String,
+        /// Seed for sampling when there are too many paths to play them all
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// The full-screen player on one scenario file, for authors
+    Preview {
+        /// The scenario file
+        path: PathBuf,
+        /// Reload whenever the file is saved, showing errors while it is broken
+        #[arg(long)]
+        watch: bool,
+    },
     /// Re-ask the decisions you did not get in line with the finding, spaced over days
     Drill {
         /// Drill in the plain line-by-line player
@@ -230,5 +275,9 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => report::run(&context, &paths, format, anonymise),
         Some(Command::Drill { plain, list }) => drill::run(&context, plain, list),
         Some(Command::Classroom { cases, seed, resume }) => classroom::run(&context, &cases, seed, resume),
+        Some(Command::New { id, from, dir }) => author::new(&id, from.as_deref(), &dir),
+        Some(Command::Graph { scenario, format }) => author::graph(&scenario, format),
+        Some(Command::Coverage { scenario, seed, json }) => author::coverage(&scenario, seed, json),
+        Some(Command::Preview { path, watch }) => author::preview(&context, &path, watch),
     }
 }

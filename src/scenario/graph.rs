@@ -4,7 +4,7 @@
 use super::types::{Choice, END, Scenario, Step};
 
 /// Where a step leads: another step's index, or the end of the run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Target {
     Step(usize),
     End,

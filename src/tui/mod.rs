@@ -9,6 +9,7 @@ pub mod help;
 pub mod history;
 pub mod keys;
 pub mod library;
+pub mod preview;
 pub mod records;
 pub mod run;
 pub mod theme;
@@ -61,6 +62,33 @@ pub fn run_classroom(room: &mut classroom::Classroom, theme: theme::Theme) -> io
                 }
             }
             room.tick(Instant::now());
+        }
+        Ok(())
+    })();
+    ratatui::restore();
+    result
+}
+
+/// Runs the preview of one scenario file, reloading it when it is saved.
+pub fn run_preview(preview: &mut preview::Preview) -> io::Result<()> {
+    let mut terminal = ratatui::init();
+    let result = (|| {
+        while !preview.app.should_quit {
+            terminal.draw(|frame| frame.render_widget(&*preview, frame.area()))?;
+            if event::poll(TICK)? {
+                match event::read()? {
+                    Event::Key(key) => {
+                        if let Some(action) = action_for(key, preview.app.typing() && !preview.is_broken()) {
+                            preview.app.now = Instant::now();
+                            preview.handle(action);
+                        }
+                    }
+                    Event::Resize(..) => terminal.autoresize()?,
+                    _ => {}
+                }
+            }
+            preview.app.tick(Instant::now());
+            preview.reload_if_changed(Instant::now());
         }
         Ok(())
     })();

@@ -1,0 +1,127 @@
+//! The course designer's commands: `new`, `graph`, `coverage` and `preview`.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use super::resolve::scenario_and_file;
+use super::{Context, GraphFormat};
+use crate::designer::{coverage as cover, graph as draw, skeleton};
+use crate::record::atomic::write_atomic;
+use crate::tui::preview::Preview;
+use crate::tui::theme::Theme;
+
+pub fn new(id: &str, from: Option<&Path>, dir: &Path) -> ExitCode {
+    let target = dir.join(format!("{id}.ron"));
+    if target.exists() {
+        eprintln!(
+            "lessons: {} already exists; nothing was written",
+            target.display()
+        );
+        eprintln!("  help: choose another id, or move the existing file first");
+        return ExitCode::from(1);
+    }
+    let source = match from {
+        None => None,
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => Some(text),
+            Err(e) => {
+                eprintln!("lessons: cannot read {}: {e}", path.display());
+                return ExitCode::from(1);
+            }
+        },
+    };
+    let document_name = format!("{id}.source.txt");
+    let sentence = source.as_deref().and_then(skeleton::first_sentence);
+    let document = match (&source, &sentence) {
+        (Some(_), Some(s)) => Some((document_name.as_str(), s.as_str())),
+        _ => None,
+    };
+    let text = match skeleton::skeleton(id, document) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("lessons: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("lessons: cannot create {}: {e}", dir.display());
+        return ExitCode::from(1);
+    }
+    if let (Some(source), Some(_)) = (&source, &document) {
+        let copy = dir.join(&document_name);
+        if let Err(e) = write_atomic(&copy, source.as_bytes()) {
+            eprintln!("lessons: cannot write {}: {e}", copy.display());
+            return ExitCode::from(1);
+        }
+        println!("wrote {} (the source, for quoting)", copy.display());
+    }
+    if let Err(e) = write_atomic(&target, text.as_bytes()) {
+        eprintln!("lessons: cannot write {}: {e}", target.display());
+        return ExitCode::from(1);
+    }
+    println!("wrote {}", target.display());
+    println!(
+        "next: fill in every TODO, then `lessons validate {}`",
+        target.display()
+    );
+    ExitCode::SUCCESS
+}
+
+pub fn graph(arg: &str, format: GraphFormat) -> ExitCode {
+    let Some((scenario, _)) = scenario_and_file(arg) else {
+        return ExitCode::from(1);
+    };
+    match format {
+        GraphFormat::Dot => print!("{}", draw::dot(&scenario)),
+        GraphFormat::Mermaid => print!("{}", draw::mermaid(&scenario)),
+    }
+    ExitCode::SUCCESS
+}
+
+pub fn coverage(arg: &str, seed: u64, json: bool) -> ExitCode {
+    let Some((scenario, _)) = scenario_and_file(arg) else {
+        return ExitCode::from(1);
+    };
+    let report = cover::run(&scenario, seed);
+    if json {
+        match serde_json::to_string_pretty(&report) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("lessons: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        print!("{}", cover::text(&report));
+    }
+    if report.is_clean() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+pub fn preview(context: &Context, path: &Path, watch: bool) -> ExitCode {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!("lessons: the preview needs a terminal");
+        eprintln!(
+            "  help: `lessons validate {}` checks the file without one",
+            path.display()
+        );
+        return ExitCode::from(2);
+    }
+    if !path.is_file() {
+        eprintln!("lessons: no file at {}", path.display());
+        return ExitCode::from(1);
+    }
+    let mut preview = Preview::open(path, watch, Theme::from_env(context.theme), Instant::now());
+    match crate::tui::run_preview(&mut preview) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lessons: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

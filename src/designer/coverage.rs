@@ -1,0 +1,293 @@
+//! Plays every path through a scenario with the engine (exhaustively while there are few,
+//! sampled with a seed when there are many) and reports what was reached, so CI can prove
+//! a scenario has no dead ends.
+
+use std::collections::{BTreeSet, HashSet};
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::Serialize;
+
+use crate::engine::{Event, Input, Mode, Phase, Session, SessionState, Settings};
+use crate::scenario::graph::{Target, next_after};
+use crate::scenario::{DecisionKind, RationalePrompt, Scenario};
+
+/// Above this many paths, coverage samples instead of walking every one.
+pub const EXHAUSTIVE_LIMIT: usize = 10_000;
+/// How many random plays a sampled coverage makes.
+pub const SAMPLES: usize = 2_000;
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Coverage {
+    pub scenario_id: String,
+    /// Every path was played (false: a seeded sample was).
+    pub exhaustive: bool,
+    pub seed: Option<u64>,
+    /// Paths played that reached the end.
+    pub paths: usize,
+    /// Plays that stopped without reaching the end (should be none).
+    pub dead_ends: Vec<Vec<String>>,
+    pub unreached_steps: Vec<String>,
+    /// Options of branching decisions that go where the decision goes anyway.
+    pub options_leading_nowhere_new: Vec<String>,
+    pub longest_path: Vec<String>,
+    pub decisions_on_longest_path: usize,
+}
+
+impl Coverage {
+    pub fn is_clean(&self) -> bool {
+        self.dead_ends.is_empty() && self.unreached_steps.is_empty()
+    }
+}
+
+/// For each Single or Scale decision, one option per distinct place its options lead.
+fn branch_choices(scenario: &Scenario, step: &str) -> Vec<String> {
+    let Some(index) = scenario.step_index(step) else {
+        return Vec::new();
+    };
+    let Some(decision) = scenario.decision(step) else {
+        return Vec::new();
+    };
+    let mut seen = HashSet::new();
+    decision
+        .options
+        .iter()
+        .filter(|o| seen.insert(next_after(scenario, index, Some(o))))
+        .map(|o| o.id.clone())
+        .collect()
+}
+
+/// Answers the current decision (or moves on) so a play can continue without a person.
+fn step_inputs(session: &Session, choice: Option<&str>) -> Vec<Input> {
+    match session.phase() {
+        Phase::Briefing | Phase::Narrative { .. } | Phase::Reviewed { .. } => vec![Input::Continue],
+        Phase::Rationale { step } => {
+            let required = session
+                .scenario()
+                .decision(step)
+                .is_some_and(|d| d.rationale == RationalePrompt::Require);
+            vec![Input::Rationale(if required {
+                "coverage".into()
+            } else {
+                String::new()
+            })]
+        }
+        Phase::Confidence { .. } => vec![Input::Confidence(None)],
+        Phase::Deciding { step, .. } => match session.scenario().decision(step).map(|d| d.kind) {
+            Some(DecisionKind::Multiple) => vec![Input::Submit],
+            Some(DecisionKind::Scale) => choice
+                .map(|c| vec![Input::Grade(c.to_string())])
+                .unwrap_or_default(),
+            Some(DecisionKind::Single) => choice
+                .map(|c| vec![Input::Choose(c.to_string())])
+                .unwrap_or_default(),
+            None => Vec::new(),
+        },
+        Phase::Finished => Vec::new(),
+    }
+}
+
+/// Counts distinct paths (up to `limit + 1`) without playing them.
+fn count_paths(scenario: &Scenario, limit: usize) -> usize {
+    fn walk(scenario: &Scenario, index: usize, depth: usize, limit: usize, total: &mut usize) {
+        if *total > limit || depth > scenario.steps.len() {
+            return;
+        }
+        let step = &scenario.steps[index];
+        let targets: Vec<Target> = match step.as_decision() {
+            Some(d) if d.kind != DecisionKind::Multiple => {
+                let t: BTreeSet<Target> = d
+                    .options
+                    .iter()
+                    .map(|o| next_after(scenario, index, Some(o)))
+                    .collect();
+                t.into_iter().collect()
+            }
+            _ => vec![next_after(scenario, index, None)],
+        };
+        for target in targets {
+            match target {
+                Target::End => *total += 1,
+                Target::Step(next) => walk(scenario, next, depth + 1, limit, total),
+            }
+        }
+    }
+    let mut total = 0;
+    if !scenario.steps.is_empty() {
+        walk(scenario, 0, 0, limit, &mut total);
+    }
+    total
+}
+
+pub fn run(scenario: &Scenario, seed: u64) -> Coverage {
+    let exhaustive = count_paths(scenario, EXHAUSTIVE_LIMIT) <= EXHAUSTIVE_LIMIT;
+    let mut reached: HashSet<String> = HashSet::new();
+    let mut finished: Vec<Vec<String>> = Vec::new();
+    let mut dead_ends = Vec::new();
+    let settings = Settings::new(Mode::Assessment, seed);
+    let start = Session::new(scenario, settings).into_state();
+    if exhaustive {
+        let mut stack: Vec<SessionState> = vec![start];
+        while let Some(state) = stack.pop() {
+            let Ok(session) = Session::resume(scenario, state.clone()) else {
+                continue;
+            };
+            if session.is_finished() {
+                reached.extend(state.path.iter().cloned());
+                finished.push(state.path.clone());
+                continue;
+            }
+            let choices: Vec<Option<String>> = match session.phase() {
+                Phase::Deciding { step, .. } => {
+                    let c = branch_choices(scenario, step);
+                    if c.is_empty() {
+                        vec![None]
+                    } else {
+                        c.into_iter().map(Some).collect()
+                    }
+                }
+                _ => vec![None],
+            };
+            for choice in choices {
+                let mut next = Session::resume(scenario, state.clone()).ok();
+                let inputs = next
+                    .as_ref()
+                    .map(|s| step_inputs(s, choice.as_deref()))
+                    .unwrap_or_default();
+                let stuck = inputs.is_empty() || next.is_none();
+                let mut failed = stuck;
+                if let Some(s) = next.as_mut() {
+                    for input in inputs {
+                        if s.apply(input).is_err() {
+                            failed = true;
+                        }
+                    }
+                }
+                match next {
+                    Some(s) if !failed && s.state().path.len() <= scenario.steps.len() * 2 + 2 => {
+                        stack.push(s.into_state())
+                    }
+                    _ => dead_ends.push(state.path.clone()),
+                }
+            }
+        }
+    } else {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        for _ in 0..SAMPLES {
+            let mut session = Session::new(scenario, settings);
+            let mut moves = 0;
+            while !session.is_finished() && moves < scenario.steps.len() * 6 + 6 {
+                moves += 1;
+                let choice = match session.phase() {
+                    Phase::Deciding { step, .. } => {
+                        let c = branch_choices(scenario, step);
+                        (!c.is_empty()).then(|| c[(rng.next_u32() as usize) % c.len()].clone())
+                    }
+                    _ => None,
+                };
+                let inputs = step_inputs(&session, choice.as_deref());
+                if inputs.is_empty() {
+                    break;
+                }
+                for input in inputs {
+                    let _ = session.apply(input);
+                }
+            }
+            if session.is_finished() {
+                reached.extend(session.state().path.iter().cloned());
+                finished.push(session.state().path.clone());
+            } else {
+                dead_ends.push(session.state().path.clone());
+            }
+        }
+        finished.sort();
+        finished.dedup();
+    }
+    let unreached_steps = scenario
+        .steps
+        .iter()
+        .map(|s| s.id().to_string())
+        .filter(|id| !reached.contains(id))
+        .collect();
+    let longest_path = finished
+        .iter()
+        .max_by_key(|p| p.len())
+        .cloned()
+        .unwrap_or_default();
+    let decisions_on_longest_path = longest_path
+        .iter()
+        .filter(|id| scenario.decision(id).is_some())
+        .count();
+    Coverage {
+        scenario_id: scenario.id.clone(),
+        exhaustive,
+        seed: (!exhaustive).then_some(seed),
+        paths: finished.len(),
+        dead_ends,
+        unreached_steps,
+        options_leading_nowhere_new: nowhere_new(scenario),
+        longest_path,
+        decisions_on_longest_path,
+    }
+}
+
+/// In decisions that branch, options whose `goto` leads where the decision goes anyway.
+fn nowhere_new(scenario: &Scenario) -> Vec<String> {
+    let mut out = Vec::new();
+    for (index, step) in scenario.steps.iter().enumerate() {
+        let Some(d) = step.as_decision() else { continue };
+        if !d.options.iter().any(|o| o.goto.is_some()) {
+            continue;
+        }
+        let default = next_after(scenario, index, None);
+        for option in d.options.iter().filter(|o| o.goto.is_some()) {
+            if next_after(scenario, index, Some(option)) == default {
+                out.push(format!("{}/{}", d.id, option.id));
+            }
+        }
+    }
+    out
+}
+
+/// The report for a terminal.
+pub fn text(c: &Coverage) -> String {
+    let mut out = String::new();
+    let how = if c.exhaustive {
+        "every path played".to_string()
+    } else {
+        format!("{SAMPLES} plays sampled with seed {}", c.seed.unwrap_or_default())
+    };
+    out.push_str(&format!("Coverage of {} ({how})\n", c.scenario_id));
+    out.push_str(&format!("  paths to the end:        {}\n", c.paths));
+    out.push_str(&format!(
+        "  longest path:            {} steps, {} decisions ({})\n",
+        c.longest_path.len(),
+        c.decisions_on_longest_path,
+        c.longest_path.join(" → ")
+    ));
+    let list = |items: &[String]| {
+        if items.is_empty() {
+            "none".to_string()
+        } else {
+            items.join(", ")
+        }
+    };
+    out.push_str(&format!(
+        "  steps never reached:     {}\n",
+        list(&c.unreached_steps)
+    ));
+    out.push_str(&format!(
+        "  options leading nowhere new: {}\n",
+        list(&c.options_leading_nowhere_new)
+    ));
+    out.push_str(&format!("  dead ends:               {}\n", c.dead_ends.len()));
+    for path in c.dead_ends.iter().take(5) {
+        out.push_str(&format!("    stopped after: {}\n", path.join(" → ")));
+    }
+    out
+}
+
+/// Whether `events` include the end of a run (for callers that play by hand).
+pub fn finished(events: &[Event]) -> bool {
+    events.contains(&Event::Finished)
+}
