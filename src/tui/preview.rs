@@ -125,9 +125,7 @@ fn keep_place(scenario: &Scenario, mut state: SessionState) -> Option<SessionSta
             .is_some_and(|d| a.response.selected().iter().all(|o| d.option(o).is_some()))
     });
     if let Phase::Deciding { step, order, ticked } = &mut state.phase {
-        let Some(decision) = scenario.decision(step) else {
-            return None;
-        };
+        let decision = scenario.decision(step)?;
         order.retain(|o| decision.option(o).is_some());
         for option in &decision.options {
             if !order.contains(&option.id) {
