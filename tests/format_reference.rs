@@ -45,9 +45,17 @@ fn every_example_in_the_format_reference_parses() {
             "Outcome" => options.from_str::<Outcome>(block).map(|_| ()),
             other => panic!("an example of unknown type `{other}`:\n{block}"),
         };
-        assert!(result.is_ok(), "example does not parse: {:?}\n{block}", result.err());
+        assert!(
+            result.is_ok(),
+            "example does not parse: {:?}\n{block}",
+            result.err()
+        );
         if kind == "Scenario" {
-            let entry = load_bytes(lessons::scenario::Origin::Builtin("doc"), "doc.ron", block.as_bytes());
+            let entry = load_bytes(
+                lessons::scenario::Origin::Builtin("doc"),
+                "doc.ron",
+                block.as_bytes(),
+            );
             assert!(entry.errors().next().is_none(), "{:?}", entry.diagnostics);
         }
     }
@@ -56,7 +64,9 @@ fn every_example_in_the_format_reference_parses() {
 #[test]
 fn every_vocabulary_value_is_documented() {
     let doc = std::fs::read_to_string(common::root().join("docs/scenario-format.md")).unwrap();
-    use lessons::scenario::{DecisionKind, Mark, NdmStage, Publisher, RationalePrompt, Role, Standard, Theme};
+    use lessons::scenario::{
+        DecisionKind, Mark, NdmStage, Publisher, RationalePrompt, Role, Standard, Theme,
+    };
     let mut names: Vec<&str> = Vec::new();
     names.extend(Theme::ALL.iter().map(|v| v.ident()));
     names.extend(Role::ALL.iter().map(|v| v.ident()));
@@ -67,6 +77,9 @@ fn every_vocabulary_value_is_documented() {
     names.extend(Publisher::ALL.iter().map(|v| v.ident()));
     names.extend(RationalePrompt::ALL.iter().map(|v| v.ident()));
     for name in names {
-        assert!(doc.contains(&format!("`{name}`")), "docs/scenario-format.md does not mention `{name}`");
+        assert!(
+            doc.contains(&format!("`{name}`")),
+            "docs/scenario-format.md does not mention `{name}`"
+        );
     }
 }
