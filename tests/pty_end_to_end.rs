@@ -199,3 +199,36 @@ fn wait(t: &mut Terminal) -> portable_pty::ExitStatus {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn a_rationale_half_typed_when_the_run_is_killed_is_still_there_on_resume() {
+    let data = tempfile::tempdir().unwrap();
+    let mut t = Terminal::spawn(
+        &[
+            "play",
+            "tests/fixtures/valid/synthetic-branching.ron",
+            "--seed",
+            "1",
+        ],
+        data.path(),
+    );
+    t.expect("Content warning");
+    t.keys(ENTER);
+    t.keys(ENTER);
+    t.expect("What do you do with the video?");
+    t.keys(ENTER);
+    t.expect("Your rationale");
+    t.keys("Half a thought about the");
+    std::thread::sleep(Duration::from_millis(600)); // a tick or two: the draft is saved
+    t.child.kill().unwrap();
+    wait(&mut t);
+    let mut again = Terminal::spawn(&["resume"], data.path());
+    again.expect("Half a thought about the");
+    again.keys(" evidence");
+    again.keys(ENTER);
+    again.expect("How your answer stands");
+    again.expect("Half a thought about the evidence");
+    again.keys("q");
+    again.keys("y");
+    assert!(wait(&mut again).success());
+}

@@ -11,7 +11,7 @@ pub mod report;
 pub mod stamp;
 pub mod store;
 
-pub use model::{Record, RecordKind, Tally, Timing, scenario_hash};
+pub use model::{Draft, Record, RecordKind, Tally, Timing, scenario_hash};
 pub use recorder::Recorder;
 pub use stamp::Stamp;
 pub use store::{Skipped, Store, load_paths, read_record, resolve_dir};

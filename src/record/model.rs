@@ -70,6 +70,15 @@ pub struct Record {
     /// The scenario ids of a classroom session's plan, in order (group records only).
     #[serde(default)]
     pub plan: Vec<String>,
+    /// A rationale being typed but not yet submitted, so a crash loses none of it.
+    #[serde(default)]
+    pub draft: Option<Draft>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub step: String,
+    pub text: String,
 }
 
 impl Record {
@@ -108,6 +117,7 @@ impl Record {
             timings: Vec::new(),
             tallies: Vec::new(),
             plan: Vec::new(),
+            draft: None,
         }
     }
 

@@ -1,7 +1,7 @@
 //! Keeps one run's record up to date on disk: created on the first save, rewritten
 //! atomically after every change, marked finished at the end.
 
-use super::model::{Record, RecordKind, Tally, Timing};
+use super::model::{Draft, Record, RecordKind, Tally, Timing};
 use super::stamp::Stamp;
 use super::store::Store;
 use crate::engine::{Phase, SessionState};
@@ -57,7 +57,29 @@ impl Recorder {
         } else {
             RecordKind::Run
         };
-        self.write(scenario, state, kind, |record| record.timings = timings.to_vec())
+        self.write(scenario, state, kind, |record| {
+            record.timings = timings.to_vec();
+            record.draft = None;
+        })
+    }
+
+    /// Saves the run with the rationale being typed, so a crash mid-sentence loses nothing.
+    pub fn save_with_draft(
+        &mut self,
+        scenario: &Scenario,
+        state: &SessionState,
+        timings: &[Timing],
+        draft: Option<Draft>,
+    ) -> Result<Record, String> {
+        let kind = if state.drill {
+            RecordKind::Drill
+        } else {
+            RecordKind::Run
+        };
+        self.write(scenario, state, kind, |record| {
+            record.timings = timings.to_vec();
+            record.draft = draft;
+        })
     }
 
     /// Saves a classroom's tallies for one case of a session plan.

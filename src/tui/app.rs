@@ -150,6 +150,15 @@ impl App {
 
     pub fn tick(&mut self, now: Instant) {
         self.now = now;
+        if let Screen::Run(run) = &mut self.screen
+            && run.draft_dirty
+        {
+            // typed words are saved within a tick, not only when the rationale is submitted
+            run.draft_dirty = false;
+            if let Err(e) = self.store.save(run, now) {
+                self.status = Some(e);
+            }
+        }
         if self.overlay.is_some() {
             return;
         }
@@ -286,6 +295,7 @@ impl App {
             Ok(_) => {
                 let mut run = RunState::resume(scenario, record.session.clone(), self.now);
                 run.timings = record.timings.clone();
+                run.restore_draft(record.draft.as_ref());
                 self.store.resumed(&record);
                 self.screen = Screen::Run(Box::new(run));
             }

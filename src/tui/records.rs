@@ -90,7 +90,9 @@ impl RecordStore {
 
 impl RunStore for RecordStore {
     fn save(&mut self, run: &RunState, _now: Instant) -> Result<(), String> {
-        let record = self.recorder.save(&run.scenario, &run.state, &run.timings)?;
+        let record = self
+            .recorder
+            .save_with_draft(&run.scenario, &run.state, &run.timings, run.draft())?;
         if self.recorder.is_saving() {
             self.remember(record);
         }

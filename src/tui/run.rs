@@ -18,7 +18,7 @@ use crate::engine::{
     Asked, Event, Input, InputError, Item, Mode, Phase, Response, Session, SessionState, Settings,
 };
 use crate::plain::wrap::hanging;
-use crate::record::Timing;
+use crate::record::{Draft, Timing};
 use crate::scenario::{DecisionKind, Scenario, Step};
 
 pub struct RunState {
@@ -38,6 +38,8 @@ pub struct RunState {
     pub message: Option<String>,
     /// Seconds taken on each answered decision, measured here at the edge.
     pub timings: Vec<Timing>,
+    /// The rationale has changed since it was last saved.
+    pub draft_dirty: bool,
 }
 
 /// What the run asks the app to do after an action.
@@ -77,6 +79,7 @@ impl RunState {
             feedback_scroll: 0,
             message: None,
             timings: Vec::new(),
+            draft_dirty: false,
         };
         run.arm_timer(now);
         run
@@ -244,7 +247,9 @@ impl RunState {
                     self.send(Input::Rationale(text), now)
                 }
                 Action::Text(key) => {
-                    self.rationale.input(key);
+                    if self.rationale.input(key) {
+                        self.draft_dirty = true;
+                    }
                     RunOutcome::None
                 }
                 _ => RunOutcome::None,
@@ -320,6 +325,30 @@ impl RunState {
             .iter()
             .filter(|id| self.scenario.decision(id).is_some())
             .count()
+    }
+
+    /// The rationale being typed, while the run waits for one.
+    pub fn draft(&self) -> Option<Draft> {
+        match &self.state.phase {
+            Phase::Rationale { step } => {
+                let text = self.rationale.lines().join("\n");
+                (!text.trim().is_empty()).then(|| Draft {
+                    step: step.clone(),
+                    text,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// Puts a saved draft back in the rationale box, if it belongs to the step being asked.
+    pub fn restore_draft(&mut self, draft: Option<&Draft>) {
+        if let (Some(draft), Phase::Rationale { step }) = (draft, &self.state.phase)
+            && &draft.step == step
+        {
+            self.rationale = new_textarea();
+            self.rationale.insert_str(&draft.text);
+        }
     }
 
     /// Time since the current decision was shown.
