@@ -274,8 +274,8 @@ impl LibraryView<'_> {
                     Progress::Best(p) => format!("✓ {p}%"),
                 };
                 let meta = format!(
-                    "{marker} · {} · {} · {} min",
-                    short_force(&s.source.force),
+                    "{marker} {} · {} · {} min",
+                    short_source(s),
                     s.source
                         .incident
                         .as_deref()
@@ -347,6 +347,15 @@ impl LibraryView<'_> {
             .scroll((self.state.detail_scroll, 0))
             .block(block)
             .render(area, buf);
+    }
+}
+
+/// The force, or for a bulletin case whose force is not named, the bulletin and case number.
+fn short_source(s: &Scenario) -> String {
+    match (s.source.bulletin, s.source.case_number) {
+        (Some(b), Some(c)) => format!("Bulletin {b}/{c}"),
+        (Some(b), None) => format!("Bulletin {b}"),
+        _ => short_force(&s.source.force),
     }
 }
 
