@@ -178,11 +178,23 @@ pub fn full_screen(context: &Context, start: Start) -> ExitCode {
         scenarios.retain(|known| known.id != scenario.id);
         scenarios.push(scenario.clone());
     }
-    let mut store = RecordStore::open(context.records_dir().as_deref(), &scenarios, context.name.clone());
-    store.set_scenario_file(file.as_deref());
+    let records_dir = context.records_dir();
+    let name = context.name.clone();
+    let store_scenarios = scenarios.clone();
+    let open_store = move || {
+        let mut store = RecordStore::open(records_dir.as_deref(), &store_scenarios, name);
+        store.set_scenario_file(file.as_deref());
+        store
+    };
     let mut app = App::new(scenarios, Theme::from_env(context.theme), Instant::now());
     if !context.no_records {
-        app.store = Box::new(store);
+        if matches!(start, Start::Library) {
+            app.open_store_later = Some(Box::new(move || {
+                Box::new(open_store()) as Box<dyn crate::tui::app::RunStore>
+            }));
+        } else {
+            app.store = Box::new(open_store());
+        }
     }
     app.exit_after_first_frame = context.exit_after_first_frame;
 

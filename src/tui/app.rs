@@ -98,7 +98,12 @@ pub struct App {
     pub drilled: usize,
     /// Quit once the first frame is drawn (the start-up benchmark).
     pub exit_after_first_frame: bool,
+    /// Opens the records folder after the first frame, so the library appears at once.
+    pub open_store_later: Option<StoreOpener>,
 }
+
+/// Opens the run store; deferred until the first frame is on screen.
+pub type StoreOpener = Box<dyn FnOnce() -> Box<dyn RunStore>>;
 
 impl App {
     pub fn new(scenarios: Vec<Scenario>, theme: Theme, now: Instant) -> Self {
@@ -118,6 +123,7 @@ impl App {
             drill: Vec::new(),
             drilled: 0,
             exit_after_first_frame: false,
+            open_store_later: None,
         }
     }
 

@@ -102,6 +102,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         if app.exit_after_first_frame {
             break;
         }
+        if let Some(open) = app.open_store_later.take() {
+            // progress and the unfinished-run notice arrive on the very next frame
+            app.store = open();
+            continue;
+        }
 
         if event::poll(TICK)? {
             match event::read()? {
