@@ -83,11 +83,14 @@ fn every_case_has_a_content_warning_and_at_least_four_decisions() {
         );
         let decisions = scenario.decisions().count();
         assert!(decisions >= 4, "{}: {decisions} decisions", scenario.id);
-        assert!(
-            scenario.decisions().any(|d| d.options.iter().any(|o| o.actual)),
-            "{}: no decision records what the officers did",
-            scenario.id
-        );
+        for d in scenario.decisions() {
+            assert!(
+                d.options.iter().any(|o| o.actual) || d.officers.is_some(),
+                "{} / {}: the debrief would not say what the officers did (mark an option `actual` or write `officers`)",
+                scenario.id,
+                d.id
+            );
+        }
     }
 }
 
@@ -101,5 +104,54 @@ fn the_source_title_is_the_published_title() {
             scenario.id,
             scenario.source.title
         );
+    }
+}
+
+#[test]
+fn the_library_holds_all_twelve_cases_and_list_shows_them() {
+    let library = library();
+    assert_eq!(
+        library.scenarios().count(),
+        12,
+        "one scenario per case in shared/cases/INDEX.md"
+    );
+    let out = common::lessons(&["list", "--json"], "");
+    assert_eq!(out.status.code(), Some(0));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["scenarios"].as_array().unwrap().len(), 12);
+    assert_eq!(value["invalid"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn every_case_plays_end_to_end_in_plain_mode_and_the_debrief_quotes_each_finding() {
+    for scenario in library().scenarios() {
+        // answer "1" to every question (ticks the first option of a checklist) with a reason
+        let answers = "1\na reason\n".repeat(40);
+        let mut output = Vec::new();
+        let settings = lessons::engine::Settings::new(lessons::engine::Mode::Assessment, 11);
+        let ending = lessons::plain::play(scenario, settings, answers.as_bytes(), &mut output).unwrap();
+        assert_eq!(
+            ending,
+            lessons::plain::Ending::Finished,
+            "{} did not finish",
+            scenario.id
+        );
+        let text = String::from_utf8(output).unwrap();
+        let debrief = &text[text
+            .find("DEBRIEF:")
+            .unwrap_or_else(|| panic!("{}: no debrief", scenario.id))..];
+        let flat = normalise(debrief);
+        for decision in scenario.decisions() {
+            let first = normalise(&decision.finding.text);
+            let start: String = first.chars().take(60).collect();
+            assert!(
+                flat.contains(&start),
+                "{} / {}: finding missing from the debrief",
+                scenario.id,
+                decision.id
+            );
+        }
+        assert!(debrief.contains("The officers:"), "{}", scenario.id);
+        assert!(debrief.contains("WHAT HAPPENED"), "{}", scenario.id);
     }
 }

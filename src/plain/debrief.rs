@@ -120,7 +120,7 @@ pub fn render_item(n: usize, item: &Item) -> String {
         let _ = writeln!(
             out,
             "{}",
-            hanging("   Standards:      ", &standards.join("; "), WIDTH)
+            hanging("   Standards touched: ", &standards.join("; "), WIDTH)
         );
     }
     for feedback in &item.feedback {

@@ -119,7 +119,7 @@ pub fn markdown(record: &Record, scenario: &Scenario) -> String {
             let standards: Vec<&str> = item.finding.standards.iter().map(|s| s.label()).collect();
             let _ = writeln!(
                 out,
-                "| **Standards of Professional Behaviour** | {} |",
+                "| **Standards of Professional Behaviour touched** | {} |",
                 standards.join("; ")
             );
         }

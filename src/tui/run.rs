@@ -758,7 +758,7 @@ pub fn feedback_lines(item: &Item, theme: &Theme) -> Vec<Line<'static>> {
     if !item.finding.standards.is_empty() {
         let standards: Vec<&str> = item.finding.standards.iter().map(|s| s.label()).collect();
         lines.push(Line::from(vec![
-            label("Standards: "),
+            label("Standards touched: "),
             Span::raw(standards.join("; ")),
         ]));
     }
