@@ -179,6 +179,16 @@ impl<'a> Session<'a> {
         assess(self.scenario, &self.state.answers)
     }
 
+    /// The decision being asked now, with its options in the order shown.
+    pub fn asked(&self) -> Option<Asked> {
+        match &self.state.phase {
+            Phase::Deciding { step, order, ticked } => {
+                self.decision(step).map(|d| self.asked_for(d, order, ticked))
+            }
+            _ => None,
+        }
+    }
+
     /// The events that describe where the run stands now, to redraw after a resume.
     pub fn current(&self) -> Vec<Event> {
         match &self.state.phase {
@@ -186,7 +196,7 @@ impl<'a> Session<'a> {
             Phase::Narrative { step } => self.index(step).map(|i| self.step_events(i)).unwrap_or_default(),
             Phase::Deciding { step, order, ticked } => self
                 .decision(step)
-                .map(|d| vec![Event::DecisionAsked(self.asked(d, order, ticked))])
+                .map(|d| vec![Event::DecisionAsked(self.asked_for(d, order, ticked))])
                 .unwrap_or_default(),
             Phase::Rationale { step } => vec![Event::RationaleAsked {
                 step: step.clone(),
@@ -420,7 +430,7 @@ impl<'a> Session<'a> {
         }
     }
 
-    fn asked(&self, d: &Decision, order: &[String], ticked: &[String]) -> Asked {
+    fn asked_for(&self, d: &Decision, order: &[String], ticked: &[String]) -> Asked {
         Asked {
             step: d.id.clone(),
             clock: d.clock.clone(),

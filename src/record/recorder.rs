@@ -52,15 +52,7 @@ impl Recorder {
         state: &SessionState,
         timings: &[Timing],
     ) -> Result<Record, String> {
-        let kind = if state.drill {
-            RecordKind::Drill
-        } else {
-            RecordKind::Run
-        };
-        self.write(scenario, state, kind, |record| {
-            record.timings = timings.to_vec();
-            record.draft = None;
-        })
+        self.save_with_draft(scenario, state, timings, None)
     }
 
     /// Saves the run with the rationale being typed, so a crash mid-sentence loses nothing.

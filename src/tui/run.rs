@@ -96,10 +96,7 @@ impl RunState {
     }
 
     pub fn asked(&self) -> Option<Asked> {
-        self.current().into_iter().find_map(|e| match e {
-            Event::DecisionAsked(a) => Some(a),
-            _ => None,
-        })
+        self.session().and_then(|s| s.asked())
     }
 
     pub fn feedback(&self) -> Option<Item> {

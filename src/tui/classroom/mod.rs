@@ -154,10 +154,7 @@ impl Classroom {
     }
 
     pub fn asked(&self) -> Option<Asked> {
-        self.current().into_iter().find_map(|e| match e {
-            Event::DecisionAsked(a) => Some(a),
-            _ => None,
-        })
+        self.session().and_then(|s| s.asked())
     }
 
     /// Whether letters are being typed as votes or counts, for the keymap.
