@@ -15,6 +15,20 @@ pub enum Response {
 }
 
 impl Response {
+    /// The chosen options' texts, or why there are none.
+    pub fn describe(&self, decision: &crate::scenario::Decision) -> String {
+        match self {
+            Response::NoDecision => "No decision in time".into(),
+            Response::Ticked(ids) if ids.is_empty() => "Nothing ticked".into(),
+            r => r
+                .selected()
+                .iter()
+                .filter_map(|id| decision.option(id).map(|o| o.text.clone()))
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+
     /// The option ids this response selects.
     pub fn selected(&self) -> Vec<&str> {
         match self {

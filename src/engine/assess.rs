@@ -81,6 +81,24 @@ pub struct Item {
 }
 
 impl Item {
+    /// What the trainee chose, in words: the options joined, or why there are none.
+    pub fn your_choice(&self) -> String {
+        match self.verdict {
+            Verdict::NoDecision => "No decision in time".into(),
+            _ if self.yours.is_empty() => "Nothing ticked".into(),
+            _ => self.yours.join("; "),
+        }
+    }
+
+    /// What the officers did, in words.
+    pub fn officers_did(&self) -> String {
+        if self.officers.is_empty() {
+            "The source does not say.".into()
+        } else {
+            self.officers.join("; ")
+        }
+    }
+
     /// One line that says how the answer stands, e.g. "Not in line with the finding: graded one level too low".
     pub fn summary(&self) -> String {
         let mut text = self.verdict.label().to_string();

@@ -63,16 +63,15 @@ pub fn render_item(n: usize, item: &Item) -> String {
         "{}",
         hanging(&format!("{n}. "), &sanitize(&item.prompt), WIDTH)
     );
-    let _ = writeln!(out, "{}", hanging("   You chose:      ", &yours(item), WIDTH));
-    let officers = if item.officers.is_empty() {
-        "The source does not say.".to_string()
-    } else {
-        item.officers.join("; ")
-    };
     let _ = writeln!(
         out,
         "{}",
-        hanging("   The officers:   ", &sanitize(&officers), WIDTH)
+        hanging("   You chose:      ", &sanitize(&item.your_choice()), WIDTH)
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        hanging("   The officers:   ", &sanitize(&item.officers_did()), WIDTH)
     );
     let _ = writeln!(
         out,
@@ -131,16 +130,6 @@ pub fn render_item(n: usize, item: &Item) -> String {
         );
     }
     out
-}
-
-fn yours(item: &Item) -> String {
-    if item.verdict == crate::engine::Verdict::NoDecision {
-        return "No decision in time".to_string();
-    }
-    if item.yours.is_empty() {
-        return "Nothing ticked".to_string();
-    }
-    sanitize(&item.yours.join("; "))
 }
 
 fn tallies(tallies: &[Tally]) -> String {

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::model::Record;
-use crate::engine::{Debrief, Item, Verdict, assess};
+use crate::engine::{Debrief, assess};
 use crate::plain::debrief::source_line;
 use crate::scenario::Scenario;
 use crate::scenario::text::sanitize;
@@ -14,22 +14,6 @@ use crate::scenario::text::sanitize;
 /// Markdown text for a table cell: pipes escaped, line breaks kept as `<br>`.
 fn cell(text: &str) -> String {
     sanitize(text).replace('|', "\\|").replace('\n', "<br>")
-}
-
-fn yours(item: &Item) -> String {
-    match item.verdict {
-        Verdict::NoDecision => "No decision in time".into(),
-        _ if item.yours.is_empty() => "Nothing ticked".into(),
-        _ => item.yours.join("; "),
-    }
-}
-
-fn officers(item: &Item) -> String {
-    if item.officers.is_empty() {
-        "The source does not say.".into()
-    } else {
-        item.officers.join("; ")
-    }
 }
 
 fn seconds(record: &Record, step: &str) -> Option<f64> {
@@ -89,8 +73,8 @@ pub fn markdown(record: &Record, scenario: &Scenario) -> String {
         let _ = writeln!(out, "### {}. {}\n", n + 1, sanitize(&item.prompt));
         let _ = writeln!(out, "| | |\n|---|---|");
         let _ = writeln!(out, "| **You were** | {} |", item.role.label());
-        let _ = writeln!(out, "| **Your choice** | {} |", cell(&yours(item)));
-        let _ = writeln!(out, "| **The officers** | {} |", cell(&officers(item)));
+        let _ = writeln!(out, "| **Your choice** | {} |", cell(&item.your_choice()));
+        let _ = writeln!(out, "| **The officers** | {} |", cell(&item.officers_did()));
         let _ = writeln!(out, "| **The finding** | {} |", cell(&item.finding.text));
         if let Some(quote) = &item.finding.quote {
             let _ = writeln!(out, "| **The source** | “{}” |", cell(quote));
@@ -233,8 +217,8 @@ pub fn csv(record: &Record, scenario: &Scenario) -> Result<String, String> {
                 item.prompt.clone(),
                 item.role.label().to_string(),
                 item.ndm.label().to_string(),
-                yours(item),
-                officers(item),
+                item.your_choice(),
+                item.officers_did(),
                 item.finding.text.clone(),
                 item.verdict.label().to_string(),
                 item.same_as_officers.to_string(),

@@ -165,7 +165,7 @@ pub fn build(records: &[Record], scenarios: &[Scenario], anonymise: bool) -> Coh
                     if let Some(text) = &answer.rationale {
                         d.rationales.push(Rationale {
                             trainee: trainee.clone(),
-                            option: chosen_text(decision, &answer.response),
+                            option: answer.response.describe(decision),
                             text: text.clone(),
                         });
                     }
@@ -270,19 +270,6 @@ fn count_votes(
     }
     if decision.kind == DecisionKind::Multiple {
         d.respondents += tally.votes.iter().map(|(_, v)| *v).max().unwrap_or(0);
-    }
-}
-
-fn chosen_text(decision: &Decision, response: &Response) -> String {
-    match response {
-        Response::NoDecision => "No decision in time".into(),
-        Response::Ticked(ids) if ids.is_empty() => "Nothing ticked".into(),
-        r => r
-            .selected()
-            .iter()
-            .filter_map(|id| decision.option(id).map(|o| o.text.clone()))
-            .collect::<Vec<_>>()
-            .join("; "),
     }
 }
 

@@ -12,7 +12,7 @@ use super::library::truncate;
 use super::run::feedback_lines;
 use super::theme::{Theme, verdict_symbol};
 use super::ui::{clean, key_bar, panel, with_key_bar};
-use crate::engine::{Debrief, Item, Tally, Verdict};
+use crate::engine::{Debrief, Tally, Verdict};
 use crate::plain::debrief::source_line;
 use crate::scenario::Scenario;
 
@@ -221,8 +221,8 @@ impl DebriefView<'_> {
             let mut cells = vec![
                 Cell::from(format!("{}", i + 1)),
                 verdict,
-                Cell::from(truncate(&yours(item), text_width)),
-                Cell::from(truncate(&officers(item), text_width)),
+                Cell::from(truncate(&clean(&item.your_choice()), text_width)),
+                Cell::from(truncate(&clean(&item.officers_did()), text_width)),
             ];
             if wide {
                 cells.push(Cell::from(truncate(&clean(&item.finding.text), text_width)));
@@ -428,20 +428,4 @@ pub fn bars(tallies: &[Tally], width: u16, theme: &Theme) -> Vec<Line<'static>> 
             ])
         })
         .collect()
-}
-
-fn yours(item: &Item) -> String {
-    match item.verdict {
-        Verdict::NoDecision => "No decision in time".into(),
-        _ if item.yours.is_empty() => "Nothing ticked".into(),
-        _ => clean(&item.yours.join("; ")),
-    }
-}
-
-fn officers(item: &Item) -> String {
-    if item.officers.is_empty() {
-        "The source does not say".into()
-    } else {
-        clean(&item.officers.join("; "))
-    }
 }

@@ -691,16 +691,10 @@ impl RunView<'_> {
 
 /// What the trainee answered, in words, for the timeline.
 fn describe(scenario: &Scenario, step: &str, response: &Response) -> String {
-    let Some(decision) = scenario.decision(step) else {
-        return String::new();
-    };
-    let text = |id: &str| decision.option(id).map(|o| clean(&o.text)).unwrap_or_default();
-    match response {
-        Response::Chose(id) | Response::Graded(id) => text(id),
-        Response::Ticked(ids) if ids.is_empty() => "Nothing ticked".into(),
-        Response::Ticked(ids) => ids.iter().map(|i| text(i)).collect::<Vec<_>>().join("; "),
-        Response::NoDecision => "No decision in time".into(),
-    }
+    scenario
+        .decision(step)
+        .map(|d| clean(&response.describe(d)))
+        .unwrap_or_default()
 }
 
 /// The answer beside the officers' action and the finding, as lines.
@@ -713,20 +707,14 @@ pub fn feedback_lines(item: &Item, theme: &Theme) -> Vec<Line<'static>> {
         ),
         Span::styled(item.summary(), theme.verdict(item.verdict)),
     ])];
-    let yours = if item.verdict == crate::engine::Verdict::NoDecision {
-        "No decision in time".to_string()
-    } else if item.yours.is_empty() {
-        "Nothing ticked".to_string()
-    } else {
-        clean(&item.yours.join("; "))
-    };
-    lines.push(Line::from(vec![label("You: "), Span::raw(yours)]));
-    let officers = if item.officers.is_empty() {
-        "The source does not say.".to_string()
-    } else {
-        clean(&item.officers.join("; "))
-    };
-    lines.push(Line::from(vec![label("The officers: "), Span::raw(officers)]));
+    lines.push(Line::from(vec![
+        label("You: "),
+        Span::raw(clean(&item.your_choice())),
+    ]));
+    lines.push(Line::from(vec![
+        label("The officers: "),
+        Span::raw(clean(&item.officers_did())),
+    ]));
     lines.push(Line::from(vec![
         label("The finding: "),
         Span::raw(clean(&item.finding.text)),
