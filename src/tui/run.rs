@@ -160,6 +160,9 @@ impl RunState {
 
     /// Seconds left on the current decision's clock.
     pub fn remaining(&self, now: Instant) -> Option<u64> {
+        if !matches!(self.state.phase, Phase::Deciding { .. }) {
+            return None; // the clock stops once the decision is made
+        }
         self.deadline
             .map(|d| d.saturating_duration_since(now).as_secs_f64().ceil() as u64)
     }
