@@ -155,3 +155,17 @@ fn every_case_plays_end_to_end_in_plain_mode_and_the_debrief_quotes_each_finding
         assert!(debrief.contains("WHAT HAPPENED"), "{}", scenario.id);
     }
 }
+
+#[test]
+fn the_precompiled_library_is_the_same_as_the_ron_files() {
+    // the player starts from the forms made at build time; they must say exactly what the files say
+    let trusted = Library::builtin_trusted();
+    let checked = library();
+    assert!(
+        trusted.entries.iter().all(|e| e.source.is_none()),
+        "every built-in case was precompiled (none fell back to parsing RON)"
+    );
+    let a: Vec<&Scenario> = trusted.scenarios().collect();
+    let b: Vec<&Scenario> = checked.scenarios().collect();
+    assert_eq!(a, b);
+}

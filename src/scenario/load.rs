@@ -182,7 +182,7 @@ impl Library {
         library
     }
 
-    /// The built-in scenarios for starting the player quickly: read from the JSON made at
+    /// The built-in scenarios for starting the player quickly: read from the binary form made at
     /// build time, without validating again (the test suite validates every built-in case).
     /// A file that did not parse at build time is loaded and reported as usual.
     pub fn builtin_trusted() -> Self {
@@ -193,7 +193,7 @@ impl Library {
                 let precompiled = builtin::PRECOMPILED
                     .iter()
                     .find(|(file, _)| file == name)
-                    .and_then(|(_, json)| serde_json::from_str::<Scenario>(json).ok());
+                    .and_then(|(_, bytes)| postcard::from_bytes::<Scenario>(bytes).ok());
                 match precompiled {
                     Some(scenario) => Entry {
                         origin: Origin::Builtin(name),

@@ -435,8 +435,8 @@ impl<'a> Checker<'a> {
     /// Authoring smells: not wrong, but worth a second look.
     fn smells(&mut self) {
         for d in self.scenario.decisions() {
-            let location = self.in_step(&d.id, "finding");
             if d.finding.quote.is_none() {
+                let location = self.in_step(&d.id, "finding");
                 self.out.push(
                     Diagnostic::warning(
                         "no-quote",
