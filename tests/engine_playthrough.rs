@@ -302,3 +302,29 @@ fn resuming_against_a_changed_scenario_says_so() {
         Err(ResumeError::WrongScenario { .. })
     ));
 }
+
+#[test]
+fn with_no_option_marked_actual_no_answer_is_called_the_officers_choice() {
+    let mut scenario = fixture_scenario();
+    if let lessons::scenario::Step::Decision(d) = &mut scenario.steps[3] {
+        d.options.iter_mut().for_each(|o| o.actual = false);
+        d.officers = Some("The source does not say what was recorded.".into());
+    }
+    let mut session = Session::new(&scenario, Settings::new(Mode::Assessment, 1));
+    session.apply(Input::Continue).unwrap();
+    session.apply(Input::Continue).unwrap();
+    session.apply(Input::Choose("secure".into())).unwrap();
+    session.apply(Input::Rationale(String::new())).unwrap();
+    session.apply(Input::Grade("standard".into())).unwrap();
+    session.apply(Input::Submit).unwrap();
+    session.apply(Input::Rationale("none needed".into())).unwrap();
+    let debrief = session.debrief();
+    let item = &debrief.items[2];
+    assert!(item.yours.is_empty());
+    assert!(
+        !item.same_as_officers,
+        "an unknown action is not 'the same as the officers'"
+    );
+    assert_eq!(item.verdict, Verdict::Other);
+    assert_eq!(item.officers, vec!["The source does not say what was recorded."]);
+}

@@ -236,7 +236,7 @@ pub fn assess_one(scenario: &Scenario, decision: &Decision, answer: &Answer) -> 
         .filter_map(|id| decision.option(id))
         .collect();
     let actual: Vec<&Choice> = decision.officers_choice();
-    let same_as_officers = made_officers_choice(decision, &answer.response, &selected, &actual);
+    let same_as_officers = made_officers_choice(&answer.response, &selected, &actual);
     let (verdict, scale_distance, missed, unwanted) = match (&answer.response, decision.kind) {
         (Response::NoDecision, _) => (Verdict::NoDecision, None, Vec::new(), Vec::new()),
         (_, DecisionKind::Multiple) => multiple_verdict(decision, &selected, same_as_officers),
@@ -331,17 +331,11 @@ fn scale_distance(decision: &Decision, chosen: &Choice) -> Option<i64> {
         .min_by_key(|d| d.abs())
 }
 
-/// Whether the answer is what the officers did. For a Multiple decision where no option is
-/// marked `actual` but `officers` says what they did, they took none of the listed actions.
-fn made_officers_choice(
-    decision: &Decision,
-    response: &Response,
-    selected: &[&Choice],
-    actual: &[&Choice],
-) -> bool {
+/// Whether the answer is what the officers did. When no option is marked `actual` the
+/// source does not say, and no answer is called the officers' choice.
+fn made_officers_choice(response: &Response, selected: &[&Choice], actual: &[&Choice]) -> bool {
     match response {
         Response::NoDecision => false,
-        Response::Ticked(_) if actual.is_empty() => decision.officers.is_some() && selected.is_empty(),
         _ => !actual.is_empty() && same_ids(selected, actual),
     }
 }
