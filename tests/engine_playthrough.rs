@@ -315,7 +315,9 @@ fn with_no_option_marked_actual_no_answer_is_called_the_officers_choice() {
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Choose("secure".into())).unwrap();
     session.apply(Input::Rationale(String::new())).unwrap();
+    session.apply(Input::Continue).unwrap();
     session.apply(Input::Grade("standard".into())).unwrap();
+    session.apply(Input::Continue).unwrap();
     session.apply(Input::Submit).unwrap();
     session.apply(Input::Rationale("none needed".into())).unwrap();
     let debrief = session.debrief();
