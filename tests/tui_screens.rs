@@ -261,3 +261,55 @@ fn scenario_text_cannot_reach_the_terminal_as_control_codes() {
     assert!(!shown.contains('\u{1b}'));
     assert!(shown.contains("Evil \u{FFFD}[2J title"));
 }
+
+/// A store holding one finished run, for the history screen.
+struct OneRun(lessons::record::Record);
+
+impl lessons::tui::app::RunStore for OneRun {
+    fn save(&mut self, _run: &lessons::tui::run::RunState, _now: Instant) -> Result<(), String> {
+        Ok(())
+    }
+    fn history(&self) -> (Vec<lessons::record::Record>, Vec<lessons::record::Skipped>) {
+        (vec![self.0.clone()], Vec::new())
+    }
+}
+
+#[test]
+fn history_lists_a_past_run_and_opens_its_debrief() {
+    let scenario = fixture_scenario();
+    let mut session = lessons::engine::Session::new(
+        &scenario,
+        lessons::engine::Settings::new(lessons::engine::Mode::Practice, 1),
+    );
+    for input in [
+        lessons::engine::Input::Continue,
+        lessons::engine::Input::Continue,
+        lessons::engine::Input::Choose("secure".into()),
+        lessons::engine::Input::Rationale("kept it".into()),
+        lessons::engine::Input::Continue,
+        lessons::engine::Input::Grade("high".into()),
+        lessons::engine::Input::Continue,
+        lessons::engine::Input::Choose("refer".into()),
+        lessons::engine::Input::Continue,
+    ] {
+        session.apply(input).unwrap();
+    }
+    let stamp = lessons::record::Stamp::from_unix(1_795_390_862);
+    let mut record = lessons::record::Record::new(
+        lessons::record::RecordKind::Run,
+        &scenario,
+        session.into_state(),
+        None,
+        stamp,
+    );
+    record.finished = Some(stamp);
+    let mut app = app();
+    app.store = Box::new(OneRun(record));
+    press(&mut app, &["Tab"]);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("2026-11-22 23:41"), "{shown}");
+    assert!(shown.contains("100% · 3 dec."), "{shown}");
+    press(&mut app, &["Enter"]);
+    assert!(matches!(app.screen, Screen::Debrief(_)));
+    assert!(screen(&app, 80, 24).contains("3 of 3 decisions in line with the finding"));
+}

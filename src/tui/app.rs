@@ -243,11 +243,30 @@ impl App {
                 let rows = self.store.history().0.len();
                 match history.handle(action, rows) {
                     HistoryOutcome::Back => self.show_library(),
+                    HistoryOutcome::Open(index) => self.open_past_run(index),
                     HistoryOutcome::Quit => self.should_quit = true,
                     HistoryOutcome::None => {}
                 }
             }
         }
+    }
+
+    /// The debrief of a past run, as far as it went (rows are newest first).
+    fn open_past_run(&mut self, index: usize) {
+        let (records, _) = self.store.history();
+        let Some(record) = records.iter().rev().nth(index) else {
+            return;
+        };
+        let Some(scenario) = self.scenario(&record.scenario_id).cloned() else {
+            self.status = Some("That case is no longer in the library.".into());
+            return;
+        };
+        if record.kind == crate::record::RecordKind::Group {
+            self.status = Some("A classroom session: `lessons report` shows the room's choices.".into());
+            return;
+        }
+        let debrief = crate::engine::assess(&scenario, &record.session.answers);
+        self.screen = Screen::Debrief(Box::new(DebriefState::new(scenario, debrief)));
     }
 
     /// Starts re-asking these decisions, one run each.

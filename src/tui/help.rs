@@ -42,6 +42,7 @@ pub fn text(screen: &Screen, theme: &Theme) -> Text<'static> {
         ],
         Screen::History(_) => vec![
             ("↑ ↓", "move through your runs"),
+            ("Enter", "the debrief of that run"),
             ("Esc  Tab", "back to the library"),
         ],
         Screen::Debrief(_) => vec![

@@ -21,6 +21,8 @@ pub struct HistoryState {
 
 pub enum HistoryOutcome {
     None,
+    /// Open the debrief of the row at this index (newest first).
+    Open(usize),
     Back,
     Quit,
 }
@@ -32,6 +34,7 @@ impl HistoryState {
             Action::Down => self.selected = (self.selected + 1).min(rows.saturating_sub(1)),
             Action::Back | Action::Tab | Action::BackTab | Action::Left => return HistoryOutcome::Back,
             Action::Quit => return HistoryOutcome::Quit,
+            Action::Enter | Action::Right if rows > 0 => return HistoryOutcome::Open(self.selected),
             _ => {}
         }
         HistoryOutcome::None
@@ -84,6 +87,7 @@ impl Widget for HistoryView<'_> {
         }
         let keys = [
             ("↑↓", "move"),
+            ("Enter", "debrief"),
             ("Esc/Tab", "library"),
             ("?", "help"),
             ("q", "quit"),
