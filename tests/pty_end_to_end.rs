@@ -94,9 +94,9 @@ impl Terminal {
 
 const ENTER: &str = "\r";
 
-#[test]
-fn a_trainee_plays_a_case_to_its_debrief_and_quits_cleanly() {
-    let data = tempfile::tempdir().unwrap();
+/// Starts the fixture at seed 1, reads on past the briefing and the narrative, and chooses
+/// the first option of the first decision (secure a copy), stopping at its rationale box.
+fn play_to_the_first_rationale(data: &std::path::Path) -> Terminal {
     let mut t = Terminal::spawn(
         &[
             "play",
@@ -104,15 +104,22 @@ fn a_trainee_plays_a_case_to_its_debrief_and_quits_cleanly() {
             "--seed",
             "1",
         ],
-        data.path(),
+        data,
     );
     t.expect("Content warning");
     t.keys(ENTER); // begin
     t.expect("The person shows you a video");
     t.keys(ENTER); // past the narrative
     t.expect("What do you do with the video?");
-    t.keys(ENTER); // first option at seed 1: secure a copy
+    t.keys(ENTER);
     t.expect("Your rationale");
+    t
+}
+
+#[test]
+fn a_trainee_plays_a_case_to_its_debrief_and_quits_cleanly() {
+    let data = tempfile::tempdir().unwrap();
+    let mut t = play_to_the_first_rationale(data.path());
     t.keys("Because it proves the breach");
     t.keys(ENTER);
     t.expect("How your answer stands");
@@ -154,20 +161,7 @@ fn a_trainee_plays_a_case_to_its_debrief_and_quits_cleanly() {
 #[test]
 fn a_run_killed_mid_way_resumes_with_every_answer_and_rationale() {
     let data = tempfile::tempdir().unwrap();
-    let mut t = Terminal::spawn(
-        &[
-            "play",
-            "tests/fixtures/valid/synthetic-branching.ron",
-            "--seed",
-            "1",
-        ],
-        data.path(),
-    );
-    t.expect("Content warning");
-    t.keys(ENTER);
-    t.keys(ENTER);
-    t.expect("What do you do with the video?");
-    t.keys(ENTER);
+    let mut t = play_to_the_first_rationale(data.path());
     t.keys("Kept as evidence");
     t.keys(ENTER);
     t.expect("How your answer stands");
@@ -203,21 +197,7 @@ fn wait(t: &mut Terminal) -> portable_pty::ExitStatus {
 #[test]
 fn a_rationale_half_typed_when_the_run_is_killed_is_still_there_on_resume() {
     let data = tempfile::tempdir().unwrap();
-    let mut t = Terminal::spawn(
-        &[
-            "play",
-            "tests/fixtures/valid/synthetic-branching.ron",
-            "--seed",
-            "1",
-        ],
-        data.path(),
-    );
-    t.expect("Content warning");
-    t.keys(ENTER);
-    t.keys(ENTER);
-    t.expect("What do you do with the video?");
-    t.keys(ENTER);
-    t.expect("Your rationale");
+    let mut t = play_to_the_first_rationale(data.path());
     t.keys("Half a thought about the");
     std::thread::sleep(Duration::from_millis(600)); // a tick or two: the draft is saved
     t.child.kill().unwrap();

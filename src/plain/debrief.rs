@@ -51,7 +51,7 @@ pub fn render(scenario: &Scenario, debrief: &Debrief) -> String {
         &bullets(&scenario.outcome.learning),
     );
     section(&mut out, "FOR DISCUSSION", &bullets(&scenario.discussion));
-    let _ = writeln!(out, "\nSource: {}", source_line(scenario));
+    let _ = writeln!(out, "\nSource: {}", scenario.source_line());
     out
 }
 
@@ -165,29 +165,4 @@ fn bullets(lines: &[String]) -> String {
 
 fn section(out: &mut String, heading: &str, body: &str) {
     let _ = write!(out, "\n{heading}\n{body}\n");
-}
-
-/// "IPCC, Learning the Lessons bulletin 28, case 3: Safeguarding a vulnerable man (…)".
-pub fn source_line(scenario: &Scenario) -> String {
-    let s = &scenario.source;
-    let mut parts = vec![format!(
-        "{}, \u{201c}{}\u{201d}",
-        s.publisher.label(),
-        sanitize(&s.title)
-    )];
-    if let Some(bulletin) = s.bulletin {
-        let case = s.case_number.map(|c| format!(", case {c}")).unwrap_or_default();
-        parts.push(format!("Learning the Lessons bulletin {bulletin}{case}"));
-    }
-    parts.push(sanitize(&s.force));
-    if let Some(incident) = &s.incident {
-        parts.push(format!("incident {incident}"));
-    }
-    if let Some(published) = &s.published {
-        parts.push(format!("published {published}"));
-    }
-    if let Some(reference) = &s.reference {
-        parts.push(format!("reference {}", sanitize(reference)));
-    }
-    parts.join("; ")
 }

@@ -156,7 +156,7 @@ impl<R: BufRead, W: Write> Player<'_, '_, R, W> {
                 "{}",
                 hanging("Content warning: ", &sanitize(&s.content_warning), WIDTH)
             )?;
-            let context = context_before(s, self.session.state().path.last().map(String::as_str));
+            let context = s.context_before(self.session.state().path.last().map(String::as_str));
             writeln!(self.out, "\nWhere this decision falls in the case:")?;
             writeln!(self.out, "{}", wrap(&sanitize(&context), WIDTH, "  "))?;
             return Ok(());
@@ -179,7 +179,7 @@ impl<R: BufRead, W: Write> Player<'_, '_, R, W> {
         let s = self.session.scenario();
         let settings = self.session.state().settings;
         writeln!(self.out, "{}", sanitize(&s.title))?;
-        writeln!(self.out, "{}", wrap(&debrief::source_line(s), WIDTH, ""))?;
+        writeln!(self.out, "{}", wrap(&s.source_line(), WIDTH, ""))?;
         writeln!(self.out)?;
         writeln!(
             self.out,
@@ -337,19 +337,6 @@ impl<R: BufRead, W: Write> Player<'_, '_, R, W> {
         }
         Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
     }
-}
-
-/// The narrative just before a decision (or the briefing), to set a drilled decision in context.
-pub fn context_before(scenario: &Scenario, step: Option<&str>) -> String {
-    let index = step.and_then(|s| scenario.step_index(s)).unwrap_or(0);
-    scenario.steps[..index]
-        .iter()
-        .rev()
-        .find_map(|s| match s {
-            crate::scenario::Step::Narrative(n) => Some(n.text.clone()),
-            _ => None,
-        })
-        .unwrap_or_else(|| scenario.briefing.clone())
 }
 
 /// Reads "2" or "1 3" (or "1,3") into zero-based indices; `0` alone means none (Multiple only).

@@ -7,7 +7,6 @@ use serde::Serialize;
 
 use super::model::Record;
 use crate::engine::{Debrief, assess};
-use crate::plain::debrief::source_line;
 use crate::scenario::Scenario;
 use crate::scenario::text::sanitize;
 
@@ -25,7 +24,7 @@ pub fn markdown(record: &Record, scenario: &Scenario) -> String {
     let debrief = assess(scenario, &record.session.answers);
     let mut out = String::new();
     let _ = writeln!(out, "# Debrief: {}\n", sanitize(&scenario.title));
-    let _ = writeln!(out, "- **Source:** {}", sanitize(&source_line(scenario)));
+    let _ = writeln!(out, "- **Source:** {}", sanitize(&scenario.source_line()));
     let who = record
         .trainee
         .as_deref()

@@ -206,6 +206,47 @@ impl Scenario {
         }
     }
 
+    /// "IPCC, “Title”; Learning the Lessons bulletin 28, case 3; force; incident …; published …",
+    /// safe to print.
+    pub fn source_line(&self) -> String {
+        use super::text::sanitize;
+        let s = &self.source;
+        let mut parts = vec![format!(
+            "{}, \u{201c}{}\u{201d}",
+            s.publisher.label(),
+            sanitize(&s.title)
+        )];
+        if let Some(bulletin) = s.bulletin {
+            let case = s.case_number.map(|c| format!(", case {c}")).unwrap_or_default();
+            parts.push(format!("Learning the Lessons bulletin {bulletin}{case}"));
+        }
+        parts.push(sanitize(&s.force));
+        if let Some(incident) = &s.incident {
+            parts.push(format!("incident {incident}"));
+        }
+        if let Some(published) = &s.published {
+            parts.push(format!("published {published}"));
+        }
+        if let Some(reference) = &s.reference {
+            parts.push(format!("reference {}", sanitize(reference)));
+        }
+        parts.join("; ")
+    }
+
+    /// The narrative nearest before a step in the file (else the briefing), to set a
+    /// decision asked on its own, as in a drill, in context.
+    pub fn context_before(&self, step: Option<&str>) -> String {
+        let index = step.and_then(|s| self.step_index(s)).unwrap_or(0);
+        self.steps[..index]
+            .iter()
+            .rev()
+            .find_map(|s| match s {
+                Step::Narrative(n) => Some(n.text.clone()),
+                Step::Decision(_) => None,
+            })
+            .unwrap_or_else(|| self.briefing.clone())
+    }
+
     /// Every distinct role the trainee plays, in the order met.
     pub fn roles(&self) -> Vec<Role> {
         let mut roles = vec![self.role];

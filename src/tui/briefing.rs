@@ -10,7 +10,6 @@ use super::keys::Action;
 use super::theme::Theme;
 use super::ui::{clean, key_bar, panel, styled_lines, with_key_bar};
 use crate::engine::Mode;
-use crate::plain::debrief::source_line;
 use crate::scenario::Scenario;
 
 #[derive(Debug, Clone)]
@@ -89,7 +88,7 @@ impl Widget for BriefingView<'_> {
                 theme,
             ))
             .render(warning, buf);
-        let mut lines = vec![Line::styled(source_line(s), theme.dim), Line::from("")];
+        let mut lines = vec![Line::styled(s.source_line(), theme.dim), Line::from("")];
         lines.extend(styled_lines(&s.briefing, theme.base));
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

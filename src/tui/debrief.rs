@@ -13,7 +13,6 @@ use super::run::feedback_lines;
 use super::theme::{Theme, verdict_symbol};
 use super::ui::{clean, key_bar, panel, with_key_bar};
 use crate::engine::{Debrief, Tally, Verdict};
-use crate::plain::debrief::source_line;
 use crate::scenario::Scenario;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -352,7 +351,7 @@ impl DebriefView<'_> {
             theme,
         );
         lines.push(Line::from(""));
-        lines.push(Line::styled(format!("Source: {}", source_line(s)), theme.dim));
+        lines.push(Line::styled(format!("Source: {}", s.source_line()), theme.dim));
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((self.state.scroll, 0))

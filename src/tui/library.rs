@@ -10,7 +10,6 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Wid
 use super::keys::Action;
 use super::theme::Theme;
 use super::ui::{clean, key_bar, panel, with_key_bar};
-use crate::plain::debrief::source_line;
 use crate::scenario::{Role, Scenario, Theme as CaseTheme};
 
 /// How far the trainee has got with a case, from the run records.
@@ -340,7 +339,7 @@ impl LibraryView<'_> {
             ),
             field("Your progress", (self.progress)(&s.id).label()),
             Line::from(""),
-            field("Source", source_line(s)),
+            field("Source", s.source_line()),
         ];
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })

@@ -468,8 +468,9 @@ impl RunView<'_> {
         let run = self.run;
         let mut lines: Vec<Line> = Vec::new();
         if run.state.drill {
-            let context =
-                crate::plain::context_before(&run.scenario, run.state.path.last().map(String::as_str));
+            let context = run
+                .scenario
+                .context_before(run.state.path.last().map(String::as_str));
             lines.push(Line::styled(
                 "Drill: where this decision falls in the case",
                 theme.heading,

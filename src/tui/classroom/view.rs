@@ -9,7 +9,6 @@ use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
 use super::{Classroom, Stage};
 use crate::engine::Event;
-use crate::plain::debrief::source_line;
 use crate::scenario::{Mark, Scenario, Step};
 use crate::tui::theme::Theme;
 use crate::tui::ui::{centered, clean, is_too_small, modal, render_too_small};
@@ -121,7 +120,7 @@ impl ClassroomView<'_> {
                 lines.push(Line::styled("⚠ CONTENT WARNING", theme.warning));
                 lines.push(Line::from(clean(&s.content_warning)));
                 lines.push(Line::from(""));
-                lines.push(Line::styled(source_line(s), theme.dim));
+                lines.push(Line::styled(s.source_line(), theme.dim));
                 lines.push(Line::from(""));
                 lines.push(Line::styled("Could it happen here?", theme.accent));
             }
