@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use super::resolve::scenario_and_file;
 use super::{Context, GraphFormat};
+use crate::bounded_read::{self, DOCUMENT_LIMIT, read as read_bounded};
 use crate::designer::{coverage as cover, graph as draw, skeleton};
 use crate::record::atomic::write_atomic;
 use crate::tui::preview::Preview;
@@ -23,10 +24,19 @@ pub fn new(id: &str, from: Option<&Path>, dir: &Path) -> ExitCode {
     }
     let source = match from {
         None => None,
-        Some(path) => match std::fs::read_to_string(path) {
-            Ok(text) => Some(text),
+        Some(path) => match read_bounded(path, DOCUMENT_LIMIT).map(String::from_utf8) {
+            Ok(Ok(text)) => Some(text),
+            Ok(Err(_)) => {
+                eprintln!("lessons: {} is not UTF-8 text", path.display());
+                eprintln!("  help: save the summary as plain text (UTF-8) and try again");
+                return ExitCode::from(1);
+            }
             Err(e) => {
-                eprintln!("lessons: cannot read {}: {e}", path.display());
+                eprintln!("lessons: {} {e}", path.display());
+                eprintln!(
+                    "  help: give a plain text file of at most {}",
+                    bounded_read::size(DOCUMENT_LIMIT)
+                );
                 return ExitCode::from(1);
             }
         },

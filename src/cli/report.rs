@@ -18,6 +18,13 @@ pub fn run(context: &Context, paths: &[PathBuf], format: ReportFormat, anonymise
     } else {
         paths.to_vec()
     };
+    // a missing path would otherwise be judged by its name ("not a record")
+    let (present, missing): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.into_iter().partition(|p| p.symlink_metadata().is_ok());
+    for path in &missing {
+        eprintln!("lessons: {} does not exist", path.display());
+    }
+    let paths = present;
     let (records, skipped) = load_paths(&paths);
     for s in &skipped {
         eprintln!("lessons: skipped {}: {}", s.path.display(), s.reason);

@@ -108,7 +108,8 @@ pub fn read_record(path: &Path) -> Result<Record, String> {
     if path.extension().is_none_or(|e| e != "json") {
         return Err("not a record (records are .json files)".into());
     }
-    let bytes = fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let bytes =
+        crate::bounded_read::read(path, crate::bounded_read::RECORD_LIMIT).map_err(|e| e.to_string())?;
     // the common case in one pass; the slower path below only explains failures
     if let Ok(record) = serde_json::from_slice::<Record>(&bytes)
         && record.lessons_record <= RECORD_VERSION

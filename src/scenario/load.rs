@@ -3,14 +3,16 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use super::diagnostic::{Diagnostic, Location};
 use super::locate::Locator;
 use super::parse::{MAX_FILE_BYTES, decode, parse, too_large};
 use super::quotes;
+use super::text::echo;
 use super::types::Scenario;
 use super::validate::validate;
+use crate::bounded_read::{self, DOCUMENT_LIMIT, ReadError};
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
@@ -67,8 +69,11 @@ pub fn load_bytes(origin: Origin, display: &str, bytes: &[u8]) -> Entry {
             let mut diagnostics = validate(&scenario, text);
             if let Some(name) = &scenario.source.document {
                 match source_document(&entry.origin, name) {
-                    Some(document) => diagnostics.extend(quotes::check(&scenario, text, &document)),
-                    None => diagnostics.push(missing_document(text, name)),
+                    Document::Found(document) => {
+                        diagnostics.extend(quotes::check(&scenario, text, &document))
+                    }
+                    Document::NotFound => diagnostics.push(missing_document(text, name)),
+                    Document::Refused(message) => diagnostics.push(refused_document(text, message)),
                 }
             }
             entry.diagnostics = diagnostics.into_iter().map(|d| d.with_path(display)).collect();
@@ -81,31 +86,90 @@ pub fn load_bytes(origin: Origin, display: &str, bytes: &[u8]) -> Entry {
     entry
 }
 
-/// The text of a source document: beside a file scenario (`../assets/cases/NAME` or
-/// `NAME` next to it), else among the summaries built into the binary.
-pub fn source_document(origin: &Origin, name: &str) -> Option<Cow<'static, str>> {
+/// What became of a scenario's `document:`.
+pub enum Document {
+    Found(Cow<'static, str>),
+    NotFound,
+    /// Named but refused: outside the allowed folders, not a regular file, too large, not text.
+    Refused(String),
+}
+
+/// The text of a source document: inside the scenario's own folder (or a folder below it),
+/// in `../assets/cases/` beside that folder, else among the summaries built into the binary.
+/// Nothing else is read: not an absolute path, not `..`, not a link that leads out.
+pub fn source_document(origin: &Origin, name: &str) -> Document {
+    let relative = Path::new(name);
+    let inside = !name.is_empty()
+        && relative
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if !inside {
+        return Document::Refused(format!(
+            "`document` must name a file inside the scenario's folder or assets/cases/, not `{}`",
+            echo(name)
+        ));
+    }
     if let Origin::File(path) = origin {
         let dir = path.parent().unwrap_or(Path::new("."));
-        for candidate in [dir.join("../assets/cases").join(name), dir.join(name)] {
-            if let Ok(text) = std::fs::read_to_string(&candidate) {
-                return Some(Cow::Owned(text));
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        for base in [dir.join("../assets/cases"), dir.to_path_buf()] {
+            let candidate = base.join(relative);
+            if std::fs::symlink_metadata(&candidate).is_err() {
+                continue;
             }
+            // a link may still lead out of the folder
+            let escapes = match (candidate.canonicalize(), base.canonicalize()) {
+                (Ok(real), Ok(base)) => !real.starts_with(base),
+                _ => false,
+            };
+            if escapes {
+                return Document::Refused(format!(
+                    "`document` must name a file inside the scenario's folder or assets/cases/; `{}` leads outside it",
+                    echo(name)
+                ));
+            }
+            return match bounded_read::read(&candidate, DOCUMENT_LIMIT) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => Document::Found(Cow::Owned(text)),
+                    Err(_) => {
+                        Document::Refused(format!("source document `{}` is not UTF-8 text", echo(name)))
+                    }
+                },
+                Err(ReadError::NotFound) => continue,
+                Err(e) => Document::Refused(format!("source document `{}` {e}", echo(name))),
+            };
         }
     }
     builtin::SOURCES
         .iter()
         .find(|(file, _)| *file == name)
-        .map(|(_, text)| Cow::Borrowed(*text))
+        .map_or(Document::NotFound, |(_, text)| {
+            Document::Found(Cow::Borrowed(*text))
+        })
+}
+
+fn refused_document(source: &str, message: String) -> Diagnostic {
+    Diagnostic::error("document-refused", document_location(source), message).with_help(&format!(
+        "keep the source text (a regular file of at most {}) beside the scenario, in a folder below it, or in assets/cases/, and name it by its relative path",
+        bounded_read::size(DOCUMENT_LIMIT)
+    ))
+}
+
+fn document_location(source: &str) -> Location {
+    let locator = Locator::new(source);
+    locator
+        .value_of(locator.whole(), "document")
+        .map_or(Location::START, |o| locator.location(o))
 }
 
 fn missing_document(source: &str, name: &str) -> Diagnostic {
-    let locator = Locator::new(source);
-    let location = locator
-        .value_of(locator.whole(), "document")
-        .map_or(Location::START, |o| locator.location(o));
     Diagnostic::warning(
         "document-not-found",
-        location,
+        document_location(source),
         format!("source document `{name}` was not found, so quotes cannot be checked"),
     )
     .with_help(
@@ -113,38 +177,27 @@ fn missing_document(source: &str, name: &str) -> Diagnostic {
     )
 }
 
-/// Reads and loads one file; unreadable files become an entry with an error.
+/// Reads and loads one file; unreadable files (missing, not a regular file, over the size
+/// limit) become an entry with an error.
 pub fn load_file(path: &Path) -> Entry {
     let display = path.display().to_string();
     let origin = Origin::File(path.to_path_buf());
-    if let Ok(meta) = std::fs::metadata(path)
-        && meta.len() > MAX_FILE_BYTES as u64
-    {
-        return Entry {
-            origin,
-            display: display.clone(),
-            scenario: None,
-            diagnostics: vec![too_large(meta.len()).with_path(&display)],
-            source: None,
-        };
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => load_bytes(origin, &display, &bytes),
-        Err(e) => Entry {
-            origin,
-            display: display.clone(),
-            scenario: None,
-            diagnostics: vec![
-                Diagnostic::error(
-                    "unreadable",
-                    Location::START,
-                    format!("cannot read the file: {e}"),
-                )
-                .with_help("check the path exists and that you may read it")
-                .with_path(&display),
-            ],
-            source: None,
-        },
+    let diagnostic = match bounded_read::read(path, MAX_FILE_BYTES as u64) {
+        Ok(bytes) => return load_bytes(origin, &display, &bytes),
+        Err(ReadError::TooLarge { len, .. }) => too_large(len),
+        Err(e) => Diagnostic::error(
+            "unreadable",
+            Location::START,
+            format!("cannot read the file: it {e}"),
+        )
+        .with_help("give the path of a scenario file (.ron) that exists and that you may read"),
+    };
+    Entry {
+        origin,
+        display: display.clone(),
+        scenario: None,
+        diagnostics: vec![diagnostic.with_path(&display)],
+        source: None,
     }
 }
 

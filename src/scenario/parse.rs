@@ -12,7 +12,7 @@ use super::suggest::nearest;
 use super::types::{FORMAT_VERSION, Scenario};
 
 /// Scenario files larger than this are refused before parsing.
-pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+pub const MAX_FILE_BYTES: usize = crate::bounded_read::SCENARIO_LIMIT as usize;
 
 /// The RON options every scenario is read with: `Some(..)` may be left out, and newtype
 /// steps are written `Decision(id: ..)` rather than `Decision((id: ..))`.
