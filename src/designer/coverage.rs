@@ -8,7 +8,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
-use crate::engine::{Event, Input, Mode, Phase, Session, SessionState, Settings};
+use crate::engine::{Event, Input, Mode, Phase, Session, Settings};
 use crate::scenario::graph::{Target, next_after};
 use crate::scenario::{DecisionKind, RationalePrompt, Scenario};
 
@@ -125,16 +125,15 @@ pub fn run(scenario: &Scenario, seed: u64) -> Coverage {
     let mut finished: Vec<Vec<String>> = Vec::new();
     let mut dead_ends = Vec::new();
     let settings = Settings::new(Mode::Assessment, seed);
-    let start = Session::new(scenario, settings).into_state();
+    let start = Session::new(scenario, settings);
     if exhaustive {
-        let mut stack: Vec<SessionState> = vec![start];
-        while let Some(state) = stack.pop() {
-            let Ok(session) = Session::resume(scenario, state.clone()) else {
-                continue;
-            };
+        // sessions are carried forward, not resumed from a saved state at every step: a
+        // resume re-checks the whole path, which made long scenarios quadratic or worse
+        let mut stack: Vec<Session> = vec![start];
+        while let Some(session) = stack.pop() {
             if session.is_finished() {
-                reached.extend(state.path.iter().cloned());
-                finished.push(state.path.clone());
+                reached.extend(session.state().path.iter().cloned());
+                finished.push(session.into_state().path);
                 continue;
             }
             let choices: Vec<Option<String>> = match session.phase() {
@@ -148,26 +147,21 @@ pub fn run(scenario: &Scenario, seed: u64) -> Coverage {
                 }
                 _ => vec![None],
             };
-            for choice in choices {
-                let mut next = Session::resume(scenario, state.clone()).ok();
-                let inputs = next
-                    .as_ref()
-                    .map(|s| step_inputs(s, choice.as_deref()))
-                    .unwrap_or_default();
-                let stuck = inputs.is_empty() || next.is_none();
-                let mut failed = stuck;
-                if let Some(s) = next.as_mut() {
-                    for input in inputs {
-                        if s.apply(input).is_err() {
-                            failed = true;
-                        }
-                    }
+            let mut last = Some(session);
+            for (i, choice) in choices.iter().enumerate() {
+                let Some(mut next) = (if i + 1 == choices.len() { last.take() } else { last.clone() }) else {
+                    break;
+                };
+                let before = next.state().path.len();
+                let inputs = step_inputs(&next, choice.as_deref());
+                let mut failed = inputs.is_empty();
+                for input in inputs {
+                    failed |= next.apply(input).is_err();
                 }
-                match next {
-                    Some(s) if !failed && s.state().path.len() <= scenario.steps.len() * 2 + 2 => {
-                        stack.push(s.into_state())
-                    }
-                    _ => dead_ends.push(state.path.clone()),
+                if !failed && next.state().path.len() <= scenario.steps.len() * 2 + 2 {
+                    stack.push(next);
+                } else {
+                    dead_ends.push(next.state().path[..before].to_vec());
                 }
             }
         }
@@ -263,14 +257,12 @@ pub fn text(c: &Coverage) -> String {
         "  longest path:            {} steps, {} decisions ({})\n",
         c.longest_path.len(),
         c.decisions_on_longest_path,
-        c.longest_path.join(" → ")
+        path_summary(&c.longest_path)
     ));
-    let list = |items: &[String]| {
-        if items.is_empty() {
-            "none".to_string()
-        } else {
-            items.join(", ")
-        }
+    let list = |items: &[String]| match items.len() {
+        0 => "none".to_string(),
+        n if n <= LISTED => items.join(", "),
+        n => format!("{}, and {} more", items[..LISTED].join(", "), n - LISTED),
     };
     out.push_str(&format!(
         "  steps never reached:     {}\n",
@@ -282,9 +274,25 @@ pub fn text(c: &Coverage) -> String {
     ));
     out.push_str(&format!("  dead ends:               {}\n", c.dead_ends.len()));
     for path in c.dead_ends.iter().take(5) {
-        out.push_str(&format!("    stopped after: {}\n", path.join(" → ")));
+        out.push_str(&format!("    stopped after: {}\n", path_summary(path)));
     }
     out
+}
+
+/// How many items a list in the text report names before it counts the rest.
+const LISTED: usize = 6;
+
+/// A path short enough for one line: its first and last steps, with the middle counted.
+fn path_summary(path: &[String]) -> String {
+    if path.len() <= LISTED {
+        return path.join(" → ");
+    }
+    format!(
+        "{} → … {} more … → {}",
+        path[..3].join(" → "),
+        path.len() - 5,
+        path[path.len() - 2..].join(" → ")
+    )
 }
 
 /// Whether `events` include the end of a run (for callers that play by hand).

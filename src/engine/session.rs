@@ -85,6 +85,7 @@ pub struct SessionState {
     pub drill: bool,
 }
 
+#[derive(Clone)]
 pub struct Session<'a> {
     scenario: &'a Scenario,
     state: SessionState,
