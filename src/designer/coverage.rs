@@ -149,7 +149,11 @@ pub fn run(scenario: &Scenario, seed: u64) -> Coverage {
             };
             let mut last = Some(session);
             for (i, choice) in choices.iter().enumerate() {
-                let Some(mut next) = (if i + 1 == choices.len() { last.take() } else { last.clone() }) else {
+                let Some(mut next) = (if i + 1 == choices.len() {
+                    last.take()
+                } else {
+                    last.clone()
+                }) else {
                     break;
                 };
                 let before = next.state().path.len();

@@ -51,7 +51,11 @@ pub struct DecisionReport {
 
 impl DecisionReport {
     pub fn share(&self, n: u32) -> u32 {
-        (n * 100).checked_div(self.judged).unwrap_or(0)
+        // u64: a crafted record can hold counts near u32::MAX
+        let share = (u64::from(n) * 100)
+            .checked_div(u64::from(self.judged))
+            .unwrap_or(0);
+        u32::try_from(share).unwrap_or(u32::MAX)
     }
 }
 
@@ -155,13 +159,13 @@ pub fn build(records: &[Record], scenarios: &[Scenario], anonymise: bool) -> Coh
                     }
                     let item = assess_one(entry.scenario, decision, answer);
                     let d = &mut case.decisions[i];
-                    d.respondents += 1;
+                    d.respondents = d.respondents.saturating_add(1);
                     for id in answer.response.selected() {
                         if let Some(o) = d.options.iter_mut().find(|o| o.id == id) {
-                            o.count += 1;
+                            o.count = o.count.saturating_add(1);
                         }
                     }
-                    tally_verdict(d, item.verdict, item.same_as_officers, item.scale_distance);
+                    tally_verdict(d, item.verdict, item.same_as_officers, item.scale_distance, 1);
                     if let Some(text) = &answer.rationale {
                         d.rationales.push(Rationale {
                             trainee: trainee.clone(),
@@ -220,20 +224,19 @@ fn empty_decision(d: &Decision) -> DecisionReport {
     }
 }
 
-fn tally_verdict(d: &mut DecisionReport, verdict: Verdict, same: bool, distance: Option<i64>) {
+/// Counts `n` people who gave the same answer (a trainee is 1; a classroom vote may be many).
+fn tally_verdict(d: &mut DecisionReport, verdict: Verdict, same: bool, distance: Option<i64>, n: u32) {
+    let add = |field: &mut u32, yes: bool| *field = field.saturating_add(if yes { n } else { 0 });
     if verdict == Verdict::NoDecision {
-        d.no_decision += 1;
+        add(&mut d.no_decision, true);
         return;
     }
-    d.judged += 1;
-    d.in_line += u32::from(verdict == Verdict::InLine);
-    d.partly += u32::from(verdict == Verdict::Partly);
-    d.same_as_officers += u32::from(same);
-    match distance {
-        Some(x) if x < 0 => d.under += 1,
-        Some(x) if x > 0 => d.over += 1,
-        _ => {}
-    }
+    add(&mut d.judged, true);
+    add(&mut d.in_line, verdict == Verdict::InLine);
+    add(&mut d.partly, verdict == Verdict::Partly);
+    add(&mut d.same_as_officers, same);
+    add(&mut d.under, distance.is_some_and(|x| x < 0));
+    add(&mut d.over, distance.is_some_and(|x| x > 0));
 }
 
 /// A classroom's votes: for Single and Scale each vote is one person's answer and is judged
@@ -248,7 +251,7 @@ fn count_votes(
         let Some(o) = d.options.iter_mut().find(|o| &o.id == option_id) else {
             continue;
         };
-        o.count += votes;
+        o.count = o.count.saturating_add(*votes);
         if decision.kind == DecisionKind::Multiple || *votes == 0 {
             continue;
         }
@@ -263,13 +266,19 @@ fn count_votes(
             confidence: None,
         };
         let item = assess_one(scenario, decision, &answer);
-        for _ in 0..*votes {
-            d.respondents += 1;
-            tally_verdict(d, item.verdict, item.same_as_officers, item.scale_distance);
-        }
+        // every vote for the option is the same answer: count them all at once
+        d.respondents = d.respondents.saturating_add(*votes);
+        tally_verdict(
+            d,
+            item.verdict,
+            item.same_as_officers,
+            item.scale_distance,
+            *votes,
+        );
     }
     if decision.kind == DecisionKind::Multiple {
-        d.respondents += tally.votes.iter().map(|(_, v)| *v).max().unwrap_or(0);
+        let most = tally.votes.iter().map(|(_, v)| *v).max().unwrap_or(0);
+        d.respondents = d.respondents.saturating_add(most);
     }
 }
 
@@ -309,7 +318,7 @@ pub fn text(report: &CohortReport) -> String {
             let _ = writeln!(out, "\n{}. {}", n + 1, sanitize(&d.prompt));
             let most = d.options.iter().map(|o| o.count).max().unwrap_or(0).max(1);
             for o in &d.options {
-                let width = (o.count * 30).div_ceil(most) as usize;
+                let width = (u64::from(o.count) * 30).div_ceil(u64::from(most)) as usize;
                 let _ = writeln!(
                     out,
                     "   {:>4} {:30} {} [{}]",
@@ -404,7 +413,7 @@ pub fn markdown(report: &CohortReport) -> String {
         for (n, d) in case.decisions.iter().enumerate() {
             let _ = writeln!(out, "### {}. {}\n", n + 1, md(&d.prompt));
             let _ = writeln!(out, "| Option | Mark | Chosen | Share |\n|---|---|---|---|");
-            let total: u32 = d.options.iter().map(|o| o.count).sum::<u32>().max(1);
+            let total: u64 = d.options.iter().map(|o| u64::from(o.count)).sum::<u64>().max(1);
             for o in &d.options {
                 let _ = writeln!(
                     out,
@@ -412,7 +421,7 @@ pub fn markdown(report: &CohortReport) -> String {
                     md(&o.text),
                     mark_tag(o),
                     o.count,
-                    o.count * 100 / total
+                    u64::from(o.count) * 100 / total
                 );
             }
             let _ = writeln!(

@@ -12,6 +12,10 @@ use crate::engine::{Asked, Event, Input, Mode, Phase, Session, SessionState, Set
 use crate::record::{Recorder, Tally};
 use crate::scenario::{DecisionKind, RationalePrompt, Scenario};
 
+/// The most votes one option can hold: more than any room, and small enough that no sum
+/// of counts can overflow.
+pub const MAX_VOTES: u32 = 9_999;
+
 /// Where the session is within the current case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
@@ -191,7 +195,11 @@ impl Classroom {
             && let Some(saved) = self.tallies.iter().find(|t| t.step == asked.step)
         {
             for (id, n) in &mut self.votes {
-                *n = saved.votes.iter().find(|(v, _)| v == id).map_or(0, |(_, c)| *c);
+                *n = saved
+                    .votes
+                    .iter()
+                    .find(|(v, _)| v == id)
+                    .map_or(0, |(_, c)| (*c).min(MAX_VOTES));
             }
         }
         self.voting = false;
@@ -285,7 +293,10 @@ impl Classroom {
                     self.entry = None;
                     self.set_count(&text);
                 }
-                KeyCode::Char(c) if c.is_ascii_alphanumeric() || c == ' ' => entry.push(c),
+                // a letter and a count up to MAX_VOTES fit easily; more is a slip of the finger
+                KeyCode::Char(c) if (c.is_ascii_alphanumeric() || c == ' ') && entry.len() < 16 => {
+                    entry.push(c)
+                }
                 _ => {}
             }
             return;
@@ -342,7 +353,11 @@ impl Classroom {
             self.message = Some(format!("There is no option {}.", letter.to_ascii_uppercase()));
             return;
         };
-        *count = count.saturating_add_signed(delta);
+        if delta > 0 && *count >= MAX_VOTES {
+            self.message = Some(format!("A count goes up to {MAX_VOTES}."));
+            return;
+        }
+        *count = count.saturating_add_signed(delta).min(MAX_VOTES);
         self.record_votes(false);
     }
 
@@ -353,6 +368,20 @@ impl Classroom {
         let letter = chars.next().map(|c| c.to_ascii_lowercase());
         let number = chars.as_str().trim().parse::<u32>();
         match (letter, number) {
+            (Some(l), Ok(n)) if l.is_ascii_lowercase() && n > MAX_VOTES => {
+                self.message = Some(format!(
+                    "{n} is more than a room can vote: a count goes up to {MAX_VOTES}."
+                ))
+            }
+            (Some(l), Err(_))
+                if l.is_ascii_lowercase()
+                    && chars.as_str().trim().bytes().all(|b| b.is_ascii_digit())
+                    && !chars.as_str().trim().is_empty() =>
+            {
+                self.message = Some(format!(
+                    "That is more than a room can vote: a count goes up to {MAX_VOTES}."
+                ))
+            }
             (Some(l), Ok(n)) if l.is_ascii_lowercase() => {
                 let index = (l as u8 - b'a') as usize;
                 match self.votes.get_mut(index) {
@@ -438,7 +467,10 @@ impl Classroom {
             .votes
             .iter()
             .find(|(_, n)| max > 0 && *n == max)
-            .map_or_else(|| asked.options[0].id.clone(), |(id, _)| id.clone());
+            .map(|(id, _)| id)
+            .or_else(|| asked.options.first().map(|o| &o.id));
+        // a decision with no options cannot be answered; validation refuses such files
+        let Some(top) = top.cloned() else { return };
         let ok = match asked.kind {
             DecisionKind::Single => self.apply(Input::Choose(top)),
             DecisionKind::Scale => self.apply(Input::Grade(top)),
