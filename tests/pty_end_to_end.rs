@@ -212,3 +212,69 @@ fn a_rationale_half_typed_when_the_run_is_killed_is_still_there_on_resume() {
     again.keys("y");
     assert!(wait(&mut again).success());
 }
+
+/// The end of everything the program wrote, as text, once the last of it has arrived.
+fn tail(t: &mut Terminal) -> String {
+    let mut quiet_since = Instant::now();
+    let mut seen = t.raw.len();
+    while quiet_since.elapsed() < Duration::from_millis(300) {
+        t.pump();
+        if t.raw.len() != seen {
+            seen = t.raw.len();
+            quiet_since = Instant::now();
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    String::from_utf8_lossy(&t.raw[t.raw.len().saturating_sub(300)..]).into_owned()
+}
+
+#[test]
+fn sigterm_sighup_and_sigquit_hand_the_terminal_back_and_keep_the_draft() {
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("QUIT", 3)] {
+        let data = tempfile::tempdir().unwrap();
+        let mut t = play_to_the_first_rationale(data.path());
+        t.keys("Typed just before the signal");
+        t.expect("Typed just before the signal");
+        let pid = t.child.process_id().unwrap().to_string();
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let status = wait(&mut t);
+        assert_eq!(status.exit_code(), 128 + number, "SIG{signal}: {status:?}");
+        let tail = tail(&mut t);
+        assert!(
+            tail.contains("\u{1b}[?1049l"),
+            "SIG{signal} left the alternate screen: {tail:?}"
+        );
+        assert!(
+            tail.contains("\u{1b}[?25h"),
+            "SIG{signal} showed the cursor: {tail:?}"
+        );
+        let records: Vec<_> = std::fs::read_dir(data.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .collect();
+        assert_eq!(records.len(), 1, "SIG{signal}: the run record is there");
+        let text = std::fs::read_to_string(records[0].path()).unwrap();
+        assert!(
+            text.contains("Typed just before the signal"),
+            "SIG{signal}: the draft was saved"
+        );
+    }
+}
+
+#[test]
+fn ctrl_c_in_the_full_screen_player_exits_130() {
+    let data = tempfile::tempdir().unwrap();
+    let mut t = play_to_the_first_rationale(data.path());
+    t.keys("\u{3}");
+    let status = wait(&mut t);
+    assert_eq!(status.exit_code(), 130, "{status:?}");
+    let tail = tail(&mut t);
+    assert!(
+        tail.contains("\u{1b}[?1049l") && tail.contains("\u{1b}[?25h"),
+        "{tail:?}"
+    );
+}

@@ -12,6 +12,7 @@ pub mod library;
 pub mod preview;
 pub mod records;
 pub mod run;
+pub mod signals;
 pub mod theme;
 pub mod ui;
 
@@ -19,7 +20,7 @@ use std::io;
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyModifiers};
 
 use app::App;
 use keys::action_for;
@@ -30,17 +31,61 @@ const TICK: Duration = Duration::from_millis(250);
 /// Runs the app until it quits. The terminal is restored on every exit, panics included
 /// (`ratatui::init` installs a panic hook that restores it first).
 pub fn run(mut app: App) -> io::Result<()> {
-    let mut terminal = ratatui::init();
+    let mut terminal = init();
     let result = event_loop(&mut terminal, &mut app);
-    ratatui::restore();
+    restore(terminal);
     result
+}
+
+/// Enters the full screen, catching the signals that would otherwise leave it broken.
+fn init() -> DefaultTerminal {
+    signals::watch();
+    ratatui::init()
+}
+
+/// Hands the terminal back (cursor shown, alternate screen left); then, if a signal (or
+/// Ctrl+C) ended the loop, exits with 128 + its number.
+fn restore(terminal: DefaultTerminal) {
+    drop(terminal);
+    ratatui::restore();
+    let _ = ratatui::crossterm::execute!(io::stdout(), ratatui::crossterm::cursor::Show);
+    signals::exit_if_caught();
+}
+
+/// Whether a signal asks the loop to stop (the last save has already happened: every loop
+/// saves after each change, and the player saves a rationale draft on every tick).
+fn stopping() -> bool {
+    signals::caught().is_some()
+}
+
+/// The next terminal event within one tick, if any. Shared by every full-screen loop so
+/// each notices signals and treats Ctrl+C as an interrupt (exit status 130).
+fn next_event() -> io::Result<Option<Event>> {
+    if stopping() {
+        return Ok(None);
+    }
+    match event::poll(TICK) {
+        Ok(true) => {}
+        Ok(false) => return Ok(None),
+        // a caught signal can cut the wait short
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => return Ok(None),
+        Err(e) => return Err(e),
+    }
+    let event = event::read()?;
+    if let Event::Key(key) = &event
+        && key.code == KeyCode::Char('c')
+        && key.modifiers.contains(KeyModifiers::CONTROL)
+    {
+        signals::interrupt();
+    }
+    Ok(Some(event))
 }
 
 /// Runs a classroom session until the instructor ends it; the terminal is restored as for `run`.
 pub fn run_classroom(room: &mut classroom::Classroom, theme: theme::Theme) -> io::Result<()> {
-    let mut terminal = ratatui::init();
+    let mut terminal = init();
     let result = (|| {
-        while !room.should_quit {
+        while !room.should_quit && !stopping() {
             terminal.draw(|frame| {
                 frame.render_widget(
                     classroom::view::ClassroomView {
@@ -51,8 +96,8 @@ pub fn run_classroom(room: &mut classroom::Classroom, theme: theme::Theme) -> io
                     frame.area(),
                 )
             })?;
-            if event::poll(TICK)? {
-                match event::read()? {
+            if let Some(event) = next_event()? {
+                match event {
                     Event::Key(key) if key.kind != event::KeyEventKind::Release => {
                         room.tick(Instant::now());
                         room.handle_key(key);
@@ -65,18 +110,18 @@ pub fn run_classroom(room: &mut classroom::Classroom, theme: theme::Theme) -> io
         }
         Ok(())
     })();
-    ratatui::restore();
+    restore(terminal);
     result
 }
 
 /// Runs the preview of one scenario file, reloading it when it is saved.
 pub fn run_preview(preview: &mut preview::Preview) -> io::Result<()> {
-    let mut terminal = ratatui::init();
+    let mut terminal = init();
     let result = (|| {
-        while !preview.app.should_quit {
+        while !preview.app.should_quit && !stopping() {
             terminal.draw(|frame| frame.render_widget(&*preview, frame.area()))?;
-            if event::poll(TICK)? {
-                match event::read()? {
+            if let Some(event) = next_event()? {
+                match event {
                     Event::Key(key) => {
                         if let Some(action) = action_for(key, preview.app.typing() && !preview.is_broken()) {
                             preview.app.now = Instant::now();
@@ -92,12 +137,12 @@ pub fn run_preview(preview: &mut preview::Preview) -> io::Result<()> {
         }
         Ok(())
     })();
-    ratatui::restore();
+    restore(terminal);
     result
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
-    while !app.should_quit {
+    while !app.should_quit && !stopping() {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         if app.exit_after_first_frame {
             break;
@@ -108,8 +153,8 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
             continue;
         }
 
-        if event::poll(TICK)? {
-            match event::read()? {
+        if let Some(event) = next_event()? {
+            match event {
                 Event::Key(key) => {
                     if let Some(action) = action_for(key, app.typing()) {
                         app.now = Instant::now();
