@@ -67,6 +67,7 @@ pub fn run(context: &Context, plain: bool, list: bool) -> ExitCode {
             stdout.lock(),
         ) {
             Ok(Ending::Finished) => {}
+            Ok(Ending::Quit) => return ExitCode::SUCCESS,
             Ok(Ending::InputClosed) => {
                 eprintln!("lessons: input ended; drills answered so far are saved");
                 return ExitCode::from(1);

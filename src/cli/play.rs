@@ -138,7 +138,7 @@ fn stdout() -> std::io::StdoutLock<'static> {
 
 fn finish_plain(result: std::io::Result<Ending>) -> ExitCode {
     match result {
-        Ok(Ending::Finished) => ExitCode::SUCCESS,
+        Ok(Ending::Finished | Ending::Quit) => ExitCode::SUCCESS,
         Ok(Ending::InputClosed) => {
             eprintln!(
                 "lessons: input ended before the run finished; your answers so far are saved (`lessons resume`)"

@@ -11,17 +11,38 @@ use std::time::Instant;
 
 use crate::engine::{Asked, Event, Input, InputError, Item, Phase, Session, Settings};
 use crate::record::{Recorder, Timing};
-use crate::scenario::text::sanitize;
+use crate::scenario::text::{echo, sanitize};
 use crate::scenario::{DecisionKind, Scenario};
 use wrap::{hanging, wrap};
 
 const WIDTH: usize = 78;
+/// The longest rationale kept, in characters: room for a careful paragraph or two.
+pub const RATIONALE_LIMIT: usize = 2_000;
+/// The most bytes of one input line held in memory; the rest of a longer line is skipped.
+const LINE_BYTES: usize = 16 * 1024;
+
+/// One line of input, as read.
+enum Line {
+    Text(String),
+    /// Longer than [`LINE_BYTES`]; the line was skipped.
+    TooLong,
+    NotUtf8,
+    End,
+}
+
+/// What a prompt got: an answer to check, or the trainee stopping (or input ending).
+enum Reply {
+    Answer(String),
+    Stop(Ending),
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
     Finished,
     /// Standard input closed before the run finished.
     InputClosed,
+    /// The trainee typed `quit`; what was answered is saved and can be resumed.
+    Quit,
 }
 
 /// Plays `scenario` from the start, reading answers from `input`, until the debrief.
@@ -86,16 +107,16 @@ impl<R: BufRead, W: Write> Player<'_, '_, R, W> {
                 match event {
                     Event::Narrative { clock, text, .. } => self.narrative(clock.as_deref(), &text)?,
                     Event::DecisionAsked(asked) => match self.decide(&asked)? {
-                        Some(events) => next = Some(events),
-                        None => return Ok(Ending::InputClosed),
+                        Ok(events) => next = Some(events),
+                        Err(ending) => return Ok(ending),
                     },
                     Event::RationaleAsked { required, .. } => match self.rationale(required)? {
-                        Some(events) => next = Some(events),
-                        None => return Ok(Ending::InputClosed),
+                        Ok(events) => next = Some(events),
+                        Err(ending) => return Ok(ending),
                     },
                     Event::ConfidenceAsked { .. } => match self.confidence()? {
-                        Some(events) => next = Some(events),
-                        None => return Ok(Ending::InputClosed),
+                        Ok(events) => next = Some(events),
+                        Err(ending) => return Ok(ending),
                     },
                     Event::Feedback(item) => self.feedback(&item)?,
                     Event::Finished => {
@@ -206,8 +227,8 @@ impl<R: BufRead, W: Write> Player<'_, '_, R, W> {
         writeln!(self.out, "{}", wrap(&sanitize(text), WIDTH, ""))
     }
 
-    /// Asks the decision until a valid answer arrives. `None` when input ends.
-    fn decide(&mut self, asked: &Asked) -> io::Result<Option<Vec<Event>>> {
+    /// Asks the decision until a valid answer arrives; `Err` when the trainee stops or input ends.
+    fn decide(&mut self, asked: &Asked) -> io::Result<Result<Vec<Event>, Ending>> {
         self.decision_number += 1;
         self.asked_at = Some(Instant::now());
         writeln!(self.out)?;
@@ -241,13 +262,17 @@ impl<R: BufRead, W: Write> Player<'_, '_, R, W> {
                     .into()
             }
         };
+        let help = match asked.kind {
+            DecisionKind::Multiple => format!(
+                "Type the numbers of every option you would do (1-{count}), separated by spaces, or 0 for none."
+            ),
+            _ => format!("Type one number from 1 to {count}: the option you choose."),
+        };
         loop {
-            write!(self.out, "{prompt}")?;
-            self.out.flush()?;
-            let Some(line) = self.read_line()? else {
-                return Ok(None);
+            let line = match self.ask(&prompt, &help, LINE_BYTES)? {
+                Reply::Answer(line) => line,
+                Reply::Stop(ending) => return Ok(Err(ending)),
             };
-            writeln!(self.out)?;
             match parse_numbers(&line, count, asked.kind == DecisionKind::Multiple) {
                 Ok(picks) => {
                     let id = |i: usize| asked.options[i].id.clone();
@@ -261,32 +286,36 @@ impl<R: BufRead, W: Write> Player<'_, '_, R, W> {
                             self.send(Input::Submit)?
                         }
                     };
-                    return Ok(Some(events));
+                    return Ok(Ok(events));
                 }
                 Err(message) => writeln!(self.out, "{message}")?,
             }
         }
     }
 
-    fn rationale(&mut self, required: bool) -> io::Result<Option<Vec<Event>>> {
-        loop {
+    fn rationale(&mut self, required: bool) -> io::Result<Result<Vec<Event>, Ending>> {
+        let prompt = if required {
+            "Why? Type your rationale on one line: "
+        } else {
+            "Why? Type your rationale on one line, or press Enter to skip: "
+        };
+        let help = format!(
+            "Type why you chose as you did, on one line of up to {RATIONALE_LIMIT} characters{}.",
             if required {
-                write!(self.out, "Why? Type your rationale on one line: ")?;
+                ""
             } else {
-                write!(
-                    self.out,
-                    "Why? Type your rationale on one line, or press Enter to skip: "
-                )?;
+                ", or press Enter to skip it"
             }
-            self.out.flush()?;
-            let Some(line) = self.read_line()? else {
-                return Ok(None);
+        );
+        loop {
+            let line = match self.ask(prompt, &help, RATIONALE_LIMIT)? {
+                Reply::Answer(line) => line,
+                Reply::Stop(ending) => return Ok(Err(ending)),
             };
-            writeln!(self.out)?;
             match self.session.apply(Input::Rationale(line)) {
                 Ok(events) => {
                     self.save()?;
-                    return Ok(Some(events));
+                    return Ok(Ok(events));
                 }
                 Err(InputError::RationaleRequired) => writeln!(
                     self.out,
@@ -297,17 +326,15 @@ impl<R: BufRead, W: Write> Player<'_, '_, R, W> {
         }
     }
 
-    fn confidence(&mut self) -> io::Result<Option<Vec<Event>>> {
+    fn confidence(&mut self) -> io::Result<Result<Vec<Event>, Ending>> {
+        let prompt = "How sure are you? 1 (guessing) to 5 (certain), or Enter to skip: ";
+        let help =
+            "Type how sure you are of your answer, from 1 (guessing) to 5 (certain), or press Enter to skip.";
         loop {
-            write!(
-                self.out,
-                "How sure are you? 1 (guessing) to 5 (certain), or Enter to skip: "
-            )?;
-            self.out.flush()?;
-            let Some(line) = self.read_line()? else {
-                return Ok(None);
+            let line = match self.ask(prompt, help, LINE_BYTES)? {
+                Reply::Answer(line) => line,
+                Reply::Stop(ending) => return Ok(Err(ending)),
             };
-            writeln!(self.out)?;
             let trimmed = line.trim();
             let level = if trimmed.is_empty() {
                 Ok(None)
@@ -317,7 +344,7 @@ impl<R: BufRead, W: Write> Player<'_, '_, R, W> {
             match level.map(|l| self.session.apply(Input::Confidence(l))) {
                 Ok(Ok(events)) => {
                     self.save()?;
-                    return Ok(Some(events));
+                    return Ok(Ok(events));
                 }
                 _ => writeln!(self.out, "Type a number from 1 to 5, or press Enter to skip.")?,
             }
@@ -329,13 +356,92 @@ impl<R: BufRead, W: Write> Player<'_, '_, R, W> {
         Ok(())
     }
 
-    /// The next line without its ending; `None` at end of input.
-    fn read_line(&mut self) -> io::Result<Option<String>> {
-        let mut line = String::new();
-        if self.input.read_line(&mut line)? == 0 {
-            return Ok(None);
+    /// Shows `prompt` until a line arrives that is text of at most `max_chars` characters.
+    /// `quit` and `help` work here as at every prompt: `help` shows `help` and asks again.
+    fn ask(&mut self, prompt: &str, help: &str, max_chars: usize) -> io::Result<Reply> {
+        loop {
+            write!(self.out, "{prompt}")?;
+            self.out.flush()?;
+            let line = self.read_line()?;
+            writeln!(self.out)?;
+            match line {
+                Line::End => return Ok(Reply::Stop(Ending::InputClosed)),
+                Line::NotUtf8 => writeln!(
+                    self.out,
+                    "That line is not readable text (it is not UTF-8). Type it again."
+                )?,
+                Line::TooLong => writeln!(
+                    self.out,
+                    "That line is too long to take (over {LINE_BYTES} bytes). Type a shorter one."
+                )?,
+                Line::Text(text) => match text.trim().to_lowercase().as_str() {
+                    "quit" => {
+                        self.quit_message()?;
+                        return Ok(Reply::Stop(Ending::Quit));
+                    }
+                    "help" => {
+                        writeln!(self.out, "{}", wrap(help, WIDTH, ""))?;
+                        writeln!(
+                            self.out,
+                            "Type quit to stop here (you can come back to this run later)."
+                        )?;
+                    }
+                    _ if text.chars().count() > max_chars => writeln!(
+                        self.out,
+                        "That is {} characters; the limit here is {max_chars}. Type a shorter one.",
+                        text.chars().count()
+                    )?,
+                    _ => return Ok(Reply::Answer(text)),
+                },
+            }
         }
-        Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
+    }
+
+    fn quit_message(&mut self) -> io::Result<()> {
+        let how = match (&self.recorder, self.session.state().drill) {
+            (None, _) => "This run was not being saved, so it cannot be continued later.",
+            (Some(_), true) => "Drills answered so far are saved; `lessons drill --plain` asks the rest.",
+            (Some(_), false) => "Your answers so far are saved; `lessons resume --plain` continues this run.",
+        };
+        writeln!(self.out, "Stopped. {how}")
+    }
+
+    /// The next line without its ending, holding at most [`LINE_BYTES`] of it in memory.
+    fn read_line(&mut self) -> io::Result<Line> {
+        let mut bytes = Vec::new();
+        let mut too_long = false;
+        let mut any = false;
+        loop {
+            let buffer = self.input.fill_buf()?;
+            if buffer.is_empty() {
+                break;
+            }
+            any = true;
+            let (chunk, ends) = match buffer.iter().position(|&b| b == b'\n') {
+                Some(i) => (&buffer[..i], Some(i + 1)),
+                None => (buffer, None),
+            };
+            if bytes.len() + chunk.len() > LINE_BYTES {
+                too_long = true;
+            } else {
+                bytes.extend_from_slice(chunk);
+            }
+            let used = ends.unwrap_or(buffer.len());
+            self.input.consume(used);
+            if ends.is_some() {
+                break;
+            }
+        }
+        if !any {
+            return Ok(Line::End);
+        }
+        if too_long {
+            return Ok(Line::TooLong);
+        }
+        if bytes.last() == Some(&b'\r') {
+            bytes.pop();
+        }
+        Ok(String::from_utf8(bytes).map_or(Line::NotUtf8, Line::Text))
     }
 }
 
@@ -367,7 +473,12 @@ fn parse_numbers(line: &str, count: usize, many: bool) -> Result<Vec<usize>, Str
                     picks.push(n - 1);
                 }
             }
-            _ => return Err(format!("`{word}` is not one of the options. {range_help}")),
+            _ => {
+                return Err(format!(
+                    "`{}` is not one of the options. {range_help}",
+                    echo(word)
+                ));
+            }
         }
     }
     Ok(picks)
