@@ -104,15 +104,23 @@ fn print_table(rows: &[(&Entry, &Scenario)]) {
         .max()
         .unwrap_or(2)
         .max(2);
+    // an incident may be a month (2019-07) or a full date (2019-07-11)
+    let incident_width = rows
+        .iter()
+        .filter_map(|(_, s)| s.source.incident.as_deref())
+        .map(|i| i.chars().count())
+        .chain(["INCIDENT".len()])
+        .max()
+        .unwrap_or(8);
     println!(
-        "{:id_width$}  {:7}  {:4}  {:3}  TITLE · FORCE",
+        "{:id_width$}  {:incident_width$}  {:>4}  {:>3}  TITLE · FORCE",
         "ID", "INCIDENT", "DEC", "MIN"
     );
     for (_, s) in rows {
         println!(
-            "{:id_width$}  {:7}  {:>4}  {:>3}  {} · {}",
+            "{:id_width$}  {:incident_width$}  {:>4}  {:>3}  {} · {}",
             s.id,
-            s.source.incident.as_deref().unwrap_or("-"),
+            crate::scenario::text::sanitize(s.source.incident.as_deref().unwrap_or("-")),
             s.decisions().count(),
             s.estimated_minutes,
             crate::scenario::text::sanitize(&s.title),
