@@ -112,6 +112,19 @@ fn rationale_entry() {
 }
 
 #[test]
+fn the_header_keeps_the_decision_and_role_while_the_rationale_is_typed() {
+    let mut app = app();
+    press(&mut app, &["Enter", "Enter", "Enter"]);
+    let deciding = screen(&app, 80, 24);
+    let header = deciding.lines().next().unwrap_or_default().to_string();
+    assert!(header.contains("Decision 1 · "), "{header}");
+    press(&mut app, &["Enter", "text:It proves"]);
+    let typing = screen(&app, 80, 24);
+    assert!(typing.contains("It proves"), "{typing}");
+    assert_eq!(typing.lines().next(), Some(header.as_str()), "{typing}");
+}
+
+#[test]
 fn practice_feedback() {
     let mut app = app();
     press(

@@ -283,6 +283,10 @@ impl RunState {
             return RunOutcome::None;
         };
         let count = asked.options.len();
+        // validation refuses a decision without options; never index into an empty list
+        if count == 0 {
+            return RunOutcome::None;
+        }
         // Scale grades are drawn highest first, so Up moves to a higher grade.
         let rows = display_order(&asked);
         let row = rows.iter().position(|&i| i == self.cursor).unwrap_or(0);
@@ -438,12 +442,19 @@ impl RunView<'_> {
         let theme = self.theme;
         let run = self.run;
         let mut status: Vec<Span> = Vec::new();
-        if let Some(asked) = run.asked() {
+        // the decision stays named while its rationale or confidence is asked
+        let role = run.asked().map(|a| a.role).or_else(|| match &run.state.phase {
+            Phase::Rationale { step } | Phase::Confidence { step } => {
+                run.scenario.decision(step).map(|d| run.scenario.role_at(d))
+            }
+            _ => None,
+        });
+        if let Some(role) = role {
             status.push(Span::styled(
                 format!("Decision {}", run.decision_number()),
                 theme.heading,
             ));
-            status.push(Span::styled(format!(" · {}", asked.role.phrase()), theme.dim));
+            status.push(Span::styled(format!(" · {}", role.phrase()), theme.dim));
         }
         status.push(Span::styled(
             format!(" · {}", run.state.settings.mode.label()),
