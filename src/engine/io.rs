@@ -97,6 +97,9 @@ pub enum InputError {
     ConfidenceOutOfRange(u8),
     #[error("the run has finished")]
     Finished,
+    /// The state names a step the scenario lacks (a state not made by `resume` or `new`).
+    #[error("the run is at step `{0}`, which the scenario does not have")]
+    UnknownStep(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -217,7 +217,7 @@ impl<'a> Session<'a> {
             (Phase::Finished, _) => Err(InputError::Finished),
             (Phase::Briefing, Input::Continue) => Ok(self.enter(Target::Step(0))),
             (Phase::Narrative { step }, Input::Continue) => {
-                let index = self.index(&step).unwrap_or(usize::MAX);
+                let index = self.index(&step).ok_or(InputError::UnknownStep(step.clone()))?;
                 Ok(self.enter(next_after(self.scenario, index, None)))
             }
             (Phase::Deciding { step, .. }, Input::TimeUp) => Ok(self.answer(&step, Response::NoDecision)),
@@ -247,7 +247,7 @@ impl<'a> Session<'a> {
                 Ok(vec![Event::Finished])
             }
             (Phase::Reviewed { step }, Input::Continue) => {
-                let index = self.index(&step).unwrap_or(usize::MAX);
+                let index = self.index(&step).ok_or(InputError::UnknownStep(step.clone()))?;
                 let chosen = self.state.answers.last().and_then(|a| match &a.response {
                     Response::Chose(o) | Response::Graded(o) => Some(o.clone()),
                     _ => None,
@@ -481,5 +481,31 @@ fn waiting_for(phase: &Phase) -> &'static str {
         Phase::Rationale { .. } => "your rationale",
         Phase::Confidence { .. } => "a confidence rating",
         Phase::Finished => "nothing",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A state that names a missing step gives an error, not an out-of-bounds panic.
+    #[test]
+    fn a_state_at_an_unknown_step_is_an_error() {
+        let text = include_str!("../../tests/fixtures/valid/synthetic-branching.ron");
+        let scenario =
+            crate::scenario::load_bytes(crate::scenario::Origin::Builtin("f"), "f", text.as_bytes())
+                .scenario
+                .expect("the fixture is valid");
+        for phase in [
+            Phase::Narrative { step: "gone".into() },
+            Phase::Reviewed { step: "gone".into() },
+        ] {
+            let mut session = Session::new(&scenario, Settings::new(Mode::Practice, 1));
+            session.state.phase = phase;
+            assert_eq!(
+                session.apply(Input::Continue),
+                Err(InputError::UnknownStep("gone".into()))
+            );
+        }
     }
 }
