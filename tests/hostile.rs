@@ -48,8 +48,11 @@ fn scenario_files() -> Vec<(String, String)> {
         ),
         (
             "duplicate-option.ron",
-            variant("Choice(id: \"watch\"", &format!("Choice(id: \"secure{RON}\""))
-                .replacen("Choice(id: \"secure\"", &format!("Choice(id: \"secure{RON}\""), 1),
+            variant("Choice(id: \"watch\"", &format!("Choice(id: \"secure{RON}\"")).replacen(
+                "Choice(id: \"secure\"",
+                &format!("Choice(id: \"secure{RON}\""),
+                1,
+            ),
         ),
         (
             "incident.ron",
@@ -77,15 +80,15 @@ fn scenario_files() -> Vec<(String, String)> {
         ),
         (
             "blank-option-id.ron",
-            variant(note, "Choice(id: \"  \", text: \"Note it\", mark: Acceptable)")
-                .replacen(id, "id: \"synthetic-blank-id\"", 1),
+            variant(note, "Choice(id: \"  \", text: \"Note it\", mark: Acceptable)").replacen(
+                id,
+                "id: \"synthetic-blank-id\"",
+                1,
+            ),
         ),
     ];
     // the file names themselves
-    files.push((
-        "named-x",
-        fixture().replacen(id, "id: \"synthetic-named\"", 1),
-    ));
+    files.push(("named-x", fixture().replacen(id, "id: \"synthetic-named\"", 1)));
     files.push(("bad-x", variant(id, &format!("id: \"x{RON}\""))));
     files
         .into_iter()
@@ -184,7 +187,10 @@ fn no_command_prints_an_escape_sequence_from_hostile_input() {
         r.run(&["validate", "--format", "json", &file], "");
         r.run(&["list", &file], "");
         r.run(&["list", "--json", &file], "");
-        r.run(&["--no-records", "play", &file, "--plain", "--seed", "1"], &answers);
+        r.run(
+            &["--no-records", "play", &file, "--plain", "--seed", "1"],
+            &answers,
+        );
         r.run(&["graph", &file], "");
         r.run(&["graph", &file, "--format", "mermaid"], "");
         r.run(&["coverage", &file], "");

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use super::{Context, ReportFormat};
 use crate::record::{load_paths, report, resolve_dir};
+use crate::scenario::text::{echo_message, echo_path};
 
 pub fn run(context: &Context, paths: &[PathBuf], format: ReportFormat, anonymise: bool) -> ExitCode {
     let paths: Vec<PathBuf> = if paths.is_empty() {
@@ -20,7 +21,11 @@ pub fn run(context: &Context, paths: &[PathBuf], format: ReportFormat, anonymise
     };
     let (records, skipped) = load_paths(&paths);
     for s in &skipped {
-        eprintln!("lessons: skipped {}: {}", s.path.display(), s.reason);
+        eprintln!(
+            "lessons: skipped {}: {}",
+            echo_path(&s.path),
+            echo_message(&s.reason)
+        );
     }
     if records.is_empty() {
         eprintln!("lessons: no run records found in {}", display(&paths));
@@ -43,16 +48,12 @@ pub fn run(context: &Context, paths: &[PathBuf], format: ReportFormat, anonymise
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("lessons: {e}");
+            eprintln!("lessons: {}", echo_message(&e.to_string()));
             ExitCode::from(1)
         }
     }
 }
 
 fn display(paths: &[PathBuf]) -> String {
-    paths
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
+    paths.iter().map(echo_path).collect::<Vec<_>>().join(", ")
 }

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use crate::engine::{Asked, Event, Input, InputError, Item, Phase, Session, Settings};
 use crate::record::{Recorder, Timing};
-use crate::scenario::text::sanitize;
+use crate::scenario::text::{echo, echo_message, sanitize};
 use crate::scenario::{DecisionKind, Scenario};
 use wrap::{hanging, wrap};
 
@@ -140,7 +140,8 @@ impl<R: BufRead, W: Write> Player<'_, '_, R, W> {
             if let Err(e) = recorder.save(scenario, self.session.state(), &self.timings) {
                 writeln!(
                     self.out,
-                    "(Warning: {e}. Play goes on, but this run is not being saved.)"
+                    "(Warning: {}. Play goes on, but this run is not being saved.)",
+                    echo_message(&e.to_string())
                 )?;
                 self.recorder = None;
             }
@@ -367,7 +368,12 @@ fn parse_numbers(line: &str, count: usize, many: bool) -> Result<Vec<usize>, Str
                     picks.push(n - 1);
                 }
             }
-            _ => return Err(format!("`{word}` is not one of the options. {range_help}")),
+            _ => {
+                return Err(format!(
+                    "`{}` is not one of the options. {range_help}",
+                    echo(word)
+                ));
+            }
         }
     }
     Ok(picks)
@@ -386,5 +392,13 @@ mod tests {
         assert!(parse_numbers("1 2", 3, false).is_err());
         assert!(parse_numbers("", 3, true).is_err());
         assert!(parse_numbers("two", 3, false).is_err());
+        let hostile = parse_numbers(&format!("\u{1b}]0;T\u{7}{}", "A".repeat(5_000)), 3, false);
+        let message = hostile.expect_err("not a number");
+        assert!(!message.contains(['\u{1b}', '\u{7}']), "{message}");
+        assert!(
+            message.len() < 300,
+            "the answer is echoed whole: {} bytes",
+            message.len()
+        );
     }
 }

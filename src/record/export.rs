@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::model::Record;
 use crate::engine::{Debrief, assess};
 use crate::scenario::Scenario;
-use crate::scenario::text::sanitize;
+use crate::scenario::text::{csv_cell, markdown_text, sanitize};
 
 /// Markdown text for a table cell: pipes escaped, line breaks kept as `<br>`.
 fn cell(text: &str) -> String {
@@ -28,7 +28,7 @@ pub fn markdown(record: &Record, scenario: &Scenario) -> String {
     let who = record
         .trainee
         .as_deref()
-        .map(|n| format!(" · trainee: {}", sanitize(n)))
+        .map(|n| format!(" · trainee: {}", markdown_text(n)))
         .unwrap_or_default();
     let _ = writeln!(
         out,
@@ -89,8 +89,11 @@ pub fn markdown(record: &Record, scenario: &Scenario) -> String {
                 cell(&item.unwanted.join("; "))
             );
         }
-        let rationale = item.rationale.as_deref().unwrap_or("(none given)");
-        let _ = writeln!(out, "| **Your rationale** | {} |", cell(rationale));
+        let rationale = item
+            .rationale
+            .as_deref()
+            .map_or_else(|| "(none given)".to_string(), markdown_text);
+        let _ = writeln!(out, "| **Your rationale** | {} |", cell(&rationale));
         if let Some(c) = item.confidence {
             let _ = writeln!(out, "| **Your confidence** | {c} of 5 |");
         }
@@ -183,7 +186,8 @@ pub fn json(record: &Record, scenario: &Scenario) -> Result<String, String> {
     serde_json::to_string_pretty(&export).map_err(|e| e.to_string())
 }
 
-/// One row per decision.
+/// One row per decision. Every text cell goes through `csv_cell`, so a spreadsheet shows a
+/// rationale such as `=HYPERLINK(…)` as text and no escape sequence reaches a terminal.
 pub fn csv(record: &Record, scenario: &Scenario) -> Result<String, String> {
     let debrief = assess(scenario, &record.session.answers);
     let mut writer = ::csv::Writer::from_writer(Vec::new());
@@ -209,20 +213,20 @@ pub fn csv(record: &Record, scenario: &Scenario) -> Result<String, String> {
     for item in &debrief.items {
         writer
             .write_record([
-                record.id.clone(),
-                record.trainee.clone().unwrap_or_default(),
-                scenario.id.clone(),
-                item.step.clone(),
-                item.prompt.clone(),
+                csv_cell(&record.id),
+                csv_cell(record.trainee.as_deref().unwrap_or_default()),
+                csv_cell(&scenario.id),
+                csv_cell(&item.step),
+                csv_cell(&item.prompt),
                 item.role.label().to_string(),
                 item.ndm.label().to_string(),
-                item.your_choice(),
-                item.officers_did(),
-                item.finding.text.clone(),
+                csv_cell(&item.your_choice()),
+                csv_cell(&item.officers_did()),
+                csv_cell(&item.finding.text),
                 item.verdict.label().to_string(),
                 item.same_as_officers.to_string(),
                 item.scale_distance.map(|d| d.to_string()).unwrap_or_default(),
-                item.rationale.clone().unwrap_or_default(),
+                csv_cell(item.rationale.as_deref().unwrap_or_default()),
                 item.confidence.map(|c| c.to_string()).unwrap_or_default(),
                 seconds(record, &item.step)
                     .map(|s| s.to_string())

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::model::{Record, RecordKind};
 use crate::engine::{Response, Verdict, assess_one};
-use crate::scenario::text::sanitize;
+use crate::scenario::text::{csv_cell, markdown_text, sanitize};
 use crate::scenario::{Decision, DecisionKind, Mark, Scenario};
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -432,9 +432,14 @@ pub fn markdown(report: &CohortReport) -> String {
                     let who = r
                         .trainee
                         .as_deref()
-                        .map(|t| format!("**{}**: ", md(t)))
+                        .map(|t| format!("**{}**: ", md(&markdown_text(t))))
                         .unwrap_or_default();
-                    let _ = writeln!(out, "- {who}“{}” (chose: {})", md(&r.text), md(&r.option));
+                    let _ = writeln!(
+                        out,
+                        "- {who}“{}” (chose: {})",
+                        md(&markdown_text(&r.text)),
+                        md(&r.option)
+                    );
                 }
             }
             out.push('\n');
@@ -443,7 +448,8 @@ pub fn markdown(report: &CohortReport) -> String {
     out
 }
 
-/// One row per option of every decision, with the decision's shares repeated.
+/// One row per option of every decision, with the decision's shares repeated. Text cells go
+/// through `csv_cell`, so none can run as a spreadsheet formula.
 pub fn csv(report: &CohortReport) -> Result<String, String> {
     let mut writer = ::csv::Writer::from_writer(Vec::new());
     writer
@@ -469,11 +475,11 @@ pub fn csv(report: &CohortReport) -> Result<String, String> {
             for o in &d.options {
                 writer
                     .write_record([
-                        case.scenario_id.clone(),
-                        d.step.clone(),
-                        d.prompt.clone(),
-                        o.id.clone(),
-                        o.text.clone(),
+                        csv_cell(&case.scenario_id),
+                        csv_cell(&d.step),
+                        csv_cell(&d.prompt),
+                        csv_cell(&o.id),
+                        csv_cell(&o.text),
                         o.mark.label().to_string(),
                         o.actual.to_string(),
                         o.count.to_string(),

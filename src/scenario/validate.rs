@@ -310,18 +310,26 @@ impl<'a> Checker<'a> {
             } else if !is_valid_id(id) {
                 let location = self.step_id_location(index);
                 self.out.push(
-                    Diagnostic::error("bad-id", location, format!("step id `{}` is not a valid id", echo(id)))
-                        .with_help("use lower-case letters, digits and hyphens, e.g. `second-call`"),
+                    Diagnostic::error(
+                        "bad-id",
+                        location,
+                        format!("step id `{}` is not a valid id", echo(id)),
+                    )
+                    .with_help("use lower-case letters, digits and hyphens, e.g. `second-call`"),
                 );
             }
             if let Some(first) = seen.insert(id, index) {
                 let location = self.step_id_location(index);
                 self.out.push(
-                    Diagnostic::error("duplicate-id", location, format!("step id `{}` is used twice", echo(id)))
-                        .with_help(format!(
-                            "step {} already has this id; give each step its own",
-                            first + 1
-                        )),
+                    Diagnostic::error(
+                        "duplicate-id",
+                        location,
+                        format!("step id `{}` is used twice", echo(id)),
+                    )
+                    .with_help(format!(
+                        "step {} already has this id; give each step its own",
+                        first + 1
+                    )),
                 );
                 seen.insert(id, first);
             }
@@ -559,7 +567,10 @@ impl<'a> Checker<'a> {
                     dangling = true;
                     let help = match nearest(target, ids.iter().copied()) {
                         Some(near) => {
-                            format!("did you mean `{}`? use a step id from this file, or `{END}`", echo(near))
+                            format!(
+                                "did you mean `{}`? use a step id from this file, or `{END}`",
+                                echo(near)
+                            )
                         }
                         None => format!("use the id of a step in this file, or `{END}` to finish the run"),
                     };
