@@ -282,3 +282,168 @@ fn no_command_prints_an_escape_sequence_from_hostile_input() {
         failures.join("\n")
     );
 }
+
+/// A valid scenario whose own text starts like spreadsheet formulas and holds HTML.
+fn formula_and_markup_scenario() -> String {
+    variant(
+        "prompt: \"What do you do with the video?\"",
+        "prompt: \"@SUM(1+1) What do you do with the video?\"",
+    )
+    .replacen(
+        "text: \"Secure a copy as evidence\"",
+        "text: \"=1+1 Secure a copy as evidence\"",
+        1,
+    )
+    .replacen(
+        "Choice(id: \"high\", text: \"High\"",
+        "Choice(id: \"high\", text: \"<script>x</script> High\"",
+        1,
+    )
+    .replacen(
+        "text: \"The person shows you a",
+        "text: \"<img src=x onerror=alert(1)> The person shows you a",
+        1,
+    )
+}
+
+/// Plays the scenario at `file` into `data` as `name`, giving `rationale` at every prompt.
+fn play_into(dir: &Path, data: &str, file: &str, name: &str, rationale: &str) {
+    let mut answers = String::new();
+    for _ in 0..8 {
+        answers.push_str(&format!("1\n{rationale}\n"));
+    }
+    let out = lessons_in(
+        dir,
+        &[
+            "--data-dir",
+            data,
+            "--name",
+            name,
+            "play",
+            file,
+            "--plain",
+            "--seed",
+            "3",
+        ],
+        &answers,
+        &[],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Every cell, by column name.
+fn csv_cells(text: &str) -> Vec<(String, String)> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let mut cells = Vec::new();
+    for row in reader.records() {
+        for (name, cell) in headers.iter().zip(row.unwrap().iter()) {
+            cells.push((name.to_string(), cell.to_string()));
+        }
+    }
+    cells
+}
+
+#[test]
+fn csv_exports_and_reports_keep_formulas_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("case.ron"), formula_and_markup_scenario()).unwrap();
+    let data = dir.path().join("data");
+    let data = data.to_str().unwrap();
+    play_into(
+        dir.path(),
+        data,
+        "case.ron",
+        "=HYPERLINK(\"http://x\",\"y\")",
+        "+cmd|' /C calc'!A0",
+    );
+    let export = lessons_in(
+        dir.path(),
+        &["--data-dir", data, "export", "latest", "--format", "csv"],
+        "",
+        &[],
+    );
+    let report = lessons_in(
+        dir.path(),
+        &["--data-dir", data, "report", "--format", "csv"],
+        "",
+        &[],
+    );
+    let export = csv_cells(&String::from_utf8(export.stdout).unwrap());
+    let report = csv_cells(&String::from_utf8(report.stdout).unwrap());
+    assert!(!export.is_empty() && !report.is_empty());
+    for (column, cell) in export.iter().chain(&report) {
+        let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+        assert!(
+            !formula || cell.parse::<f64>().is_ok(),
+            "column {column} would run as a formula: {cell}"
+        );
+    }
+    let cell = |cells: &[(String, String)], column: &str| {
+        cells
+            .iter()
+            .find(|(c, _)| c == column)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(cell(&export, "trainee"), "'=HYPERLINK(\"http://x\",\"y\")");
+    assert_eq!(cell(&export, "rationale"), "'+cmd|' /C calc'!A0");
+    assert!(cell(&report, "prompt").starts_with("'@SUM(1+1) What do you do"));
+    assert!(
+        report
+            .iter()
+            .any(|(c, v)| c == "option_text" && v == "'=1+1 Secure a copy as evidence")
+    );
+}
+
+#[test]
+fn markdown_shows_a_trainees_links_images_and_html_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data = data.to_str().unwrap();
+    let fixture = root().join("tests/fixtures/valid/synthetic-branching.ron");
+    play_into(
+        dir.path(),
+        data,
+        fixture.to_str().unwrap(),
+        "[boss](http://evil.example)",
+        "see [x](http://evil.example) ![i](http://evil.example/i.png) <img src=x onerror=alert(1)> **now**",
+    );
+    let export = lessons_in(dir.path(), &["--data-dir", data, "export", "latest"], "", &[]);
+    let report = lessons_in(
+        dir.path(),
+        &["--data-dir", data, "report", "--format", "md"],
+        "",
+        &[],
+    );
+    for (what, out) in [("export", export), ("report", report)] {
+        let md = String::from_utf8(out.stdout).unwrap();
+        for live in ["[x](http", "![i](http", "[boss](http", "<img", "**now**"] {
+            assert!(!md.contains(live), "{what} renders `{live}`:\n{md}");
+        }
+        assert!(md.contains("\\[x\\](http://evil.example)"), "{what}:\n{md}");
+        assert!(md.contains("&lt;img src=x onerror=alert(1)&gt;"), "{what}:\n{md}");
+    }
+}
+
+#[test]
+fn mermaid_labels_show_markup_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("case.ron"), formula_and_markup_scenario()).unwrap();
+    let out = lessons_in(dir.path(), &["graph", "case.ron", "--format", "mermaid"], "", &[]);
+    let mermaid = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    for tag in ["<script", "</script", "<img"] {
+        assert!(!mermaid.contains(tag), "{tag} reaches the graph:\n{mermaid}");
+    }
+    assert!(
+        mermaid.contains("#lt;script#gt;x#lt;/script#gt; High"),
+        "{mermaid}"
+    );
+    assert!(mermaid.contains("<br/>"), "line breaks are still drawn");
+}
