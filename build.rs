@@ -13,9 +13,6 @@ use std::path::Path;
 #[path = "src/scenario/diagnostic.rs"]
 mod diagnostic;
 #[allow(dead_code)]
-#[path = "src/scenario/every_string.rs"]
-mod every_string;
-#[allow(dead_code)]
 #[path = "src/scenario/graph.rs"]
 mod graph;
 #[allow(dead_code)]

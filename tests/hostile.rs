@@ -198,6 +198,11 @@ fn no_command_prints_an_escape_sequence_from_hostile_input() {
         r.run(&["preview", &file], "");
         r.run(&["classroom", &file], "");
     }
+    // values clap quotes back in its usage errors
+    r.run(&[RAW], "");
+    r.run(&["--theme", RAW, "list"], "");
+    r.run(&["graph", "x", "--format", RAW], "");
+    r.run(&["report", &format!("--{RAW}")], "");
     let missing = format!("missing{RAW}.ron");
     r.run(&["play", &missing, "--plain"], "");
     r.run(&["new", RAW], "");

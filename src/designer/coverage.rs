@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use crate::engine::{Event, Input, Mode, Phase, Session, SessionState, Settings};
 use crate::scenario::graph::{Target, next_after};
-use crate::scenario::text::echo;
 use crate::scenario::{DecisionKind, RationalePrompt, Scenario};
 
 /// Above this many paths, coverage samples instead of walking every one.
@@ -250,29 +249,27 @@ fn nowhere_new(scenario: &Scenario) -> Vec<String> {
     out
 }
 
-/// The report for a terminal. Ids are echoed safely, like every value a message shows.
+/// The report for a terminal.
 pub fn text(c: &Coverage) -> String {
-    let ids =
-        |items: &[String], between: &str| items.iter().map(|id| echo(id)).collect::<Vec<_>>().join(between);
     let mut out = String::new();
     let how = if c.exhaustive {
         "every path played".to_string()
     } else {
         format!("{SAMPLES} plays sampled with seed {}", c.seed.unwrap_or_default())
     };
-    out.push_str(&format!("Coverage of {} ({how})\n", echo(&c.scenario_id)));
+    out.push_str(&format!("Coverage of {} ({how})\n", c.scenario_id));
     out.push_str(&format!("  paths to the end:        {}\n", c.paths));
     out.push_str(&format!(
         "  longest path:            {} steps, {} decisions ({})\n",
         c.longest_path.len(),
         c.decisions_on_longest_path,
-        ids(&c.longest_path, " → ")
+        c.longest_path.join(" → ")
     ));
     let list = |items: &[String]| {
         if items.is_empty() {
             "none".to_string()
         } else {
-            ids(items, ", ")
+            items.join(", ")
         }
     };
     out.push_str(&format!(
@@ -285,7 +282,7 @@ pub fn text(c: &Coverage) -> String {
     ));
     out.push_str(&format!("  dead ends:               {}\n", c.dead_ends.len()));
     for path in c.dead_ends.iter().take(5) {
-        out.push_str(&format!("    stopped after: {}\n", ids(path, " → ")));
+        out.push_str(&format!("    stopped after: {}\n", path.join(" → ")));
     }
     out
 }

@@ -106,10 +106,7 @@ fn missing_document(source: &str, name: &str) -> Diagnostic {
     Diagnostic::warning(
         "document-not-found",
         location,
-        format!(
-            "source document `{}` was not found, so quotes cannot be checked",
-            super::text::echo(name)
-        ),
+        format!("source document `{name}` was not found, so quotes cannot be checked"),
     )
     .with_help(
         "put the source text in assets/cases/ beside the scenarios folder, or next to the scenario file",

@@ -1,7 +1,6 @@
 //! What a scenario file says: serde types, loading (files, folders, built-in) and validation.
 
 pub mod diagnostic;
-pub mod every_string;
 pub mod graph;
 pub mod load;
 pub mod locate;

@@ -1,10 +1,35 @@
 //! Scenario text is untrusted: nothing in it may reach a terminal as a command.
 
+use serde::Serialize;
+use serde_json::Value;
+
 /// Characters a scenario may not contain: C0/C1 controls other than new line and tab,
 /// and the bidirectional overrides that can make text read differently from what it says.
 pub fn is_forbidden_char(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Finds the first string anywhere in a scenario (or any serialisable value) that holds a
+/// forbidden character: ids, branch targets, dates and file names as well as text. It walks
+/// the serialised form, so a field added to the format later is covered without being
+/// listed anywhere. Returns the field's name and the character.
+pub fn first_forbidden<T: Serialize>(value: &T) -> Option<(String, char)> {
+    let value = serde_json::to_value(value).ok()?;
+    find(&value, "text")
+}
+
+fn find(value: &Value, key: &str) -> Option<(String, char)> {
+    match value {
+        Value::String(s) => s
+            .chars()
+            .find(|c| is_forbidden_char(*c))
+            .map(|c| (key.to_string(), c)),
+        Value::Array(items) => items.iter().find_map(|v| find(v, key)),
+        // a map key is a field or variant name of the format, never the file's own text
+        Value::Object(fields) => fields.iter().find_map(|(k, v)| find(v, k)),
+        Value::Null | Value::Bool(_) | Value::Number(_) => None,
+    }
 }
 
 /// Text safe to print: forbidden characters replaced by U+FFFD, tabs by spaces.
@@ -100,6 +125,26 @@ pub fn markdown_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Serialize)]
+    struct Choice {
+        id: String,
+        goto: Option<String>,
+    }
+
+    #[test]
+    fn ids_and_targets_are_searched_too() {
+        let clean = Choice {
+            id: "call".into(),
+            goto: Some("end".into()),
+        };
+        assert_eq!(first_forbidden(&vec![clean]), None);
+        let hostile = Choice {
+            id: "call".into(),
+            goto: Some("end\u{202E}".into()),
+        };
+        assert_eq!(first_forbidden(&hostile), Some(("goto".into(), '\u{202E}')));
+    }
 
     #[test]
     fn echoed_values_are_one_safe_short_line() {

@@ -5,11 +5,10 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use super::diagnostic::{Diagnostic, Location};
-use super::every_string::first_forbidden;
 use super::graph::Flow;
 use super::locate::{Locator, Region};
 use super::suggest::nearest;
-use super::text::{echo, is_forbidden_char};
+use super::text::{echo, first_forbidden, is_forbidden_char};
 use super::types::{Choice, Decision, END, Scenario, Step};
 use super::vocab::{DecisionKind, Mark};
 
