@@ -92,7 +92,7 @@ pub fn markdown(record: &Record, scenario: &Scenario) -> String {
         let rationale = item
             .rationale
             .as_deref()
-            .map_or_else(|| "(none given)".to_string(), markdown_text);
+            .map_or("(none given)".into(), markdown_text);
         let _ = writeln!(out, "| **Your rationale** | {} |", cell(&rationale));
         if let Some(c) = item.confidence {
             let _ = writeln!(out, "| **Your confidence** | {c} of 5 |");
@@ -186,11 +186,33 @@ pub fn json(record: &Record, scenario: &Scenario) -> Result<String, String> {
     serde_json::to_string_pretty(&export).map_err(|e| e.to_string())
 }
 
-/// One row per decision. Every text cell goes through `csv_cell`, so a spreadsheet shows a
-/// rationale such as `=HYPERLINK(…)` as text and no escape sequence reaches a terminal.
+/// A CSV writer that passes every cell through `csv_cell`: a rationale such as
+/// `=HYPERLINK(…)` stays text in a spreadsheet, and no escape sequence reaches a terminal.
+pub(super) struct SafeCsv(::csv::Writer<Vec<u8>>);
+
+impl SafeCsv {
+    pub(super) fn new() -> Self {
+        SafeCsv(::csv::Writer::from_writer(Vec::new()))
+    }
+
+    pub(super) fn write_record<I, T>(&mut self, cells: I) -> ::csv::Result<()>
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<str>,
+    {
+        self.0
+            .write_record(cells.into_iter().map(|c| csv_cell(c.as_ref())))
+    }
+
+    pub(super) fn into_inner(self) -> Result<Vec<u8>, String> {
+        self.0.into_inner().map_err(|e| e.to_string())
+    }
+}
+
+/// One row per decision.
 pub fn csv(record: &Record, scenario: &Scenario) -> Result<String, String> {
     let debrief = assess(scenario, &record.session.answers);
-    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    let mut writer = SafeCsv::new();
     let header = [
         "run",
         "trainee",
@@ -213,20 +235,20 @@ pub fn csv(record: &Record, scenario: &Scenario) -> Result<String, String> {
     for item in &debrief.items {
         writer
             .write_record([
-                csv_cell(&record.id),
-                csv_cell(record.trainee.as_deref().unwrap_or_default()),
-                csv_cell(&scenario.id),
-                csv_cell(&item.step),
-                csv_cell(&item.prompt),
+                record.id.clone(),
+                record.trainee.clone().unwrap_or_default(),
+                scenario.id.clone(),
+                item.step.clone(),
+                item.prompt.clone(),
                 item.role.label().to_string(),
                 item.ndm.label().to_string(),
-                csv_cell(&item.your_choice()),
-                csv_cell(&item.officers_did()),
-                csv_cell(&item.finding.text),
+                item.your_choice(),
+                item.officers_did(),
+                item.finding.text.clone(),
                 item.verdict.label().to_string(),
                 item.same_as_officers.to_string(),
                 item.scale_distance.map(|d| d.to_string()).unwrap_or_default(),
-                csv_cell(item.rationale.as_deref().unwrap_or_default()),
+                item.rationale.clone().unwrap_or_default(),
                 item.confidence.map(|c| c.to_string()).unwrap_or_default(),
                 seconds(record, &item.step)
                     .map(|s| s.to_string())

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::model::{Record, RecordKind};
 use crate::engine::{Response, Verdict, assess_one};
-use crate::scenario::text::{csv_cell, markdown_text, sanitize};
+use crate::scenario::text::{markdown_text, sanitize};
 use crate::scenario::{Decision, DecisionKind, Mark, Scenario};
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -434,12 +434,8 @@ pub fn markdown(report: &CohortReport) -> String {
                         .as_deref()
                         .map(|t| format!("**{}**: ", md(&markdown_text(t))))
                         .unwrap_or_default();
-                    let _ = writeln!(
-                        out,
-                        "- {who}“{}” (chose: {})",
-                        md(&markdown_text(&r.text)),
-                        md(&r.option)
-                    );
+                    let text = md(&markdown_text(&r.text));
+                    let _ = writeln!(out, "- {who}“{text}” (chose: {})", md(&r.option));
                 }
             }
             out.push('\n');
@@ -448,10 +444,10 @@ pub fn markdown(report: &CohortReport) -> String {
     out
 }
 
-/// One row per option of every decision, with the decision's shares repeated. Text cells go
-/// through `csv_cell`, so none can run as a spreadsheet formula.
+/// One row per option of every decision, with the decision's shares repeated.
 pub fn csv(report: &CohortReport) -> Result<String, String> {
-    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    // every cell through `csv_cell`, so none can run as a spreadsheet formula
+    let mut writer = super::export::SafeCsv::new();
     writer
         .write_record([
             "scenario",
@@ -475,11 +471,11 @@ pub fn csv(report: &CohortReport) -> Result<String, String> {
             for o in &d.options {
                 writer
                     .write_record([
-                        csv_cell(&case.scenario_id),
-                        csv_cell(&d.step),
-                        csv_cell(&d.prompt),
-                        csv_cell(&o.id),
-                        csv_cell(&o.text),
+                        case.scenario_id.clone(),
+                        d.step.clone(),
+                        d.prompt.clone(),
+                        o.id.clone(),
+                        o.text.clone(),
                         o.mark.label().to_string(),
                         o.actual.to_string(),
                         o.count.to_string(),

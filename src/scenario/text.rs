@@ -94,13 +94,23 @@ fn clip(value: &str, limit: usize) -> String {
 /// A spreadsheet cell from untrusted text (CSV export and report): forbidden characters
 /// replaced, and a cell that a spreadsheet would read as a formula (starting with `=`, `+`,
 /// `-`, `@`, a tab or a carriage return, OWASP's rule) prefixed with `'` so it stays text.
+/// A plain number such as `-1` is data, not a formula, and is left as it is.
 pub fn csv_cell(text: &str) -> String {
     let clean = sanitize(text);
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(text) {
         format!("'{clean}")
     } else {
         clean
     }
+}
+
+/// `-1`, `2`, `-0.5`: digits with an optional sign and decimal point, nothing else.
+fn is_plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    !whole.is_empty()
+        && !fraction.is_empty()
+        && whole.chars().chain(fraction.chars()).all(|c| c.is_ascii_digit())
 }
 
 /// A trainee's text for Markdown (a rationale, a name): sanitised, and with the characters
@@ -171,6 +181,12 @@ mod tests {
         }
         assert_eq!(csv_cell("a\u{1b}[2J\u{202E}b\tc"), "a\u{FFFD}[2J\u{FFFD}b c");
         assert_eq!(csv_cell("plain, with = inside"), "plain, with = inside");
+        for number in ["-1", "2", "-0.5", "+3"] {
+            assert_eq!(csv_cell(number), number);
+        }
+        for not_number in ["-1+2", "-", "-.5", "-inf", "+1e9"] {
+            assert!(csv_cell(not_number).starts_with('\''), "{not_number}");
+        }
     }
 
     #[test]
