@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::model::{Record, RecordKind};
 use crate::engine::{Response, Verdict, assess_one};
-use crate::scenario::text::{markdown_text, sanitize};
+use crate::scenario::text::sanitize;
 use crate::scenario::{Decision, DecisionKind, Mark, Scenario};
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -432,9 +432,9 @@ pub fn markdown(report: &CohortReport) -> String {
                     let who = r
                         .trainee
                         .as_deref()
-                        .map(|t| format!("**{}**: ", md(&markdown_text(t))))
+                        .map(|t| format!("**{}**: ", md(&crate::scenario::text::markdown_text(t))))
                         .unwrap_or_default();
-                    let text = md(&markdown_text(&r.text));
+                    let text = md(&crate::scenario::text::markdown_text(&r.text));
                     let _ = writeln!(out, "- {who}“{text}” (chose: {})", md(&r.option));
                 }
             }
