@@ -1,7 +1,5 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
     quiet_on_closed_pipe();
     lessons::cli::run(lessons::cli::Cli::parse())

@@ -41,6 +41,9 @@ fn every_invalid_fixture_gives_its_expected_error() {
                 "{name}: first line is not `path:line:col: error: …`: {first}"
             ));
         }
+        if stderr.contains(['\u{1b}', '\u{7}']) {
+            failures.push(format!("{name}: a raw ESC or BEL reached stderr"));
+        }
         if !stderr.contains("\n  help: ") {
             failures.push(format!("{name}: no help line"));
         }

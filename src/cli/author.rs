@@ -9,6 +9,7 @@ use super::{Context, GraphFormat};
 use crate::bounded_read::{self, DOCUMENT_LIMIT, read as read_bounded};
 use crate::designer::{coverage as cover, graph as draw, skeleton};
 use crate::record::atomic::write_atomic;
+use crate::scenario::text::{echo_message, echo_path};
 use crate::tui::preview::Preview;
 use crate::tui::theme::Theme;
 
@@ -17,7 +18,7 @@ pub fn new(id: &str, from: Option<&Path>, dir: &Path) -> ExitCode {
     if target.exists() {
         eprintln!(
             "lessons: {} already exists; nothing was written",
-            target.display()
+            echo_path(&target)
         );
         eprintln!("  help: choose another id, or move the existing file first");
         return ExitCode::from(1);
@@ -27,12 +28,12 @@ pub fn new(id: &str, from: Option<&Path>, dir: &Path) -> ExitCode {
         Some(path) => match read_bounded(path, DOCUMENT_LIMIT).map(String::from_utf8) {
             Ok(Ok(text)) => Some(text),
             Ok(Err(_)) => {
-                eprintln!("lessons: {} is not UTF-8 text", path.display());
+                eprintln!("lessons: {} is not UTF-8 text", echo_path(path));
                 eprintln!("  help: save the summary as plain text (UTF-8) and try again");
                 return ExitCode::from(1);
             }
             Err(e) => {
-                eprintln!("lessons: {} {e}", path.display());
+                eprintln!("lessons: {} {}", echo_path(path), echo_message(&e.to_string()));
                 eprintln!(
                     "  help: give a plain text file of at most {}",
                     bounded_read::size(DOCUMENT_LIMIT)
@@ -50,30 +51,42 @@ pub fn new(id: &str, from: Option<&Path>, dir: &Path) -> ExitCode {
     let text = match skeleton::skeleton(id, document) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("lessons: {e}");
+            eprintln!("lessons: {}", echo_message(&e.to_string()));
             return ExitCode::from(2);
         }
     };
     if let Err(e) = std::fs::create_dir_all(dir) {
-        eprintln!("lessons: cannot create {}: {e}", dir.display());
+        eprintln!(
+            "lessons: cannot create {}: {}",
+            echo_path(dir),
+            echo_message(&e.to_string())
+        );
         return ExitCode::from(1);
     }
     if let (Some(source), Some(_)) = (&source, &document) {
         let copy = dir.join(&document_name);
         if let Err(e) = write_atomic(&copy, source.as_bytes()) {
-            eprintln!("lessons: cannot write {}: {e}", copy.display());
+            eprintln!(
+                "lessons: cannot write {}: {}",
+                echo_path(&copy),
+                echo_message(&e.to_string())
+            );
             return ExitCode::from(1);
         }
-        println!("wrote {} (the source, for quoting)", copy.display());
+        println!("wrote {} (the source, for quoting)", echo_path(&copy));
     }
     if let Err(e) = write_atomic(&target, text.as_bytes()) {
-        eprintln!("lessons: cannot write {}: {e}", target.display());
+        eprintln!(
+            "lessons: cannot write {}: {}",
+            echo_path(&target),
+            echo_message(&e.to_string())
+        );
         return ExitCode::from(1);
     }
-    println!("wrote {}", target.display());
+    println!("wrote {}", echo_path(&target));
     println!(
         "next: fill in every TODO, then `lessons validate {}`",
-        target.display()
+        echo_path(&target)
     );
     ExitCode::SUCCESS
 }
@@ -98,7 +111,7 @@ pub fn coverage(arg: &str, seed: u64, json: bool) -> ExitCode {
         match serde_json::to_string_pretty(&report) {
             Ok(text) => println!("{text}"),
             Err(e) => {
-                eprintln!("lessons: {e}");
+                eprintln!("lessons: {}", echo_message(&e.to_string()));
                 return ExitCode::from(1);
             }
         }
@@ -118,19 +131,19 @@ pub fn preview(context: &Context, path: &Path, watch: bool) -> ExitCode {
         eprintln!("lessons: the preview needs a terminal");
         eprintln!(
             "  help: `lessons validate {}` checks the file without one",
-            path.display()
+            echo_path(path)
         );
         return ExitCode::from(2);
     }
     if !path.is_file() {
-        eprintln!("lessons: no file at {}", path.display());
+        eprintln!("lessons: no file at {}", echo_path(path));
         return ExitCode::from(1);
     }
     let mut preview = Preview::open(path, watch, Theme::from_env(context.theme), Instant::now());
     match crate::tui::run_preview(&mut preview) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("lessons: {e}");
+            eprintln!("lessons: {}", echo_message(&e.to_string()));
             ExitCode::from(1)
         }
     }

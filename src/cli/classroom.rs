@@ -7,6 +7,7 @@ use super::Context;
 use super::resolve::scenario_and_file;
 use crate::record::{Record, RecordKind};
 use crate::scenario::Scenario;
+use crate::scenario::text::{echo, echo_message, sanitize};
 use crate::tui::classroom::Classroom;
 use crate::tui::theme::Theme;
 
@@ -24,7 +25,7 @@ pub fn run(context: &Context, cases: &[String], seed: Option<u64>, resume: bool)
     let mut room = match room {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("lessons: {e}");
+            eprintln!("lessons: {}", echo_message(&e.to_string()));
             return ExitCode::from(1);
         }
     };
@@ -37,7 +38,7 @@ pub fn run(context: &Context, cases: &[String], seed: Option<u64>, resume: bool)
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("lessons: {e}");
+            eprintln!("lessons: {}", echo_message(&e.to_string()));
             ExitCode::from(1)
         }
     }
@@ -48,7 +49,7 @@ fn fresh(context: &Context, cases: &[String], seed: Option<u64>) -> Result<Class
     let mut files = Vec::new();
     for case in cases {
         let (scenario, file) =
-            scenario_and_file(case).ok_or_else(|| format!("cannot use `{case}` in the session"))?;
+            scenario_and_file(case).ok_or_else(|| format!("cannot use `{}` in the session", echo(case)))?;
         plan.push(scenario);
         files.push(file);
     }
@@ -75,7 +76,7 @@ fn resumed(context: &Context) -> Result<Classroom, String> {
                 .iter()
                 .find(|s| &s.id == id)
                 .cloned()
-                .ok_or(format!("case `{id}` is no longer in the library"))
+                .ok_or(format!("case `{}` is no longer in the library", echo(id)))
         })
         .collect::<Result<_, _>>()?;
     let case = plan
@@ -85,7 +86,7 @@ fn resumed(context: &Context) -> Result<Classroom, String> {
     if !last.matches(&plan[case]) {
         return Err(format!(
             "“{}” has changed since the session, so it cannot be resumed exactly",
-            plan[case].title
+            sanitize(&plan[case].title)
         ));
     }
     let mut recorder = context.recorder();

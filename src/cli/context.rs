@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::record::{Record, Recorder, Store, read_record, resolve_dir};
+use crate::scenario::text::{echo, echo_message, echo_path};
 use crate::scenario::{Library, Scenario, load_file};
 use crate::tui::theme::ThemeName;
 
@@ -44,7 +45,7 @@ impl Context {
             Some(dir) => match Store::open(&dir) {
                 Ok(store) => Some(store),
                 Err(e) => {
-                    eprintln!("lessons: warning: {e}");
+                    eprintln!("lessons: warning: {}", echo_message(&e.to_string()));
                     None
                 }
             },
@@ -89,7 +90,11 @@ impl Context {
         };
         let (records, skipped) = Store::read_only(&dir).load_all();
         for s in &skipped {
-            eprintln!("lessons: skipped {}: {}", s.path.display(), s.reason);
+            eprintln!(
+                "lessons: skipped {}: {}",
+                echo_path(&s.path),
+                echo_message(&s.reason)
+            );
         }
         records.into_iter().map(|(_, r)| r).collect()
     }
@@ -99,7 +104,7 @@ impl Context {
     pub fn find_record(&self, name: &str) -> Result<Record, String> {
         let path = PathBuf::from(name);
         if path.is_file() {
-            return read_record(&path).map_err(|e| format!("{} {e}", path.display()));
+            return read_record(&path).map_err(|e| format!("{} {}", echo_path(&path), echo_message(&e)));
         }
         let records = self.records();
         let found = if name == "latest" {
@@ -112,10 +117,11 @@ impl Context {
         };
         found.ok_or_else(|| match resolve_dir(self.data_dir.as_deref()) {
             Some(dir) => format!(
-                "no record `{name}` in {} (and no file of that name)",
-                dir.display()
+                "no record `{}` in {} (and no file of that name)",
+                echo(name),
+                echo_path(&dir)
             ),
-            None => format!("no record `{name}`, and no records folder"),
+            None => format!("no record `{}`, and no records folder", echo(name)),
         })
     }
 }

@@ -8,6 +8,7 @@ use crate::engine::{Mode, Session, Settings};
 use crate::plain::{self, Ending};
 use crate::record::Stamp;
 use crate::record::drill::schedule;
+use crate::scenario::text::{echo_message, sanitize};
 
 pub fn run(context: &Context, plain: bool, list: bool) -> ExitCode {
     let records = context.records();
@@ -22,11 +23,20 @@ pub fn run(context: &Context, plain: bool, list: bool) -> ExitCode {
             plan.learnt
         );
         for item in &plan.due {
-            println!("  due now   {} — {}", item.title, item.prompt);
+            println!(
+                "  due now   {} — {}",
+                sanitize(&item.title),
+                sanitize(&item.prompt)
+            );
         }
         for item in &plan.later {
             let date = Stamp::from_unix(item.due_day * 86_400).utc();
-            println!("  due {}  {} — {}", &date[..10], item.title, item.prompt);
+            println!(
+                "  due {}  {} — {}",
+                &date[..10],
+                sanitize(&item.title),
+                sanitize(&item.prompt)
+            );
         }
         return ExitCode::SUCCESS;
     }
@@ -53,7 +63,7 @@ pub fn run(context: &Context, plain: bool, list: bool) -> ExitCode {
         let Some(scenario) = scenarios.iter().find(|s| s.id == item.scenario_id) else {
             continue;
         };
-        println!("\nDRILL {} of {total}: from “{}”", n + 1, item.title);
+        println!("\nDRILL {} of {total}: from “{}”", n + 1, sanitize(&item.title));
         let settings = Settings::new(Mode::Practice, rand::random());
         let Some(session) = Session::drill(scenario, settings, &item.step) else {
             continue;
@@ -73,7 +83,7 @@ pub fn run(context: &Context, plain: bool, list: bool) -> ExitCode {
                 return ExitCode::from(1);
             }
             Err(e) => {
-                eprintln!("lessons: {e}");
+                eprintln!("lessons: {}", echo_message(&e.to_string()));
                 return ExitCode::from(1);
             }
         }

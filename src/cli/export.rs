@@ -5,12 +5,13 @@ use std::process::ExitCode;
 
 use super::{Context, ExportFormat};
 use crate::record::{atomic::write_atomic, export};
+use crate::scenario::text::{echo, echo_message, echo_path};
 
 pub fn run(context: &Context, name: &str, format: ExportFormat, output: Option<&Path>) -> ExitCode {
     let record = match context.find_record(name) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("lessons: {e}");
+            eprintln!("lessons: {}", echo_message(&e.to_string()));
             eprintln!("  help: `lessons export latest` exports your most recent finished run");
             return ExitCode::from(1);
         }
@@ -18,7 +19,7 @@ pub fn run(context: &Context, name: &str, format: ExportFormat, output: Option<&
     let Some(scenario) = context.scenario_of(&record) else {
         eprintln!(
             "lessons: the case `{}` of this run is not in the library",
-            record.scenario_id
+            echo(&record.scenario_id)
         );
         return ExitCode::from(1);
     };
@@ -31,7 +32,7 @@ pub fn run(context: &Context, name: &str, format: ExportFormat, output: Option<&
     let text = match text {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("lessons: {e}");
+            eprintln!("lessons: {}", echo_message(&e.to_string()));
             return ExitCode::from(1);
         }
     };
@@ -42,11 +43,15 @@ pub fn run(context: &Context, name: &str, format: ExportFormat, output: Option<&
         }
         Some(path) => match write_atomic(path, text.as_bytes()) {
             Ok(()) => {
-                eprintln!("wrote {}", path.display());
+                eprintln!("wrote {}", echo_path(path));
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("lessons: cannot write {}: {e}", path.display());
+                eprintln!(
+                    "lessons: cannot write {}: {}",
+                    echo_path(path),
+                    echo_message(&e.to_string())
+                );
                 ExitCode::from(1)
             }
         },

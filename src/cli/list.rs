@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use crate::scenario::text::{echo_message, echo_path};
 use crate::scenario::{Entry, Library, Scenario};
 
 #[derive(Serialize)]
@@ -54,7 +55,7 @@ pub fn run(paths: &[PathBuf], json: bool) -> ExitCode {
         match serde_json::to_string_pretty(&value) {
             Ok(text) => println!("{text}"),
             Err(e) => {
-                eprintln!("lessons: {e}");
+                eprintln!("lessons: {}", echo_message(&e.to_string()));
                 return ExitCode::from(1);
             }
         }
@@ -63,9 +64,9 @@ pub fn run(paths: &[PathBuf], json: bool) -> ExitCode {
         for entry in &invalid {
             eprintln!(
                 "invalid: {} ({} error(s); run `lessons validate {}`)",
-                entry.display,
+                echo_path(&entry.display),
                 entry.errors().count(),
-                entry.display
+                echo_path(&entry.display)
             );
         }
     }

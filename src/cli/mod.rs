@@ -53,6 +53,24 @@ pub struct Cli {
     pub exit_after_first_frame: bool,
 }
 
+impl Cli {
+    /// clap's `Parser::parse` (this inherent function is found first), except that a usage
+    /// error is echoed safely: clap quotes what was typed ("unexpected argument '…'"), and a
+    /// file name expanded by the shell can carry escape sequences.
+    pub fn parse() -> Self {
+        match <Self as Parser>::try_parse() {
+            Ok(cli) => cli,
+            Err(e) if e.use_stderr() => {
+                for line in e.render().to_string().lines() {
+                    eprintln!("{}", crate::scenario::text::echo_message(line));
+                }
+                std::process::exit(e.exit_code())
+            }
+            Err(e) => e.exit(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ThemeArg {
     Default,

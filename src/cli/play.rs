@@ -10,6 +10,7 @@ use crate::plain::{self, Ending};
 use crate::record::Record;
 use crate::record::drill::DrillItem;
 use crate::scenario::Scenario;
+use crate::scenario::text::{echo, echo_message, sanitize};
 use crate::tui::app::App;
 use crate::tui::records::RecordStore;
 use crate::tui::theme::Theme;
@@ -74,21 +75,21 @@ pub fn resume(context: &Context, run: Option<&str>, plain: bool) -> ExitCode {
     let record = match record {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("lessons: {e}");
+            eprintln!("lessons: {}", echo_message(&e.to_string()));
             return ExitCode::from(1);
         }
     };
     if record.is_finished() {
         eprintln!(
             "lessons: that run is finished; `lessons export {}` shows its debrief",
-            record.id
+            echo(&record.id)
         );
         return ExitCode::from(1);
     }
     let Some(scenario) = context.scenario_of(&record) else {
         eprintln!(
             "lessons: the case `{}` of this run is no longer in the library",
-            record.scenario_id
+            echo(&record.scenario_id)
         );
         return ExitCode::from(1);
     };
@@ -96,11 +97,12 @@ pub fn resume(context: &Context, run: Option<&str>, plain: bool) -> ExitCode {
     if !record.matches(scenario) {
         eprintln!(
             "lessons: “{}” has changed since this run was recorded, so it cannot be resumed exactly",
-            scenario.title
+            sanitize(&scenario.title)
         );
         eprintln!(
             "  help: your answers are kept in the record (`lessons export {}`); start the case again with `lessons play {}`",
-            record.id, scenario.id
+            echo(&record.id),
+            echo(&scenario.id)
         );
         return ExitCode::from(1);
     }
@@ -113,7 +115,10 @@ pub fn resume(context: &Context, run: Option<&str>, plain: bool) -> ExitCode {
     let session = match Session::resume(scenario, record.session.clone()) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("lessons: this run cannot be resumed: {e}");
+            eprintln!(
+                "lessons: this run cannot be resumed: {}",
+                echo_message(&e.to_string())
+            );
             return ExitCode::from(1);
         }
     };
@@ -146,7 +151,7 @@ fn finish_plain(result: std::io::Result<Ending>) -> ExitCode {
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("lessons: {e}");
+            eprintln!("lessons: {}", echo_message(&e.to_string()));
             ExitCode::from(1)
         }
     }
@@ -219,7 +224,7 @@ pub fn full_screen(context: &Context, start: Start) -> ExitCode {
     match crate::tui::run(app) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("lessons: {e}");
+            eprintln!("lessons: {}", echo_message(&e.to_string()));
             ExitCode::from(1)
         }
     }

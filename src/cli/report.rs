@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use super::{Context, ReportFormat};
 use crate::record::{load_paths, report, resolve_dir};
+use crate::scenario::text::{echo_message, echo_path};
 
 pub fn run(context: &Context, paths: &[PathBuf], format: ReportFormat, anonymise: bool) -> ExitCode {
     let paths: Vec<PathBuf> = if paths.is_empty() {
@@ -22,12 +23,16 @@ pub fn run(context: &Context, paths: &[PathBuf], format: ReportFormat, anonymise
     let (present, missing): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.into_iter().partition(|p| p.symlink_metadata().is_ok());
     for path in &missing {
-        eprintln!("lessons: {} does not exist", path.display());
+        eprintln!("lessons: {} does not exist", crate::scenario::text::echo_path(path));
     }
     let paths = present;
     let (records, skipped) = load_paths(&paths);
     for s in &skipped {
-        eprintln!("lessons: skipped {}: {}", s.path.display(), s.reason);
+        eprintln!(
+            "lessons: skipped {}: {}",
+            echo_path(&s.path),
+            echo_message(&s.reason)
+        );
     }
     if records.is_empty() {
         eprintln!("lessons: no run records found in {}", display(&paths));
@@ -50,16 +55,12 @@ pub fn run(context: &Context, paths: &[PathBuf], format: ReportFormat, anonymise
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("lessons: {e}");
+            eprintln!("lessons: {}", echo_message(&e.to_string()));
             ExitCode::from(1)
         }
     }
 }
 
 fn display(paths: &[PathBuf]) -> String {
-    paths
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
+    paths.iter().map(echo_path).collect::<Vec<_>>().join(", ")
 }

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::scenario::suggest::nearest;
+use crate::scenario::text::echo;
 use crate::scenario::{Library, Scenario, load_file};
 
 /// The scenario named by `arg` (a file path if one exists there, else a built-in id), with
@@ -20,7 +21,10 @@ pub fn scenario_and_file(arg: &str) -> Option<(Scenario, Option<PathBuf>)> {
     if let Some(found) = library.find(arg) {
         return Some((found.clone(), None));
     }
-    eprintln!("lessons: no scenario with id `{arg}` and no file at that path");
+    eprintln!(
+        "lessons: no scenario with id `{}` and no file at that path",
+        echo(arg)
+    );
     match nearest(arg, library.ids()) {
         Some(near) => eprintln!("  help: did you mean `{near}`? `lessons list` shows every id"),
         None => eprintln!("  help: `lessons list` shows every id"),

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::ValidateFormat;
+use crate::scenario::text::{echo_message, echo_path};
 use crate::scenario::{Diagnostic, Library};
 
 #[derive(Serialize)]
@@ -60,7 +61,7 @@ pub fn run(paths: &[PathBuf], format: ValidateFormat) -> ExitCode {
             match serde_json::to_string_pretty(&value) {
                 Ok(text) => println!("{text}"),
                 Err(e) => {
-                    eprintln!("lessons: {e}");
+                    eprintln!("lessons: {}", echo_message(&e.to_string()));
                     return ExitCode::from(1);
                 }
             }
@@ -73,7 +74,7 @@ pub fn run(paths: &[PathBuf], format: ValidateFormat) -> ExitCode {
                 }
                 warnings += entry.diagnostics.iter().filter(|d| !d.is_error()).count();
                 if entry.is_valid() {
-                    println!("ok: {}", entry.display);
+                    println!("ok: {}", echo_path(&entry.display));
                 }
             }
             let total = library.entries.len();

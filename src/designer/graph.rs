@@ -92,7 +92,7 @@ fn node_label(index: usize, step: &Step) -> (String, bool) {
                 "{}. Decision ({}): {}\n{}",
                 index + 1,
                 d.kind.label(),
-                d.id,
+                crate::scenario::text::echo(&d.id),
                 short(&d.prompt, 40)
             ),
             true,
@@ -168,8 +168,14 @@ pub fn dot(scenario: &Scenario) -> String {
     out
 }
 
+/// Mermaid renders labels as HTML, so markup in a scenario's text is written as Mermaid's
+/// entity codes and shows as text; the only tag left is our own line break.
 fn mermaid_escape(text: &str) -> String {
-    text.replace('"', "#quot;").replace('\n', "<br/>")
+    text.replace('&', "#amp;")
+        .replace('<', "#lt;")
+        .replace('>', "#gt;")
+        .replace('"', "#quot;")
+        .replace('\n', "<br/>")
 }
 
 pub fn mermaid(scenario: &Scenario) -> String {

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::model::Record;
 use crate::engine::{Debrief, assess};
 use crate::scenario::Scenario;
-use crate::scenario::text::sanitize;
+use crate::scenario::text::{csv_cell, markdown_text, sanitize};
 
 /// Markdown text for a table cell: pipes escaped, line breaks kept as `<br>`.
 fn cell(text: &str) -> String {
@@ -28,7 +28,7 @@ pub fn markdown(record: &Record, scenario: &Scenario) -> String {
     let who = record
         .trainee
         .as_deref()
-        .map(|n| format!(" · trainee: {}", sanitize(n)))
+        .map(|n| format!(" · trainee: {}", markdown_text(n)))
         .unwrap_or_default();
     let _ = writeln!(
         out,
@@ -89,8 +89,11 @@ pub fn markdown(record: &Record, scenario: &Scenario) -> String {
                 cell(&item.unwanted.join("; "))
             );
         }
-        let rationale = item.rationale.as_deref().unwrap_or("(none given)");
-        let _ = writeln!(out, "| **Your rationale** | {} |", cell(rationale));
+        let rationale = item
+            .rationale
+            .as_deref()
+            .map_or("(none given)".into(), markdown_text);
+        let _ = writeln!(out, "| **Your rationale** | {} |", cell(&rationale));
         if let Some(c) = item.confidence {
             let _ = writeln!(out, "| **Your confidence** | {c} of 5 |");
         }
@@ -183,10 +186,33 @@ pub fn json(record: &Record, scenario: &Scenario) -> Result<String, String> {
     serde_json::to_string_pretty(&export).map_err(|e| e.to_string())
 }
 
+/// A CSV writer that passes every cell through `csv_cell`: a rationale such as
+/// `=HYPERLINK(…)` stays text in a spreadsheet, and no escape sequence reaches a terminal.
+pub(super) struct SafeCsv(::csv::Writer<Vec<u8>>);
+
+impl SafeCsv {
+    pub(super) fn new() -> Self {
+        SafeCsv(::csv::Writer::from_writer(Vec::new()))
+    }
+
+    pub(super) fn write_record<I, T>(&mut self, cells: I) -> ::csv::Result<()>
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<str>,
+    {
+        self.0
+            .write_record(cells.into_iter().map(|c| csv_cell(c.as_ref())))
+    }
+
+    pub(super) fn into_inner(self) -> Result<Vec<u8>, String> {
+        self.0.into_inner().map_err(|e| e.to_string())
+    }
+}
+
 /// One row per decision.
 pub fn csv(record: &Record, scenario: &Scenario) -> Result<String, String> {
     let debrief = assess(scenario, &record.session.answers);
-    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    let mut writer = SafeCsv::new();
     let header = [
         "run",
         "trainee",

@@ -441,9 +441,10 @@ pub fn markdown(report: &CohortReport) -> String {
                     let who = r
                         .trainee
                         .as_deref()
-                        .map(|t| format!("**{}**: ", md(t)))
+                        .map(|t| format!("**{}**: ", md(&crate::scenario::text::markdown_text(t))))
                         .unwrap_or_default();
-                    let _ = writeln!(out, "- {who}“{}” (chose: {})", md(&r.text), md(&r.option));
+                    let text = md(&crate::scenario::text::markdown_text(&r.text));
+                    let _ = writeln!(out, "- {who}“{text}” (chose: {})", md(&r.option));
                 }
             }
             out.push('\n');
@@ -454,7 +455,8 @@ pub fn markdown(report: &CohortReport) -> String {
 
 /// One row per option of every decision, with the decision's shares repeated.
 pub fn csv(report: &CohortReport) -> Result<String, String> {
-    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    // every cell through `csv_cell`, so none can run as a spreadsheet formula
+    let mut writer = super::export::SafeCsv::new();
     writer
         .write_record([
             "scenario",

@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::text::{echo_message, echo_path};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -58,8 +60,9 @@ impl Diagnostic {
         self
     }
 
+    /// The file, as it will be shown: a hostile file name cannot reach the terminal.
     pub fn with_path(mut self, path: &str) -> Self {
-        self.path = path.to_string();
+        self.path = echo_path(path);
         self
     }
 
@@ -69,7 +72,9 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
-    /// `path:line:col: error: message` then an indented `help:` line.
+    /// `path:line:col: error: message` then an indented `help:` line. Values inside the
+    /// message are echoed safely where it is made; this is the last guard for any other
+    /// (a parser's message quoting the file, say).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let severity = match self.severity {
             Severity::Error => "error",
@@ -78,10 +83,14 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}:{}: {}: {}",
-            self.path, self.location.line, self.location.col, severity, self.message
+            self.path,
+            self.location.line,
+            self.location.col,
+            severity,
+            echo_message(&self.message)
         )?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", echo_message(help))?;
         }
         Ok(())
     }

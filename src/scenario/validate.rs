@@ -8,7 +8,7 @@ use super::diagnostic::{Diagnostic, Location};
 use super::graph::Flow;
 use super::locate::{Locator, Region};
 use super::suggest::nearest;
-use super::text::is_forbidden_char;
+use super::text::{echo, first_forbidden, is_forbidden_char};
 use super::types::{Choice, Decision, END, Scenario, Step};
 use super::vocab::{DecisionKind, Mark};
 
@@ -21,6 +21,7 @@ pub fn validate(scenario: &Scenario, source: &str) -> Vec<Diagnostic> {
     };
     check.metadata();
     check.text();
+    check.every_string();
     check.steps();
     check.flow();
     check.smells();
@@ -109,7 +110,7 @@ impl<'a> Checker<'a> {
                 Diagnostic::error(
                     "bad-id",
                     location,
-                    format!("scenario id `{}` is not a valid id", s.id),
+                    format!("scenario id `{}` is not a valid id", echo(&s.id)),
                 )
                 .with_help("use lower-case letters, digits and hyphens, e.g. `herts-2021-nmo-breach`"),
             );
@@ -125,7 +126,7 @@ impl<'a> Checker<'a> {
                     Diagnostic::error(
                         "bad-date",
                         location,
-                        format!("`{key}` date `{value}` is not a date"),
+                        format!("`{key}` date `{}` is not a date", echo(value)),
                     )
                     .with_help("write YYYY, YYYY-MM or YYYY-MM-DD, e.g. \"2021-08\""),
                 );
@@ -242,6 +243,41 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Ids, branch targets, dates and file names too: no string may carry a character that
+    /// could reach a terminal as a command, and no option id may be blank. One report of a
+    /// forbidden character is enough; `text` may already have made it.
+    fn every_string(&mut self) {
+        for d in self.scenario.decisions() {
+            for option in d.options.iter().filter(|o| o.id.trim().is_empty()) {
+                let location = self.in_option(&d.id, &option.id, "id");
+                self.out.push(
+                    Diagnostic::error(
+                        "empty-id",
+                        location,
+                        format!("an option of decision `{}` has a blank id", echo(&d.id)),
+                    )
+                    .with_help("give each option a short id of its own, e.g. `call-back`; records and reports name options by id"),
+                );
+            }
+        }
+        if self.out.iter().any(|d| d.code == "control-character") {
+            return;
+        }
+        let Some((key, bad)) = first_forbidden(self.scenario) else {
+            return;
+        };
+        let whole = self.locator().whole();
+        let location = self.at(self.locator().first_char(whole, is_forbidden_char));
+        self.out.push(
+            Diagnostic::error(
+                "control-character",
+                location,
+                format!("`{key}` contains the control character U+{:04X}", u32::from(bad)),
+            )
+            .with_help("remove it; ids, targets and text may hold only ordinary characters, so nothing can reach a terminal as a command"),
+        );
+    }
+
     fn steps(&mut self) {
         let s = self.scenario;
         if s.steps.is_empty() {
@@ -273,18 +309,26 @@ impl<'a> Checker<'a> {
             } else if !is_valid_id(id) {
                 let location = self.step_id_location(index);
                 self.out.push(
-                    Diagnostic::error("bad-id", location, format!("step id `{id}` is not a valid id"))
-                        .with_help("use lower-case letters, digits and hyphens, e.g. `second-call`"),
+                    Diagnostic::error(
+                        "bad-id",
+                        location,
+                        format!("step id `{}` is not a valid id", echo(id)),
+                    )
+                    .with_help("use lower-case letters, digits and hyphens, e.g. `second-call`"),
                 );
             }
             if let Some(first) = seen.insert(id, index) {
                 let location = self.step_id_location(index);
                 self.out.push(
-                    Diagnostic::error("duplicate-id", location, format!("step id `{id}` is used twice"))
-                        .with_help(format!(
-                            "step {} already has this id; give each step its own",
-                            first + 1
-                        )),
+                    Diagnostic::error(
+                        "duplicate-id",
+                        location,
+                        format!("step id `{}` is used twice", echo(id)),
+                    )
+                    .with_help(format!(
+                        "step {} already has this id; give each step its own",
+                        first + 1
+                    )),
                 );
                 seen.insert(id, first);
             }
@@ -303,7 +347,7 @@ impl<'a> Checker<'a> {
                     prompt,
                     format!(
                         "decision `{}` has {} option(s); it needs at least 2",
-                        d.id,
+                        echo(&d.id),
                         d.options.len()
                     ),
                 )
@@ -316,7 +360,7 @@ impl<'a> Checker<'a> {
                 Diagnostic::error(
                     "no-expected-option",
                     prompt,
-                    format!("decision `{}` has no Expected option", d.id),
+                    format!("decision `{}` has no Expected option", echo(&d.id)),
                 )
                 .with_help("mark the option the finding or policy supports as `mark: Expected`"),
             );
@@ -329,7 +373,11 @@ impl<'a> Checker<'a> {
                     Diagnostic::error(
                         "duplicate-id",
                         location,
-                        format!("option id `{}` is used twice in decision `{}`", option.id, d.id),
+                        format!(
+                            "option id `{}` is used twice in decision `{}`",
+                            echo(&option.id),
+                            echo(&d.id)
+                        ),
                     )
                     .with_help("give each option in a decision its own id"),
                 );
@@ -346,7 +394,8 @@ impl<'a> Checker<'a> {
                     location,
                     format!(
                         "option `{}` branches, but decision `{}` is Multiple",
-                        option.id, d.id
+                        echo(&option.id),
+                        echo(&d.id)
                     ),
                 )
                 .with_help(
@@ -362,7 +411,7 @@ impl<'a> Checker<'a> {
                     prompt,
                     format!(
                         "Single decision `{}` has more than one option marked `actual`",
-                        d.id
+                        echo(&d.id)
                     ),
                 )
                 .with_help("the officers took one course; mark one option, or make the decision Multiple"),
@@ -387,7 +436,8 @@ impl<'a> Checker<'a> {
                         location,
                         format!(
                             "option `{}` has a level, but decision `{}` is not a Scale",
-                            option.id, d.id
+                            echo(&option.id),
+                            echo(&d.id)
                         ),
                     )
                     .with_help("remove `level`, or set `kind: Scale`"),
@@ -402,7 +452,11 @@ impl<'a> Checker<'a> {
                 Diagnostic::error(
                     "scale-order",
                     location,
-                    format!("option `{}` of Scale decision `{}` has no level", option.id, d.id),
+                    format!(
+                        "option `{}` of Scale decision `{}` has no level",
+                        echo(&option.id),
+                        echo(&d.id)
+                    ),
                 )
                 .with_help("give every option of a Scale a `level`, lowest risk or urgency first: 1, 2, 3 …"),
             );
@@ -418,10 +472,10 @@ impl<'a> Checker<'a> {
                         location,
                         format!(
                             "Scale decision `{}` is out of order: `{}` (level {}) comes after `{}` (level {})",
-                            d.id,
-                            b.id,
+                            echo(&d.id),
+                            echo(&b.id),
                             b.level.unwrap_or_default(),
-                            a.id,
+                            echo(&a.id),
                             a.level.unwrap_or_default()
                         ),
                     )
@@ -441,7 +495,7 @@ impl<'a> Checker<'a> {
                     Diagnostic::warning(
                         "no-quote",
                         location,
-                        format!("decision `{}` has no quote from the source", d.id),
+                        format!("decision `{}` has no quote from the source", echo(&d.id)),
                     )
                     .with_help("add `quote: \"…\"` to the Finding, copied word for word from the summary"),
                 );
@@ -467,8 +521,8 @@ impl<'a> Checker<'a> {
                         location,
                         format!(
                             "in decision `{}`, option(s) {} have no feedback",
-                            d.id,
-                            needing.join(", ")
+                            echo(&d.id),
+                            needing.iter().map(|id| echo(id)).collect::<Vec<_>>().join(", ")
                         ),
                     )
                     .with_help("say, from the finding, why the option is or is not in line with it"),
@@ -480,7 +534,7 @@ impl<'a> Checker<'a> {
                     Diagnostic::warning(
                         "same-marks",
                         location,
-                        format!("every option of decision `{}` is marked {}", d.id, d.options[0].mark.label()),
+                        format!("every option of decision `{}` is marked {}", echo(&d.id), d.options[0].mark.label()),
                     )
                     .with_help("a decision teaches nothing when every answer is judged alike; check the marks against the finding"),
                 );
@@ -512,7 +566,10 @@ impl<'a> Checker<'a> {
                     dangling = true;
                     let help = match nearest(target, ids.iter().copied()) {
                         Some(near) => {
-                            format!("did you mean `{near}`? use a step id from this file, or `{END}`")
+                            format!(
+                                "did you mean `{}`? use a step id from this file, or `{END}`",
+                                echo(near)
+                            )
                         }
                         None => format!("use the id of a step in this file, or `{END}` to finish the run"),
                     };
@@ -520,7 +577,7 @@ impl<'a> Checker<'a> {
                         Diagnostic::error(
                             "dangling-branch",
                             location,
-                            format!("`{key}` leads to step `{target}`, which does not exist"),
+                            format!("`{key}` leads to step `{}`, which does not exist", echo(target)),
                         )
                         .with_help(help),
                     );
@@ -532,7 +589,7 @@ impl<'a> Checker<'a> {
         }
         let flow = Flow::new(s);
         if let Some(cycle) = flow.cycle() {
-            let names: Vec<&str> = cycle.iter().map(|&i| s.steps[i].id()).collect();
+            let names: Vec<String> = cycle.iter().map(|&i| echo(s.steps[i].id())).collect();
             let first = cycle.first().copied().unwrap_or(0);
             let location = self.at(self.locator().step_at(first).map(|r| r.start));
             self.out.push(
@@ -554,7 +611,7 @@ impl<'a> Checker<'a> {
                     Diagnostic::error(
                         "unreachable-step",
                         location,
-                        format!("step `{}` can never be reached", step.id()),
+                        format!("step `{}` can never be reached", echo(step.id())),
                     )
                     .with_help("no step leads here: add a `next` or `goto` that points to it, or remove it"),
                 );
