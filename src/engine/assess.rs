@@ -10,12 +10,13 @@ use crate::scenario::{Choice, Decision, DecisionKind, Finding, Mark, NdmStage, R
 pub enum Verdict {
     /// The answer the finding or the policy it names supports.
     InLine,
-    /// Part of it: an acceptable option, or some of the expected actions.
+    /// Part of it: an acceptable option, or some of the expected actions and no poor one.
     Partly,
-    /// Not supported by the finding, and what the officers in the case did.
-    SameAsOfficers,
-    /// Not supported by the finding.
-    Other,
+    /// Not supported by what the marks rest on. Whether it is what the officers did is
+    /// recorded apart (`Item::same_as_officers`) and never changes the comparison.
+    NotInLine,
+    /// Asked and recorded, but the source makes no finding to compare it with: never scored.
+    NotJudged,
     /// The time limit ran out.
     NoDecision,
 }
@@ -25,8 +26,8 @@ impl Verdict {
         match self {
             Verdict::InLine => "In line with the finding",
             Verdict::Partly => "Partly in line",
-            Verdict::SameAsOfficers => "Same as the officers",
-            Verdict::Other => "Not in line with the finding",
+            Verdict::NotInLine => "Not in line with the finding",
+            Verdict::NotJudged => "Not judged",
             Verdict::NoDecision => "No decision in time",
         }
     }
@@ -36,8 +37,8 @@ impl Verdict {
         match self {
             Verdict::InLine => "in line",
             Verdict::Partly => "partly",
-            Verdict::SameAsOfficers => "as officers",
-            Verdict::Other => "not in line",
+            Verdict::NotInLine => "not in line",
+            Verdict::NotJudged => "not judged",
             Verdict::NoDecision => "no decision",
         }
     }
@@ -119,7 +120,7 @@ impl Item {
                 text.push_str(&format!(": {}", parts.join(", ")));
             }
         }
-        if self.same_as_officers && self.verdict != Verdict::SameAsOfficers {
+        if self.same_as_officers {
             text.push_str(" (the same as the officers)");
         }
         text
@@ -239,11 +240,11 @@ pub fn assess_one(scenario: &Scenario, decision: &Decision, answer: &Answer) -> 
     let same_as_officers = made_officers_choice(&answer.response, &selected, &actual);
     let (verdict, scale_distance, missed, unwanted) = match (&answer.response, decision.kind) {
         (Response::NoDecision, _) => (Verdict::NoDecision, None, Vec::new(), Vec::new()),
-        (_, DecisionKind::Multiple) => multiple_verdict(decision, &selected, same_as_officers),
+        (_, DecisionKind::Multiple) => multiple_verdict(decision, &selected),
         (_, kind) => {
             let verdict = match selected.first() {
                 Some(c) => single_verdict(c),
-                None => Verdict::Other,
+                None => Verdict::NotInLine,
             };
             let distance = (kind == DecisionKind::Scale && verdict != Verdict::InLine)
                 .then(|| selected.first().and_then(|c| scale_distance(decision, c)))
@@ -277,18 +278,16 @@ pub fn assess_one(scenario: &Scenario, decision: &Decision, answer: &Answer) -> 
 }
 
 fn single_verdict(choice: &Choice) -> Verdict {
-    match (choice.mark, choice.actual) {
-        (Mark::Expected, _) => Verdict::InLine,
-        (Mark::Acceptable, _) => Verdict::Partly,
-        (Mark::Poor, true) => Verdict::SameAsOfficers,
-        (Mark::Poor, false) => Verdict::Other,
+    match choice.mark {
+        Mark::Expected => Verdict::InLine,
+        Mark::Acceptable => Verdict::Partly,
+        Mark::Poor => Verdict::NotInLine,
     }
 }
 
 fn multiple_verdict(
     decision: &Decision,
     selected: &[&Choice],
-    same_as_officers: bool,
 ) -> (Verdict, Option<i64>, Vec<String>, Vec<String>) {
     let picked = |c: &Choice| selected.iter().any(|s| s.id == c.id);
     let expected: Vec<&Choice> = decision
@@ -309,12 +308,12 @@ fn multiple_verdict(
     let hits = expected.len() - missed.len();
     let verdict = if missed.is_empty() && unwanted.is_empty() {
         Verdict::InLine
-    } else if same_as_officers {
-        Verdict::SameAsOfficers
     } else if hits > 0 {
+        // Some expected actions: partly, whoever else ticked the same. Whether the officers
+        // did this is recorded apart and never lowers the comparison.
         Verdict::Partly
     } else {
-        Verdict::Other
+        Verdict::NotInLine
     };
     (verdict, None, missed, unwanted)
 }
