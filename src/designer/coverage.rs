@@ -9,7 +9,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
 use crate::engine::{Event, Input, Mode, Phase, Session, SessionState, Settings};
-use crate::scenario::graph::{Target, next_after};
+use crate::scenario::graph::{Target, next_after, next_after_timeout};
 use crate::scenario::{DecisionKind, RationalePrompt, Scenario};
 
 /// Above this many paths, coverage samples instead of walking every one.
@@ -49,13 +49,20 @@ fn branch_choices(scenario: &Scenario, step: &str) -> Vec<String> {
         return Vec::new();
     };
     let mut seen = HashSet::new();
-    decision
+    let mut choices: Vec<String> = decision
         .options
         .iter()
         .filter(|o| seen.insert(next_after(scenario, index, Some(o))))
         .map(|o| o.id.clone())
-        .collect()
+        .collect();
+    if decision.time_limit.is_some() && seen.insert(next_after_timeout(scenario, index)) {
+        choices.push(TIME_UP.to_string());
+    }
+    choices
 }
+
+/// Stands for letting a timed decision's clock run out (never a valid option id).
+const TIME_UP: &str = "<time up>";
 
 /// Answers the current decision (or moves on) so a play can continue without a person.
 fn step_inputs(session: &Session, choice: Option<&str>) -> Vec<Input> {
@@ -73,6 +80,7 @@ fn step_inputs(session: &Session, choice: Option<&str>) -> Vec<Input> {
             })]
         }
         Phase::Confidence { .. } => vec![Input::Confidence(None)],
+        Phase::Deciding { .. } if choice == Some(TIME_UP) => vec![Input::TimeUp],
         Phase::Deciding { step, .. } => match session.scenario().decision(step).map(|d| d.kind) {
             Some(DecisionKind::Multiple) => vec![Input::Submit],
             Some(DecisionKind::Scale) => choice

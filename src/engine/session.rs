@@ -7,7 +7,7 @@ use super::answer::{Answer, Response};
 use super::assess::{Debrief, assess, assess_one};
 use super::io::{Asked, Event, Input, InputError, ResumeError, ShownOption};
 use super::shuffle::shuffle;
-use crate::scenario::graph::{Target, next_after};
+use crate::scenario::graph::{Target, next_after, next_after_timeout};
 use crate::scenario::{Decision, DecisionKind, RationalePrompt, Scenario, Step};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -247,8 +247,12 @@ impl<'a> Session<'a> {
             }
             (Phase::Reviewed { step }, Input::Continue) => {
                 let index = self.index(&step).unwrap_or(usize::MAX);
-                let chosen = self.state.answers.last().and_then(|a| match &a.response {
-                    Response::Chose(o) | Response::Graded(o) => Some(o.clone()),
+                let response = self.state.answers.last().map(|a| a.response.clone());
+                if response == Some(Response::NoDecision) {
+                    return Ok(self.enter(next_after_timeout(self.scenario, index)));
+                }
+                let chosen = response.and_then(|r| match r {
+                    Response::Chose(o) | Response::Graded(o) => Some(o),
                     _ => None,
                 });
                 let option = chosen.and_then(|o| self.decision(&step).and_then(|d| d.option(&o)));
@@ -385,7 +389,9 @@ impl<'a> Session<'a> {
         let decision = self.decision(step);
         let answer = self.state.answers.iter().rev().find(|a| a.step == step);
         match (decision, answer) {
-            (Some(d), Some(a)) => vec![Event::Feedback(Box::new(assess_one(self.scenario, d, a)))],
+            (Some(d), Some(a)) => vec![Event::Feedback(Box::new(
+                assess_one(self.scenario, d, a).for_practice(),
+            ))],
             _ => Vec::new(),
         }
     }

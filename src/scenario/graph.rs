@@ -23,7 +23,20 @@ pub fn next_after(scenario: &Scenario, index: usize, option: Option<&Choice>) ->
     }
 }
 
-/// Every distinct place a step can lead, in option order.
+/// The step that follows a decision whose time ran out: its `on_timeout`, else as if no
+/// option branched.
+pub fn next_after_timeout(scenario: &Scenario, index: usize) -> Target {
+    match scenario.steps[index]
+        .as_decision()
+        .and_then(|d| d.on_timeout.as_deref())
+    {
+        Some(END) => Target::End,
+        Some(id) => scenario.step_index(id).map_or(Target::End, Target::Step),
+        None => next_after(scenario, index, None),
+    }
+}
+
+/// Every distinct place a step can lead, in option order, then where a timeout leads.
 pub fn successors(scenario: &Scenario, index: usize) -> Vec<Target> {
     let mut out = Vec::new();
     let mut push = |t: Target| {
@@ -36,6 +49,13 @@ pub fn successors(scenario: &Scenario, index: usize) -> Vec<Target> {
             for option in &d.options {
                 push(next_after(scenario, index, Some(option)));
             }
+            if d.time_limit.is_some() {
+                push(next_after_timeout(scenario, index));
+            }
+        }
+        Step::Decision(d) if d.time_limit.is_some() => {
+            push(next_after(scenario, index, None));
+            push(next_after_timeout(scenario, index));
         }
         _ => push(next_after(scenario, index, None)),
     }

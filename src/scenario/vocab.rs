@@ -33,6 +33,18 @@ macro_rules! vocabulary {
 }
 
 vocabulary! {
+    /// What a decision's marks rest on. Absent in a file, a decision's marks rest on its finding.
+    Basis {
+        Finding => "Finding",
+        KeyQuestion => "Key question",
+        ForceLearning => "Force learning",
+        Guidance => "Guidance",
+        Judgement => "Author's judgement",
+        NotJudged => "Not judged",
+    }
+}
+
+vocabulary! {
     /// Who published the investigation summary.
     Publisher {
         Iopc => "IOPC",
