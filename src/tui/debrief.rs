@@ -262,6 +262,10 @@ impl DebriefView<'_> {
                 Span::styled("Basis: ", theme.heading),
                 Span::raw(clean(&item.basis.describe())),
             ]));
+            lines.push(Line::from(vec![
+                Span::styled("The finding: ", theme.heading),
+                Span::raw(clean(&item.finding.text)),
+            ]));
             Paragraph::new(lines)
                 .wrap(Wrap { trim: true })
                 .block(panel(
@@ -337,9 +341,18 @@ impl DebriefView<'_> {
         lines.extend(bars(&d.by_theme, area.width.saturating_sub(2), theme));
         lines.push(Line::from(""));
         lines.push(Line::styled(
-            "Two points in line, one partly; decisions not judged score nothing and show no bar.",
+            "Two points in line, one partly. Bars show the share of points.",
             theme.dim,
         ));
+        if d.total.not_judged > 0 {
+            lines.push(Line::styled(
+                format!(
+                    "{} decision(s) not judged: no points, no bar.",
+                    d.total.not_judged
+                ),
+                theme.dim,
+            ));
+        }
         Paragraph::new(lines)
             .scroll((self.state.scroll, 0))
             .block(panel(Span::styled(" Scores ", theme.heading), true, theme))
