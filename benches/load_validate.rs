@@ -39,6 +39,10 @@ fn generated(n: usize) -> Scenario {
                     level: (kind == DecisionKind::Scale).then_some(o as u32 + 1),
                     feedback: Some("Synthetic feedback.".into()),
                     goto: None,
+                    basis: None,
+                    citation: None,
+                    reason: None,
+                    debrief_only: false,
                 })
                 .collect(),
             officers: None,
@@ -47,10 +51,15 @@ fn generated(n: usize) -> Scenario {
                 quote: Some("synthetic quote".into()),
                 standards: vec![Standard::DutiesAndResponsibilities],
                 policy: vec!["Synthetic policy".into()],
+                debrief_only: false,
             },
             rationale: RationalePrompt::Ask,
             time_limit: Some(60),
             next: None,
+            basis: None,
+            citation: None,
+            reason: None,
+            on_timeout: None,
         }));
     }
     Scenario {
