@@ -88,7 +88,7 @@ fn a_run_cut_off_mid_way_resumes_with_its_answers_and_rationale() {
     assert!(stdout.contains("Resuming your run: 1 decision(s) answered so far."));
     assert!(stdout.contains("Your rationale: my first reason"), "{stdout}");
     assert!(
-        stdout.contains("3 of 3 decision(s) in line with the finding"),
+        stdout.contains("3 of 3 judged decision(s) in line"),
         "{stdout}"
     );
     assert_eq!(
