@@ -20,6 +20,7 @@ fn generated(n: usize) -> Scenario {
             clock: Some(format!("Day {d}, 10:00")),
             text: "Synthetic narrative text for benchmarking. ".repeat(8),
             next: None,
+            only_if: None,
         }));
         let kind = [DecisionKind::Single, DecisionKind::Multiple, DecisionKind::Scale][d % 3];
         steps.push(Step::Decision(Decision {
@@ -60,6 +61,8 @@ fn generated(n: usize) -> Scenario {
             citation: None,
             reason: None,
             on_timeout: None,
+            when_ticked: Vec::new(),
+            only_if: None,
         }));
     }
     Scenario {

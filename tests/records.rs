@@ -87,10 +87,7 @@ fn a_run_cut_off_mid_way_resumes_with_its_answers_and_rationale() {
     assert_eq!(out.status.code(), Some(0), "{}{}", stdout, text(&out.stderr));
     assert!(stdout.contains("Resuming your run: 1 decision(s) answered so far."));
     assert!(stdout.contains("Your rationale: my first reason"), "{stdout}");
-    assert!(
-        stdout.contains("3 of 3 judged decision(s) in line"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("3 of 3 judged decision(s) in line"), "{stdout}");
     assert_eq!(
         records_in(data.path()).len(),
         1,

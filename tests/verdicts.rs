@@ -203,3 +203,82 @@ fn a_timeout_follows_on_timeout_not_the_first_branch() {
         "{events:?}"
     );
 }
+
+use lessons::scenario::{Condition, TickRule};
+
+/// Plays the fixture's main line: `evidence_choice`, grade high (goes to `marac`), refer.
+fn play_main_line(scenario: &Scenario, evidence_choice: &str) -> Vec<Event> {
+    let mut session = Session::new(scenario, Settings::new(Mode::Assessment, 1));
+    session.apply(Input::Continue).unwrap();
+    session.apply(Input::Continue).unwrap();
+    session.apply(Input::Choose(evidence_choice.into())).unwrap();
+    session.apply(Input::Rationale(String::new())).unwrap();
+    session.apply(Input::Continue).unwrap();
+    session.apply(Input::Grade("high".into())).unwrap();
+    session.apply(Input::Continue).unwrap()
+}
+
+#[test]
+fn a_step_with_a_condition_is_asked_only_after_the_answer_it_tests() {
+    let mut scenario = fixture_scenario();
+    decision_mut(&mut scenario, "marac").only_if = Some(Condition {
+        step: "evidence".into(),
+        chose: "note".into(),
+    });
+    let asked_marac = |events: &[Event]| {
+        events
+            .iter()
+            .any(|e| matches!(e, Event::DecisionAsked(a) if a.step == "marac"))
+    };
+    let events = play_main_line(&scenario, "note");
+    assert!(
+        asked_marac(&events),
+        "chose `note`: the MARAC question follows: {events:?}"
+    );
+    let events = play_main_line(&scenario, "secure");
+    assert!(!asked_marac(&events), "{events:?}");
+    assert_eq!(
+        events,
+        vec![Event::Finished],
+        "passed over, and it was the last step"
+    );
+    let coverage = lessons::designer::coverage::run(&scenario, 1);
+    assert!(
+        coverage.unreached_steps.is_empty(),
+        "coverage plays `note` because a condition tests it: {:?}",
+        coverage.unreached_steps
+    );
+}
+
+#[test]
+fn a_tick_all_decision_branches_on_what_was_ticked() {
+    let mut scenario = fixture_scenario();
+    decision_mut(&mut scenario, "referrals").when_ticked = vec![TickRule {
+        ticked: "close".into(),
+        goto: "marac".into(),
+    }];
+    let play = |ticks: &[&str]| {
+        let mut session = Session::new(&scenario, Settings::new(Mode::Assessment, 1));
+        session.apply(Input::Continue).unwrap();
+        session.apply(Input::Continue).unwrap();
+        session.apply(Input::Choose("secure".into())).unwrap();
+        session.apply(Input::Rationale(String::new())).unwrap();
+        session.apply(Input::Continue).unwrap();
+        session.apply(Input::Grade("medium".into())).unwrap();
+        session.apply(Input::Continue).unwrap();
+        for tick in ticks {
+            session.apply(Input::Toggle((*tick).into())).unwrap();
+        }
+        session.apply(Input::Submit).unwrap();
+        session.apply(Input::Rationale("why".into())).unwrap();
+        session.apply(Input::Continue).unwrap()
+    };
+    let events = play(&["record", "close"]);
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, Event::DecisionAsked(a) if a.step == "marac")),
+        "{events:?}"
+    );
+    assert_eq!(play(&["record"]), vec![Event::Finished]);
+}

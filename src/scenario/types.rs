@@ -78,6 +78,9 @@ pub struct Narrative {
     /// Where the story goes next; the following step when absent.
     #[serde(default)]
     pub next: Option<String>,
+    /// Shown only if an earlier answer chose an option; passed over otherwise.
+    #[serde(default)]
+    pub only_if: Option<Condition>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -121,6 +124,28 @@ pub struct Decision {
     /// Where the story goes when the time limit runs out (required when a timed decision branches).
     #[serde(default)]
     pub on_timeout: Option<String>,
+    /// Multiple decisions only: where the story goes if an option was ticked (first match wins).
+    #[serde(default)]
+    pub when_ticked: Vec<TickRule>,
+    /// Asked only if an earlier answer chose an option; passed over otherwise.
+    #[serde(default)]
+    pub only_if: Option<Condition>,
+}
+
+/// "If option `ticked` was ticked, go to `goto`", on a Multiple decision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TickRule {
+    pub ticked: String,
+    pub goto: String,
+}
+
+/// "Only if option `chose` was chosen, graded or ticked at decision `step`."
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub step: String,
+    pub chose: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -197,6 +222,14 @@ impl Step {
         match self {
             Step::Narrative(n) => n.clock.as_deref(),
             Step::Decision(d) => d.clock.as_deref(),
+        }
+    }
+
+    /// The earlier answer this step depends on, if any.
+    pub fn only_if(&self) -> Option<&Condition> {
+        match self {
+            Step::Narrative(n) => n.only_if.as_ref(),
+            Step::Decision(d) => d.only_if.as_ref(),
         }
     }
 
