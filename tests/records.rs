@@ -212,6 +212,39 @@ fn the_markdown_export_is_a_portfolio_debrief() {
     assert!(csv.lines().nth(1).unwrap().contains("In line with the finding"));
 }
 
+#[test]
+fn every_export_names_the_in_line_answer_and_the_basis() {
+    let data = tempfile::tempdir().unwrap();
+    let home = data.path().to_str().unwrap();
+    // seed 1: decision 1 shows secure, note, watch; `3` watches the video (Poor)
+    play(data.path(), &["--mode", "assessment"], "3\nlooked enough\n3\n2\n");
+    let export = |format: &str| {
+        let out = lessons_in(
+            &root(),
+            &["export", "latest", "--format", format],
+            "",
+            &[("LESSONS_HOME", home)],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let md = export("md");
+    assert!(md.contains("| **In line** | Secure a copy as evidence |"), "{md}");
+    assert!(md.contains("| **Why** | Fixture feedback: evidence secured. |"), "{md}");
+    assert!(md.contains("| **Basis** | the investigation's finding |"), "{md}");
+    let csv = export("csv");
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let row = csv.lines().nth(1).unwrap();
+    assert!(header.contains(&"in_line") && header.contains(&"basis"), "{csv}");
+    assert!(row.contains("Secure a copy as evidence,Finding,"), "{csv}");
+    let json: serde_json::Value = serde_json::from_str(&export("json")).unwrap();
+    let item = &json["debrief"]["items"][0];
+    assert_eq!(item["in_line"][0], "Secure a copy as evidence");
+    assert_eq!(item["basis"]["basis"], "Finding");
+    assert_eq!(item["verdict"], "NotInLine");
+    assert_eq!(item["same_as_officers"], true);
+}
+
 /// Three trainees and one classroom on the synthetic fixture; the expected figures are
 /// worked out by hand in the comments.
 #[test]
