@@ -213,6 +213,50 @@ fn the_markdown_export_is_a_portfolio_debrief() {
 }
 
 #[test]
+fn a_not_judged_decision_is_counted_in_the_report_but_never_scored_or_most_missed() {
+    let mut scenario = fixture_scenario();
+    for step in &mut scenario.steps {
+        if let lessons::scenario::Step::Decision(d) = step
+            && d.id == "risk"
+        {
+            d.basis = Some(lessons::scenario::Basis::NotJudged);
+        }
+    }
+    let run = |name: &str, risk: &str| {
+        let mut session = Session::new(&scenario, Settings::new(Mode::Assessment, 1)).into_state();
+        session.answers = vec![Answer {
+            step: "risk".into(),
+            response: Response::Graded(risk.into()),
+            rationale: Some(format!("{name}'s reason")),
+            confidence: None,
+        }];
+        let mut record = Record::new(
+            RecordKind::Run,
+            &scenario,
+            session,
+            Some(name.into()),
+            Stamp::from_unix(0),
+        );
+        record.id = format!("run-{name}");
+        record
+    };
+    let records = vec![run("A", "standard"), run("B", "high")];
+    let built = report::build(&records, std::slice::from_ref(&scenario), false);
+    let risk = &built.cases[0].decisions[1];
+    assert_eq!(
+        (risk.respondents, risk.not_judged, risk.judged, risk.in_line),
+        (2, 2, 0, 0)
+    );
+    assert!(built.most_missed.is_empty(), "{:?}", built.most_missed);
+    let text = report::text(&built);
+    assert!(
+        text.contains("Not judged: the source makes no finding here · answered: 2"),
+        "{text}"
+    );
+    assert!(text.contains("A's reason"), "rationales are still listed: {text}");
+}
+
+#[test]
 fn every_export_names_the_in_line_answer_and_the_basis() {
     let data = tempfile::tempdir().unwrap();
     let home = data.path().to_str().unwrap();
@@ -230,7 +274,10 @@ fn every_export_names_the_in_line_answer_and_the_basis() {
     };
     let md = export("md");
     assert!(md.contains("| **In line** | Secure a copy as evidence |"), "{md}");
-    assert!(md.contains("| **Why** | Fixture feedback: evidence secured. |"), "{md}");
+    assert!(
+        md.contains("| **Why** | Fixture feedback: evidence secured. |"),
+        "{md}"
+    );
     assert!(md.contains("| **Basis** | the investigation's finding |"), "{md}");
     let csv = export("csv");
     let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
