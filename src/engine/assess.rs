@@ -10,9 +10,9 @@ use crate::scenario::{
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Verdict {
-    /// The answer the finding or the policy it names supports.
+    /// The answer what the marks rest on (a finding, guidance, …) supports.
     InLine,
-    /// Part of it: an acceptable option, or some of the expected actions and no poor one.
+    /// Part of it: an acceptable option, or some of the expected actions ticked.
     Partly,
     /// Not supported by what the marks rest on. Whether it is what the officers did is
     /// recorded apart (`Item::same_as_officers`) and never changes the comparison.
