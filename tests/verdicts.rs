@@ -282,3 +282,18 @@ fn a_tick_all_decision_branches_on_what_was_ticked() {
     );
     assert_eq!(play(&["record"]), vec![Event::Finished]);
 }
+
+#[test]
+fn coverage_follows_a_timeout_to_a_step_only_it_reaches() {
+    let mut scenario = fixture_scenario();
+    let risk = decision_mut(&mut scenario, "risk");
+    risk.options.iter_mut().for_each(|o| o.goto = None);
+    risk.on_timeout = Some("marac".into());
+    let coverage = lessons::designer::coverage::run(&scenario, 1);
+    assert!(
+        coverage.unreached_steps.is_empty(),
+        "only a timeout at `risk` leads to `marac`: {:?}",
+        coverage.unreached_steps
+    );
+    assert!(coverage.is_clean(), "{coverage:?}");
+}
