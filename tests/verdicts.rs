@@ -297,3 +297,18 @@ fn coverage_follows_a_timeout_to_a_step_only_it_reaches() {
     );
     assert!(coverage.is_clean(), "{coverage:?}");
 }
+
+#[test]
+fn a_decision_the_source_makes_no_finding_on_needs_no_invented_marks() {
+    let path = common::root().join("tests/fixtures/formats/not-judged.ron");
+    let entry = lessons::scenario::load_file(&path);
+    assert!(entry.diagnostics.is_empty(), "{:?}", entry.diagnostics);
+    let scenario = entry.scenario.expect("the file validates");
+    let item = practice_evidence(&scenario, "watch");
+    assert_eq!(item.verdict, Verdict::NotJudged);
+    assert_eq!(
+        item.summary(),
+        "Not judged: the source makes no finding here (the same as the officers)"
+    );
+    assert!(item.basis.describe().contains("makes no finding on it"));
+}

@@ -456,7 +456,8 @@ fn single_verdict(choice: &Choice) -> Verdict {
     match choice.mark {
         Mark::Expected => Verdict::InLine,
         Mark::Acceptable => Verdict::Partly,
-        Mark::Poor => Verdict::NotInLine,
+        // Validation refuses an unmarked option on a judged decision.
+        Mark::Poor | Mark::Unmarked => Verdict::NotInLine,
     }
 }
 

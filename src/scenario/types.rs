@@ -153,6 +153,8 @@ pub struct Condition {
 pub struct Choice {
     pub id: String,
     pub text: String,
+    /// Required unless the decision's basis is `NotJudged`.
+    #[serde(default)]
     pub mark: Mark,
     /// Whether this is what the officers in the case did.
     #[serde(default)]

@@ -322,6 +322,21 @@ impl<'a> Checker<'a> {
                 .with_help("mark the option the finding or policy supports as `mark: Expected`"),
             );
         }
+        if d.judged()
+            && let Some(option) = d.options.iter().find(|o| o.mark == Mark::Unmarked)
+        {
+            let location = self.in_option(&d.id, &option.id, "id");
+            self.out.push(
+                Diagnostic::error(
+                    "unmarked-option",
+                    location,
+                    format!("option `{}` of decision `{}` has no mark", option.id, d.id),
+                )
+                .with_help(
+                    "add `mark: Expected`, `Acceptable` or `Poor`; or, where the source makes no finding, set `basis: NotJudged` on the decision",
+                ),
+            );
+        }
         let mut ids = HashSet::new();
         for option in &d.options {
             if !ids.insert(option.id.as_str()) {

@@ -144,6 +144,15 @@ vocabulary! {
         Expected => "Expected",
         Acceptable => "Acceptable",
         Poor => "Poor",
+        // Only for decisions that are not judged, where the source gives nothing to mark by.
+        Unmarked => "Not marked",
+    }
+}
+
+/// Absent in a file, an option is unmarked: allowed only where the decision is not judged.
+impl Default for Mark {
+    fn default() -> Self {
+        Mark::Unmarked
     }
 }
 

@@ -303,6 +303,7 @@ impl ClassroomView<'_> {
             // A decision that is not judged shows no marks: the source makes no finding.
             let (symbol, style, mark) = match option.mark {
                 _ if !decision.judged() => ("·", theme.dim, "Not judged"),
+                Mark::Unmarked => ("·", theme.dim, option.mark.label()),
                 Mark::Expected => ("✓", theme.good, option.mark.label()),
                 Mark::Acceptable => ("◐", theme.partly, option.mark.label()),
                 Mark::Poor => ("✗", theme.bad, option.mark.label()),
