@@ -20,6 +20,7 @@ fn generated(n: usize) -> Scenario {
             clock: Some(format!("Day {d}, 10:00")),
             text: "Synthetic narrative text for benchmarking. ".repeat(8),
             next: None,
+            only_if: None,
         }));
         let kind = [DecisionKind::Single, DecisionKind::Multiple, DecisionKind::Scale][d % 3];
         steps.push(Step::Decision(Decision {
@@ -39,6 +40,10 @@ fn generated(n: usize) -> Scenario {
                     level: (kind == DecisionKind::Scale).then_some(o as u32 + 1),
                     feedback: Some("Synthetic feedback.".into()),
                     goto: None,
+                    basis: None,
+                    citation: None,
+                    reason: None,
+                    debrief_only: false,
                 })
                 .collect(),
             officers: None,
@@ -47,10 +52,17 @@ fn generated(n: usize) -> Scenario {
                 quote: Some("synthetic quote".into()),
                 standards: vec![Standard::DutiesAndResponsibilities],
                 policy: vec!["Synthetic policy".into()],
+                debrief_only: false,
             },
             rationale: RationalePrompt::Ask,
             time_limit: Some(60),
             next: None,
+            basis: None,
+            citation: None,
+            reason: None,
+            on_timeout: None,
+            when_ticked: Vec::new(),
+            only_if: None,
         }));
     }
     Scenario {

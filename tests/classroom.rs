@@ -103,6 +103,23 @@ fn every_classroom_screen() {
 }
 
 #[test]
+fn the_reveal_holds_debrief_only_text_and_shows_no_marks_when_not_judged() {
+    let mut plan = vec![fixture_scenario()];
+    if let lessons::scenario::Step::Decision(d) = &mut plan[0].steps[1] {
+        d.basis = Some(lessons::scenario::Basis::NotJudged);
+        d.finding.debrief_only = true;
+        d.options.iter_mut().for_each(|o| o.debrief_only = true);
+    }
+    let mut room = Classroom::new(plan, 3, Recorder::new(None, None), Instant::now());
+    keys(&mut room, &["Enter", "Enter", "Enter", "Tab", "a", "Tab", "r"]);
+    let shown = screen(&room, 160, 48);
+    assert!(shown.contains("Not judged"), "{shown}");
+    assert!(!shown.contains("Expected"), "{shown}");
+    assert!(!shown.contains("Fixture finding"), "{shown}");
+    assert!(!shown.contains("Fixture feedback"), "{shown}");
+}
+
+#[test]
 fn nothing_is_revealed_before_the_instructor_asks() {
     let mut room = room(None);
     keys(&mut room, &["Enter", "Enter", "Enter", "Tab", "a", "Tab"]);

@@ -87,7 +87,7 @@ fn graph_as_dot_highlights_both_paths_and_renders_with_graphviz() {
     ));
     // the officers graded standard (red), the finding expected high (green)
     assert!(
-        dot.contains("s2 -> s3 [label=\"Standard / Medium\", color=\"#b22222\", penwidth=2];"),
+        dot.contains("s2 -> s3 [label=\"Standard / Medium / time up\", color=\"#b22222\", penwidth=2];"),
         "{dot}"
     );
     assert!(

@@ -87,7 +87,8 @@ fn scale_answers_are_judged_by_distance() {
             _ => None,
         })
         .expect("practice mode gives feedback straight away");
-    assert_eq!(feedback.verdict, Verdict::SameAsOfficers);
+    assert_eq!(feedback.verdict, Verdict::NotInLine);
+    assert!(feedback.same_as_officers);
     assert_eq!(feedback.scale_distance, Some(-2));
     assert!(
         feedback.summary().contains("graded two levels too low"),
@@ -327,6 +328,6 @@ fn with_no_option_marked_actual_no_answer_is_called_the_officers_choice() {
         !item.same_as_officers,
         "an unknown action is not 'the same as the officers'"
     );
-    assert_eq!(item.verdict, Verdict::Other);
+    assert_eq!(item.verdict, Verdict::NotInLine);
     assert_eq!(item.officers, vec!["The source does not say what was recorded."]);
 }

@@ -65,7 +65,7 @@ fn every_example_in_the_format_reference_parses() {
 fn every_vocabulary_value_is_documented() {
     let doc = std::fs::read_to_string(common::root().join("docs/scenario-format.md")).unwrap();
     use lessons::scenario::{
-        DecisionKind, Mark, NdmStage, Publisher, RationalePrompt, Role, Standard, Theme,
+        Basis, DecisionKind, Mark, NdmStage, Publisher, RationalePrompt, Role, Standard, Theme,
     };
     let mut names: Vec<&str> = Vec::new();
     names.extend(Theme::ALL.iter().map(|v| v.ident()));
@@ -74,6 +74,7 @@ fn every_vocabulary_value_is_documented() {
     names.extend(Standard::ALL.iter().map(|v| v.ident()));
     names.extend(DecisionKind::ALL.iter().map(|v| v.ident()));
     names.extend(Mark::ALL.iter().map(|v| v.ident()));
+    names.extend(Basis::ALL.iter().map(|v| v.ident()));
     names.extend(Publisher::ALL.iter().map(|v| v.ident()));
     names.extend(RationalePrompt::ALL.iter().map(|v| v.ident()));
     for name in names {

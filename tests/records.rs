@@ -87,10 +87,7 @@ fn a_run_cut_off_mid_way_resumes_with_its_answers_and_rationale() {
     assert_eq!(out.status.code(), Some(0), "{}{}", stdout, text(&out.stderr));
     assert!(stdout.contains("Resuming your run: 1 decision(s) answered so far."));
     assert!(stdout.contains("Your rationale: my first reason"), "{stdout}");
-    assert!(
-        stdout.contains("3 of 3 decision(s) in line with the finding"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("3 of 3 judged decision(s) in line"), "{stdout}");
     assert_eq!(
         records_in(data.path()).len(),
         1,
@@ -213,6 +210,86 @@ fn the_markdown_export_is_a_portfolio_debrief() {
         "a header and one row per decision:\n{csv}"
     );
     assert!(csv.lines().nth(1).unwrap().contains("In line with the finding"));
+}
+
+#[test]
+fn a_not_judged_decision_is_counted_in_the_report_but_never_scored_or_most_missed() {
+    let mut scenario = fixture_scenario();
+    for step in &mut scenario.steps {
+        if let lessons::scenario::Step::Decision(d) = step
+            && d.id == "risk"
+        {
+            d.basis = Some(lessons::scenario::Basis::NotJudged);
+        }
+    }
+    let run = |name: &str, risk: &str| {
+        let mut session = Session::new(&scenario, Settings::new(Mode::Assessment, 1)).into_state();
+        session.answers = vec![Answer {
+            step: "risk".into(),
+            response: Response::Graded(risk.into()),
+            rationale: Some(format!("{name}'s reason")),
+            confidence: None,
+        }];
+        let mut record = Record::new(
+            RecordKind::Run,
+            &scenario,
+            session,
+            Some(name.into()),
+            Stamp::from_unix(0),
+        );
+        record.id = format!("run-{name}");
+        record
+    };
+    let records = vec![run("A", "standard"), run("B", "high")];
+    let built = report::build(&records, std::slice::from_ref(&scenario), false);
+    let risk = &built.cases[0].decisions[1];
+    assert_eq!(
+        (risk.respondents, risk.not_judged, risk.judged, risk.in_line),
+        (2, 2, 0, 0)
+    );
+    assert!(built.most_missed.is_empty(), "{:?}", built.most_missed);
+    let text = report::text(&built);
+    assert!(
+        text.contains("Not judged: the source makes no finding here · answered: 2"),
+        "{text}"
+    );
+    assert!(text.contains("A's reason"), "rationales are still listed: {text}");
+}
+
+#[test]
+fn every_export_names_the_in_line_answer_and_the_basis() {
+    let data = tempfile::tempdir().unwrap();
+    let home = data.path().to_str().unwrap();
+    // seed 1: decision 1 shows secure, note, watch; `3` watches the video (Poor)
+    play(data.path(), &["--mode", "assessment"], "3\nlooked enough\n3\n2\n");
+    let export = |format: &str| {
+        let out = lessons_in(
+            &root(),
+            &["export", "latest", "--format", format],
+            "",
+            &[("LESSONS_HOME", home)],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let md = export("md");
+    assert!(md.contains("| **In line** | Secure a copy as evidence |"), "{md}");
+    assert!(
+        md.contains("| **Why** | Fixture feedback: evidence secured. |"),
+        "{md}"
+    );
+    assert!(md.contains("| **Basis** | the investigation's finding |"), "{md}");
+    let csv = export("csv");
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let row = csv.lines().nth(1).unwrap();
+    assert!(header.contains(&"in_line") && header.contains(&"basis"), "{csv}");
+    assert!(row.contains("Secure a copy as evidence,Finding,"), "{csv}");
+    let json: serde_json::Value = serde_json::from_str(&export("json")).unwrap();
+    let item = &json["debrief"]["items"][0];
+    assert_eq!(item["in_line"][0], "Secure a copy as evidence");
+    assert_eq!(item["basis"]["basis"], "Finding");
+    assert_eq!(item["verdict"], "NotInLine");
+    assert_eq!(item["same_as_officers"], true);
 }
 
 /// Three trainees and one classroom on the synthetic fixture; the expected figures are

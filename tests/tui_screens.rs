@@ -185,6 +185,17 @@ fn debrief_tabs_and_detail() {
     both_sizes!("debrief_discussion", app);
 }
 
+#[test]
+fn debrief_names_the_in_line_answer_and_the_basis() {
+    let mut app = app();
+    play_to_debrief(&mut app);
+    // decision 2: graded Standard where the finding supports High
+    press(&mut app, &["Down"]);
+    both_sizes!("debrief_in_line_preview", app);
+    press(&mut app, &["Enter"]);
+    both_sizes!("debrief_in_line_detail", app);
+}
+
 fn play_to_debrief(app: &mut App) {
     // assessment mode: secure the footage, grade standard, tick one, give the required rationale
     press(
@@ -324,5 +335,5 @@ fn history_lists_a_past_run_and_opens_its_debrief() {
     assert!(shown.contains("100% · 3 dec."), "{shown}");
     press(&mut app, &["Enter"]);
     assert!(matches!(app.screen, Screen::Debrief(_)));
-    assert!(screen(&app, 80, 24).contains("3 of 3 decisions in line with the finding"));
+    assert!(screen(&app, 80, 24).contains("3 of 3 judged decisions in line"));
 }

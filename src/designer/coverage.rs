@@ -9,7 +9,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
 use crate::engine::{Event, Input, Mode, Phase, Session, Settings};
-use crate::scenario::graph::{Target, next_after};
+use crate::scenario::graph::{Target, next_after, next_after_timeout};
 use crate::scenario::{DecisionKind, RationalePrompt, Scenario};
 
 /// Above this many paths, coverage samples instead of walking every one.
@@ -48,14 +48,64 @@ fn branch_choices(scenario: &Scenario, step: &str) -> Vec<String> {
     let Some(decision) = scenario.decision(step) else {
         return Vec::new();
     };
-    let mut seen = HashSet::new();
-    decision
-        .options
+    // Options a later `only_if` tests must each be played, even where they lead nowhere new.
+    let tested: Vec<&str> = scenario
+        .steps
         .iter()
-        .filter(|o| seen.insert(next_after(scenario, index, Some(o))))
-        .map(|o| o.id.clone())
+        .filter_map(|s| s.only_if())
+        .filter(|c| c.step == step)
+        .map(|c| c.chose.as_str())
+        .collect();
+    let mut seen = HashSet::new();
+    let mut choices: Vec<String> = if decision.kind == DecisionKind::Multiple {
+        seen.insert(next_after(scenario, index, None));
+        let sets = tick_sets(decision, &tested);
+        if sets.is_empty() {
+            vec![String::new()]
+        } else {
+            sets
+        }
+    } else {
+        decision
+            .options
+            .iter()
+            .filter(|o| seen.insert(next_after(scenario, index, Some(o))) | tested.contains(&o.id.as_str()))
+            .map(|o| o.id.clone())
+            .collect()
+    };
+    if decision.time_limit.is_some() && seen.insert(next_after_timeout(scenario, index)) {
+        choices.push(TIME_UP.to_string());
+    }
+    choices
+}
+
+/// Every combination of the options a Multiple decision's rules and later conditions test,
+/// each as ids joined by commas ("" ticks nothing); none when nothing depends on the ticks.
+fn tick_sets(decision: &crate::scenario::Decision, tested: &[&str]) -> Vec<String> {
+    let mut relevant: Vec<&str> = decision.when_ticked.iter().map(|r| r.ticked.as_str()).collect();
+    relevant.extend(tested.iter().copied());
+    relevant.sort_unstable();
+    relevant.dedup();
+    relevant.truncate(MAX_TESTED_TICKS);
+    if relevant.is_empty() {
+        return Vec::new();
+    }
+    (0..1usize << relevant.len())
+        .map(|mask| {
+            let ids: Vec<&str> = (0..relevant.len())
+                .filter(|bit| mask & (1 << bit) != 0)
+                .map(|bit| relevant[bit])
+                .collect();
+            ids.join(",")
+        })
         .collect()
 }
+
+/// Above this many tested options a tick-all decision plays only the first ones' combinations.
+const MAX_TESTED_TICKS: usize = 8;
+
+/// Stands for letting a timed decision's clock run out (never a valid option id).
+const TIME_UP: &str = "<time up>";
 
 /// Answers the current decision (or moves on) so a play can continue without a person.
 fn step_inputs(session: &Session, choice: Option<&str>) -> Vec<Input> {
@@ -73,8 +123,15 @@ fn step_inputs(session: &Session, choice: Option<&str>) -> Vec<Input> {
             })]
         }
         Phase::Confidence { .. } => vec![Input::Confidence(None)],
+        Phase::Deciding { .. } if choice == Some(TIME_UP) => vec![Input::TimeUp],
         Phase::Deciding { step, .. } => match session.scenario().decision(step).map(|d| d.kind) {
-            Some(DecisionKind::Multiple) => vec![Input::Submit],
+            Some(DecisionKind::Multiple) => choice
+                .unwrap_or_default()
+                .split(',')
+                .filter(|id| !id.is_empty())
+                .map(|id| Input::Toggle(id.to_string()))
+                .chain([Input::Submit])
+                .collect(),
             Some(DecisionKind::Scale) => choice
                 .map(|c| vec![Input::Grade(c.to_string())])
                 .unwrap_or_default(),

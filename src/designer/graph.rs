@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
-use crate::scenario::graph::{Target, next_after, successors};
+use crate::scenario::graph::{Target, next_after, next_after_ticks, next_after_timeout, successors};
 use crate::scenario::{Choice, Mark, Scenario, Step};
 
 const OFFICERS: &str = "#b22222";
@@ -45,16 +45,28 @@ fn edges(scenario: &Scenario) -> Vec<Edge> {
     let mut out = Vec::new();
     for (index, step) in scenario.steps.iter().enumerate() {
         for target in successors(scenario, index) {
-            let label = match step {
+            let mut labels: Vec<String> = match step {
                 Step::Decision(d) if d.options.iter().any(|o| o.goto.is_some()) => d
                     .options
                     .iter()
                     .filter(|o| next_after(scenario, index, Some(o)) == target)
                     .map(|o| short(&o.text, 28))
-                    .collect::<Vec<_>>()
-                    .join(" / "),
-                _ => String::new(),
+                    .collect(),
+                Step::Decision(d) => d
+                    .when_ticked
+                    .iter()
+                    .filter(|r| next_after_ticks(scenario, index, &[r.ticked.as_str()]) == target)
+                    .filter_map(|r| d.option(&r.ticked))
+                    .map(|o| format!("ticked: {}", short(&o.text, 20)))
+                    .collect(),
+                Step::Narrative(_) => Vec::new(),
             };
+            // Name the timeout edge only where it leads somewhere an answer does not.
+            let timed_apart = step.as_decision().is_some_and(|d| d.on_timeout.is_some());
+            if timed_apart && next_after_timeout(scenario, index) == target {
+                labels.push("time up".into());
+            }
+            let label = labels.join(" / ");
             out.push(Edge {
                 from: index,
                 to: target,

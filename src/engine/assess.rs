@@ -4,18 +4,21 @@
 use serde::{Deserialize, Serialize};
 
 use super::answer::{Answer, Response};
-use crate::scenario::{Choice, Decision, DecisionKind, Finding, Mark, NdmStage, Role, Scenario, Theme};
+use crate::scenario::{
+    Basis, Choice, Decision, DecisionKind, Finding, Mark, NdmStage, Role, Scenario, Theme,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Verdict {
-    /// The answer the finding or the policy it names supports.
+    /// The answer what the marks rest on (a finding, guidance, …) supports.
     InLine,
-    /// Part of it: an acceptable option, or some of the expected actions.
+    /// Part of it: an acceptable option, or some of the expected actions ticked.
     Partly,
-    /// Not supported by the finding, and what the officers in the case did.
-    SameAsOfficers,
-    /// Not supported by the finding.
-    Other,
+    /// Not supported by what the marks rest on. Whether it is what the officers did is
+    /// recorded apart (`Item::same_as_officers`) and never changes the comparison.
+    NotInLine,
+    /// Asked and recorded, but the source makes no finding to compare it with: never scored.
+    NotJudged,
     /// The time limit ran out.
     NoDecision,
 }
@@ -23,10 +26,10 @@ pub enum Verdict {
 impl Verdict {
     pub fn label(self) -> &'static str {
         match self {
-            Verdict::InLine => "In line with the finding",
+            Verdict::InLine => "In line",
             Verdict::Partly => "Partly in line",
-            Verdict::SameAsOfficers => "Same as the officers",
-            Verdict::Other => "Not in line with the finding",
+            Verdict::NotInLine => "Not in line",
+            Verdict::NotJudged => "Not judged",
             Verdict::NoDecision => "No decision in time",
         }
     }
@@ -36,8 +39,8 @@ impl Verdict {
         match self {
             Verdict::InLine => "in line",
             Verdict::Partly => "partly",
-            Verdict::SameAsOfficers => "as officers",
-            Verdict::Other => "not in line",
+            Verdict::NotInLine => "not in line",
+            Verdict::NotJudged => "not judged",
             Verdict::NoDecision => "no decision",
         }
     }
@@ -66,6 +69,10 @@ pub struct Item {
     /// What the officers in the case did.
     pub officers: Vec<String>,
     pub finding: Finding,
+    /// What the marks rest on, with its quote, citation or reason.
+    pub basis: MarkBasis,
+    /// Whether the decision is scored (its basis is not `NotJudged`).
+    pub judged: bool,
     pub verdict: Verdict,
     /// The trainee made the officers' choice.
     pub same_as_officers: bool,
@@ -74,13 +81,117 @@ pub struct Item {
     /// For Multiple decisions: expected actions left unticked, and ticked ones marked Poor.
     pub missed: Vec<String>,
     pub unwanted: Vec<String>,
-    /// Feedback written for the options the trainee chose.
-    pub feedback: Vec<String>,
+    /// The option(s) in line (Expected), named beside the trainee's choice; empty when not judged.
+    pub in_line: Vec<String>,
+    /// Why, in the in-line option's own feedback, when the trainee chose otherwise.
+    pub why: Option<Note>,
+    /// Feedback written for the options the trainee chose, each naming its option.
+    pub feedback: Vec<Note>,
     pub rationale: Option<String>,
     pub confidence: Option<u8>,
 }
 
+/// A piece of feedback and the option it was written for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    pub option: String,
+    pub text: String,
+    /// Tells of later events: shown in the debrief, not in practice feedback.
+    pub debrief_only: bool,
+}
+
+/// What a decision's (or an option's) marks rest on, and the words that support it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MarkBasis {
+    pub basis: Basis,
+    /// The finding's quote, the guidance cited, or the author's reason.
+    pub detail: Option<String>,
+}
+
+impl MarkBasis {
+    /// What an answer is compared with: "the finding", "the force's later learning", …
+    pub fn against(&self) -> String {
+        match self.basis {
+            Basis::Finding => "the finding".into(),
+            Basis::KeyQuestion => "the source's key question".into(),
+            Basis::ForceLearning => "the force's later learning".into(),
+            Basis::Guidance => self.detail.clone().unwrap_or_else(|| "national guidance".into()),
+            Basis::Judgement => "the author's reading (the source makes no finding)".into(),
+            Basis::NotJudged => "nothing: the source makes no finding here".into(),
+        }
+    }
+
+    /// One line for a debrief: "Basis: national guidance, APP on missing persons".
+    pub fn describe(&self) -> String {
+        let detail = self.detail.as_deref();
+        match (self.basis, detail) {
+            // The quote is shown on its own line in every debrief.
+            (Basis::Finding, _) => "the investigation's finding".into(),
+            (Basis::KeyQuestion, Some(q)) => {
+                format!("the source's question for discussion, \u{201c}{q}\u{201d}")
+            }
+            (Basis::KeyQuestion, None) => "the source's question for discussion".into(),
+            (Basis::ForceLearning, Some(l)) => {
+                format!("what the force changed afterwards, \u{201c}{l}\u{201d}")
+            }
+            (Basis::ForceLearning, None) => "what the force changed afterwards".into(),
+            (Basis::Guidance, Some(c)) => format!("national guidance, {c}"),
+            (Basis::Guidance, None) => "national guidance".into(),
+            (Basis::Judgement, Some(r)) => {
+                format!("the author's reading; the source makes no finding. {r}")
+            }
+            (Basis::Judgement, None) => "the author's reading; the source makes no finding".into(),
+            (Basis::NotJudged, Some(r)) => format!("not judged; the source makes no finding here. {r}"),
+            (Basis::NotJudged, None) => "not judged; the source makes no finding here".into(),
+        }
+    }
+}
+
+impl Note {
+    /// "“Close the log”: the feedback", naming the option the feedback was written for.
+    pub fn line(&self) -> String {
+        format!("\u{201c}{}\u{201d}: {}", self.option, self.text)
+    }
+}
+
 impl Item {
+    /// The verdict in words that follow its basis: "Not in line with the force's later learning".
+    pub fn label(&self) -> String {
+        let against = self.basis.against();
+        match self.verdict {
+            Verdict::InLine => format!("In line with {against}"),
+            Verdict::Partly => format!("Partly in line with {against}"),
+            Verdict::NotInLine => format!("Not in line with {against}"),
+            Verdict::NotJudged => "Not judged: the source makes no finding here".into(),
+            Verdict::NoDecision if !self.judged => "No decision in time (not judged)".into(),
+            Verdict::NoDecision => Verdict::NoDecision.label().into(),
+        }
+    }
+
+    /// The in-line option(s), in words, when the trainee's choice was not all of them.
+    pub fn in_line_answer(&self) -> Option<String> {
+        let named = !self.in_line.is_empty()
+            && self.kind != DecisionKind::Multiple
+            && self.verdict != Verdict::InLine;
+        named.then(|| self.in_line.join("; "))
+    }
+
+    /// The same item as practice feedback shows it: text held for the debrief removed.
+    pub fn for_practice(mut self) -> Item {
+        self.feedback.retain(|n| !n.debrief_only);
+        if self.why.as_ref().is_some_and(|n| n.debrief_only) {
+            self.why = None;
+        }
+        if self.finding.debrief_only {
+            self.finding.text = "The finding is held for the debrief.".into();
+            self.finding.quote = None;
+            if self.basis.basis == Basis::Finding {
+                self.basis.detail = None;
+            }
+        }
+        self
+    }
+
     /// What the trainee chose, in words: the options joined, or why there are none.
     pub fn your_choice(&self) -> String {
         match self.verdict {
@@ -101,25 +212,26 @@ impl Item {
 
     /// One line that says how the answer stands, e.g. "Not in line with the finding: graded one level too low".
     pub fn summary(&self) -> String {
-        let mut text = self.verdict.label().to_string();
+        let mut text = self.label();
         if let Some(distance) = self.scale_distance.filter(|d| *d != 0) {
             text.push_str(&format!(": {}", scale_phrase(distance)));
-        } else if self.kind == DecisionKind::Multiple && self.verdict != Verdict::NoDecision {
+        } else if self.kind == DecisionKind::Multiple && self.judged && self.verdict != Verdict::NoDecision {
             let mut parts = Vec::new();
             if !self.missed.is_empty() {
                 parts.push(format!("{} expected action(s) missed", self.missed.len()));
             }
             if !self.unwanted.is_empty() {
                 parts.push(format!(
-                    "{} ticked that the finding does not support",
-                    self.unwanted.len()
+                    "{} ticked that {} does not support",
+                    self.unwanted.len(),
+                    self.basis.against()
                 ));
             }
             if !parts.is_empty() {
                 text.push_str(&format!(": {}", parts.join(", ")));
             }
         }
-        if self.same_as_officers && self.verdict != Verdict::SameAsOfficers {
+        if self.same_as_officers {
             text.push_str(" (the same as the officers)");
         }
         text
@@ -147,6 +259,9 @@ pub struct Tally {
     pub in_line: u32,
     pub partly: u32,
     pub points: u32,
+    /// Decisions asked but not judged: shown, never scored.
+    #[serde(default)]
+    pub not_judged: u32,
 }
 
 impl Tally {
@@ -157,16 +272,23 @@ impl Tally {
             in_line: 0,
             partly: 0,
             points: 0,
+            not_judged: 0,
         }
     }
 
-    fn add(&mut self, verdict: Verdict) {
+    fn add(&mut self, item: &Item) {
+        if !item.judged {
+            self.not_judged += 1;
+            return;
+        }
+        let verdict = item.verdict;
         self.decisions += 1;
         self.in_line += u32::from(verdict == Verdict::InLine);
         self.partly += u32::from(verdict == Verdict::Partly);
         self.points += verdict.points();
     }
 
+    /// Points available: two for each judged decision.
     pub fn max_points(&self) -> u32 {
         self.decisions * 2
     }
@@ -187,6 +309,18 @@ pub struct Debrief {
     pub by_theme: Vec<Tally>,
 }
 
+impl Debrief {
+    /// Points scored over the judged decisions.
+    pub fn points(&self) -> u32 {
+        self.total.points
+    }
+
+    /// Points available: two for each judged decision answered.
+    pub fn max_points(&self) -> u32 {
+        self.total.max_points()
+    }
+}
+
 /// The debrief for a set of answers, in the order they were given.
 pub fn assess(scenario: &Scenario, answers: &[Answer]) -> Debrief {
     let items: Vec<Item> = answers
@@ -200,8 +334,8 @@ pub fn assess(scenario: &Scenario, answers: &[Answer]) -> Debrief {
         let mut tally = Tally::new(stage.label());
         items
             .iter()
-            .filter(|i| i.ndm == *stage)
-            .for_each(|i| tally.add(i.verdict));
+            .filter(|i| i.ndm == *stage && i.judged)
+            .for_each(|i| tally.add(i));
         if tally.decisions > 0 {
             by_stage.push(tally);
         }
@@ -210,13 +344,13 @@ pub fn assess(scenario: &Scenario, answers: &[Answer]) -> Debrief {
         let mut tally = Tally::new(theme.label());
         items
             .iter()
-            .filter(|i| i.themes.contains(theme))
-            .for_each(|i| tally.add(i.verdict));
+            .filter(|i| i.themes.contains(theme) && i.judged)
+            .for_each(|i| tally.add(i));
         if tally.decisions > 0 {
             by_theme.push(tally);
         }
     }
-    items.iter().for_each(|i| total.add(i.verdict));
+    items.iter().for_each(|i| total.add(i));
     Debrief {
         scenario_id: scenario.id.clone(),
         title: scenario.title.clone(),
@@ -237,13 +371,15 @@ pub fn assess_one(scenario: &Scenario, decision: &Decision, answer: &Answer) -> 
         .collect();
     let actual: Vec<&Choice> = decision.officers_choice();
     let same_as_officers = made_officers_choice(&answer.response, &selected, &actual);
+    let judged = decision.judged();
     let (verdict, scale_distance, missed, unwanted) = match (&answer.response, decision.kind) {
         (Response::NoDecision, _) => (Verdict::NoDecision, None, Vec::new(), Vec::new()),
-        (_, DecisionKind::Multiple) => multiple_verdict(decision, &selected, same_as_officers),
+        (_, _) if !judged => (Verdict::NotJudged, None, Vec::new(), Vec::new()),
+        (_, DecisionKind::Multiple) => multiple_verdict(decision, &selected),
         (_, kind) => {
             let verdict = match selected.first() {
                 Some(c) => single_verdict(c),
-                None => Verdict::Other,
+                None => Verdict::NotInLine,
             };
             let distance = (kind == DecisionKind::Scale && verdict != Verdict::InLine)
                 .then(|| selected.first().and_then(|c| scale_distance(decision, c)))
@@ -251,9 +387,31 @@ pub fn assess_one(scenario: &Scenario, decision: &Decision, answer: &Answer) -> 
             (verdict, distance, Vec::new(), Vec::new())
         }
     };
-    let officers = match &decision.officers {
-        Some(text) => vec![text.clone()],
-        None => actual.iter().map(|c| c.text.clone()).collect(),
+    let finding = &decision.finding.text;
+    let officers = match decision.officers.as_deref().map(|t| beyond_finding(t, finding)) {
+        Some(Some(text)) => vec![text],
+        _ => actual.iter().map(|c| c.text.clone()).collect(),
+    };
+    let note = |c: &Choice| {
+        let text = beyond_finding(c.feedback.as_deref()?, finding)?;
+        Some(Note {
+            option: c.text.clone(),
+            text,
+            debrief_only: c.debrief_only,
+        })
+    };
+    let expected: Vec<&Choice> = decision
+        .options
+        .iter()
+        .filter(|c| judged && c.mark == Mark::Expected)
+        .collect();
+    let chose_expected = selected.iter().any(|c| c.mark == Mark::Expected);
+    let why = (decision.kind != DecisionKind::Multiple && !chose_expected)
+        .then(|| expected.iter().find_map(|c| note(c)))
+        .flatten();
+    let (basis, detail) = match decision.kind {
+        DecisionKind::Multiple => decision.basis_of(None),
+        _ => decision.basis_of(selected.first().copied()),
     };
     Item {
         step: decision.id.clone(),
@@ -265,30 +423,47 @@ pub fn assess_one(scenario: &Scenario, decision: &Decision, answer: &Answer) -> 
         yours: selected.iter().map(|c| c.text.clone()).collect(),
         officers,
         finding: decision.finding.clone(),
+        basis: MarkBasis {
+            basis,
+            detail: detail.map(str::to_string),
+        },
+        judged,
         verdict,
         same_as_officers,
         scale_distance,
         missed,
         unwanted,
-        feedback: selected.iter().filter_map(|c| c.feedback.clone()).collect(),
+        in_line: expected.iter().map(|c| c.text.clone()).collect(),
+        why,
+        feedback: selected.iter().filter_map(|c| note(c)).collect(),
         rationale: answer.rationale.clone(),
         confidence: answer.confidence,
     }
 }
 
+/// A text with a leading copy of the finding taken off, so a debrief does not say the same
+/// sentence as the officers, the finding and the feedback; `None` when nothing is left.
+fn beyond_finding(text: &str, finding: &str) -> Option<String> {
+    let finding = finding.trim();
+    let rest = match text.trim().strip_prefix(finding) {
+        Some(rest) if !finding.is_empty() => rest.trim(),
+        _ => text.trim(),
+    };
+    (!rest.is_empty()).then(|| rest.to_string())
+}
+
 fn single_verdict(choice: &Choice) -> Verdict {
-    match (choice.mark, choice.actual) {
-        (Mark::Expected, _) => Verdict::InLine,
-        (Mark::Acceptable, _) => Verdict::Partly,
-        (Mark::Poor, true) => Verdict::SameAsOfficers,
-        (Mark::Poor, false) => Verdict::Other,
+    match choice.mark {
+        Mark::Expected => Verdict::InLine,
+        Mark::Acceptable => Verdict::Partly,
+        // Validation refuses an unmarked option on a judged decision.
+        Mark::Poor | Mark::Unmarked => Verdict::NotInLine,
     }
 }
 
 fn multiple_verdict(
     decision: &Decision,
     selected: &[&Choice],
-    same_as_officers: bool,
 ) -> (Verdict, Option<i64>, Vec<String>, Vec<String>) {
     let picked = |c: &Choice| selected.iter().any(|s| s.id == c.id);
     let expected: Vec<&Choice> = decision
@@ -309,12 +484,12 @@ fn multiple_verdict(
     let hits = expected.len() - missed.len();
     let verdict = if missed.is_empty() && unwanted.is_empty() {
         Verdict::InLine
-    } else if same_as_officers {
-        Verdict::SameAsOfficers
     } else if hits > 0 {
+        // Some expected actions: partly, whoever else ticked the same. Whether the officers
+        // did this is recorded apart and never lowers the comparison.
         Verdict::Partly
     } else {
-        Verdict::Other
+        Verdict::NotInLine
     };
     (verdict, None, missed, unwanted)
 }

@@ -8,6 +8,6 @@ pub mod session;
 pub mod shuffle;
 
 pub use answer::{Answer, Response};
-pub use assess::{Debrief, Item, Tally, Verdict, assess, assess_one};
+pub use assess::{Debrief, Item, MarkBasis, Note, Tally, Verdict, assess, assess_one};
 pub use io::{Asked, Event, Input, InputError, ResumeError, ShownOption};
 pub use session::{Mode, Phase, Session, SessionState, Settings};

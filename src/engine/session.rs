@@ -7,8 +7,8 @@ use super::answer::{Answer, Response};
 use super::assess::{Debrief, assess, assess_one};
 use super::io::{Asked, Event, Input, InputError, ResumeError, ShownOption};
 use super::shuffle::shuffle;
-use crate::scenario::graph::{Target, next_after};
-use crate::scenario::{Decision, DecisionKind, RationalePrompt, Scenario, Step};
+use crate::scenario::graph::{Target, next_after, next_after_ticks, next_after_timeout};
+use crate::scenario::{Condition, Decision, DecisionKind, RationalePrompt, Scenario, Step};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum Mode {
@@ -248,8 +248,16 @@ impl<'a> Session<'a> {
             }
             (Phase::Reviewed { step }, Input::Continue) => {
                 let index = self.index(&step).ok_or(InputError::UnknownStep(step.clone()))?;
-                let chosen = self.state.answers.last().and_then(|a| match &a.response {
-                    Response::Chose(o) | Response::Graded(o) => Some(o.clone()),
+                let response = self.state.answers.last().map(|a| a.response.clone());
+                if response == Some(Response::NoDecision) {
+                    return Ok(self.enter(next_after_timeout(self.scenario, index)));
+                }
+                if let Some(Response::Ticked(ids)) = &response {
+                    let ticked: Vec<&str> = ids.iter().map(String::as_str).collect();
+                    return Ok(self.enter(next_after_ticks(self.scenario, index, &ticked)));
+                }
+                let chosen = response.and_then(|r| match r {
+                    Response::Chose(o) | Response::Graded(o) => Some(o),
                     _ => None,
                 });
                 let option = chosen.and_then(|o| self.decision(&step).and_then(|d| d.option(&o)));
@@ -386,12 +394,34 @@ impl<'a> Session<'a> {
         let decision = self.decision(step);
         let answer = self.state.answers.iter().rev().find(|a| a.step == step);
         match (decision, answer) {
-            (Some(d), Some(a)) => vec![Event::Feedback(Box::new(assess_one(self.scenario, d, a)))],
+            (Some(d), Some(a)) => vec![Event::Feedback(Box::new(
+                assess_one(self.scenario, d, a).for_practice(),
+            ))],
             _ => Vec::new(),
         }
     }
 
-    fn enter(&mut self, target: Target) -> Vec<Event> {
+    fn enter(&mut self, mut target: Target) -> Vec<Event> {
+        // Pass over steps whose condition the earlier answers do not meet (a drill asks its
+        // one decision whatever was answered before). Validation rules out loops; the bound
+        // is for a scenario that was not validated.
+        for _ in 0..self.scenario.steps.len() {
+            match target {
+                Target::Step(index) if !self.state.drill => {
+                    let skip = self
+                        .scenario
+                        .steps
+                        .get(index)
+                        .and_then(Step::only_if)
+                        .is_some_and(|c| !self.met(c));
+                    if !skip {
+                        break;
+                    }
+                    target = next_after(self.scenario, index, None);
+                }
+                _ => break,
+            }
+        }
         let Target::Step(index) = target else {
             self.state.phase = Phase::Finished;
             return vec![Event::Finished];
@@ -452,6 +482,16 @@ impl<'a> Session<'a> {
             time_limit: d.time_limit,
             ticked: ticked.to_vec(),
         }
+    }
+
+    /// Whether the latest answer at the condition's decision chose its option.
+    fn met(&self, condition: &Condition) -> bool {
+        self.state
+            .answers
+            .iter()
+            .rev()
+            .find(|a| a.step == condition.step)
+            .is_some_and(|a| a.response.selected().contains(&condition.chose.as_str()))
     }
 
     fn index(&self, step: &str) -> Option<usize> {

@@ -17,7 +17,7 @@ pub fn render(scenario: &Scenario, debrief: &Debrief) -> String {
     let total = &debrief.total;
     let _ = writeln!(
         out,
-        "{} of {} decision(s) in line with the finding, {} partly. Score {}/{} ({}%).",
+        "{} of {} judged decision(s) in line, {} partly. Score {}/{} ({}%).",
         total.in_line,
         total.decisions,
         total.partly,
@@ -25,6 +25,13 @@ pub fn render(scenario: &Scenario, debrief: &Debrief) -> String {
         total.max_points(),
         total.percent()
     );
+    if total.not_judged > 0 {
+        let _ = writeln!(
+            out,
+            "{} decision(s) not judged: the source makes no finding, so they are not scored.",
+            total.not_judged
+        );
+    }
     for (n, item) in debrief.items.iter().enumerate() {
         out.push('\n');
         out.push_str(&render_item(n + 1, item));
@@ -68,6 +75,20 @@ pub fn render_item(n: usize, item: &Item) -> String {
         "{}",
         hanging("   You chose:      ", &sanitize(&item.your_choice()), WIDTH)
     );
+    if let Some(in_line) = item.in_line_answer() {
+        let _ = writeln!(
+            out,
+            "{}",
+            hanging("   In line:        ", &sanitize(&in_line), WIDTH)
+        );
+    }
+    if let Some(why) = &item.why {
+        let _ = writeln!(
+            out,
+            "{}",
+            hanging("   Why:            ", &sanitize(&why.text), WIDTH)
+        );
+    }
     let _ = writeln!(
         out,
         "{}",
@@ -89,7 +110,16 @@ pub fn render_item(n: usize, item: &Item) -> String {
             )
         );
     }
-    let _ = writeln!(out, "{}", hanging("   Verdict:        ", &item.summary(), WIDTH));
+    let _ = writeln!(
+        out,
+        "{}",
+        hanging("   Basis:          ", &sanitize(&item.basis.describe()), WIDTH)
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        hanging("   Verdict:        ", &sanitize(&item.summary()), WIDTH)
+    );
     if !item.missed.is_empty() {
         let _ = writeln!(
             out,
@@ -126,7 +156,7 @@ pub fn render_item(n: usize, item: &Item) -> String {
         let _ = writeln!(
             out,
             "{}",
-            hanging("   Feedback:       ", &sanitize(feedback), WIDTH)
+            hanging("   Feedback:       ", &sanitize(&feedback.line()), WIDTH)
         );
     }
     out

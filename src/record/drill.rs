@@ -54,7 +54,8 @@ pub fn schedule(records: &[Record], scenarios: &[Scenario], today: i64) -> Sched
             record.started
         };
         for answer in &record.session.answers {
-            let Some(decision) = scenario.decision(&answer.step) else {
+            // A decision that is not judged has nothing to get wrong, so nothing to drill.
+            let Some(decision) = scenario.decision(&answer.step).filter(|d| d.judged()) else {
                 continue;
             };
             let in_line = assess_one(scenario, decision, answer).verdict == Verdict::InLine;

@@ -48,7 +48,7 @@ pub fn markdown(record: &Record, scenario: &Scenario) -> String {
     let t = &debrief.total;
     let _ = writeln!(
         out,
-        "- **Result:** {} of {} decision(s) in line with the finding, {} partly · score {}/{} ({}%){status}",
+        "- **Result:** {} of {} judged decision(s) in line, {} partly · score {}/{} ({}%){status}",
         t.in_line,
         t.decisions,
         t.partly,
@@ -56,6 +56,13 @@ pub fn markdown(record: &Record, scenario: &Scenario) -> String {
         t.max_points(),
         t.percent()
     );
+    if t.not_judged > 0 {
+        let _ = writeln!(
+            out,
+            "- **Not judged:** {} decision(s); the source makes no finding, so they are not scored",
+            t.not_judged
+        );
+    }
     if !record.matches(scenario) {
         let _ = writeln!(
             out,
@@ -73,11 +80,18 @@ pub fn markdown(record: &Record, scenario: &Scenario) -> String {
         let _ = writeln!(out, "| | |\n|---|---|");
         let _ = writeln!(out, "| **You were** | {} |", item.role.label());
         let _ = writeln!(out, "| **Your choice** | {} |", cell(&item.your_choice()));
+        if let Some(in_line) = item.in_line_answer() {
+            let _ = writeln!(out, "| **In line** | {} |", cell(&in_line));
+        }
+        if let Some(why) = &item.why {
+            let _ = writeln!(out, "| **Why** | {} |", cell(&why.text));
+        }
         let _ = writeln!(out, "| **The officers** | {} |", cell(&item.officers_did()));
         let _ = writeln!(out, "| **The finding** | {} |", cell(&item.finding.text));
         if let Some(quote) = &item.finding.quote {
             let _ = writeln!(out, "| **The source** | “{}” |", cell(quote));
         }
+        let _ = writeln!(out, "| **Basis** | {} |", cell(&item.basis.describe()));
         let _ = writeln!(out, "| **Verdict** | {} |", cell(&item.summary()));
         if !item.missed.is_empty() {
             let _ = writeln!(out, "| **Missed** | {} |", cell(&item.missed.join("; ")));
@@ -85,7 +99,8 @@ pub fn markdown(record: &Record, scenario: &Scenario) -> String {
         if !item.unwanted.is_empty() {
             let _ = writeln!(
                 out,
-                "| **Not supported by the finding** | {} |",
+                "| **Not supported by {}** | {} |",
+                cell(&item.basis.against()),
                 cell(&item.unwanted.join("; "))
             );
         }
@@ -110,7 +125,7 @@ pub fn markdown(record: &Record, scenario: &Scenario) -> String {
             );
         }
         for feedback in &item.feedback {
-            let _ = writeln!(out, "| **Feedback** | {} |", cell(feedback));
+            let _ = writeln!(out, "| **Feedback** | {} |", cell(&feedback.line()));
         }
         out.push('\n');
     }
@@ -230,6 +245,10 @@ pub fn csv(record: &Record, scenario: &Scenario) -> Result<String, String> {
         "rationale",
         "confidence",
         "seconds",
+        "in_line",
+        "basis",
+        "basis_detail",
+        "judged",
     ];
     writer.write_record(header).map_err(|e| e.to_string())?;
     for item in &debrief.items {
@@ -245,7 +264,7 @@ pub fn csv(record: &Record, scenario: &Scenario) -> Result<String, String> {
                 item.your_choice(),
                 item.officers_did(),
                 item.finding.text.clone(),
-                item.verdict.label().to_string(),
+                item.label(),
                 item.same_as_officers.to_string(),
                 item.scale_distance.map(|d| d.to_string()).unwrap_or_default(),
                 item.rationale.clone().unwrap_or_default(),
@@ -253,6 +272,10 @@ pub fn csv(record: &Record, scenario: &Scenario) -> Result<String, String> {
                 seconds(record, &item.step)
                     .map(|s| s.to_string())
                     .unwrap_or_default(),
+                item.in_line.join("; "),
+                item.basis.basis.ident().to_string(),
+                item.basis.detail.clone().unwrap_or_default(),
+                item.judged.to_string(),
             ])
             .map_err(|e| e.to_string())?;
     }

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::model::{Record, RecordKind};
-use crate::engine::{Response, Verdict, assess_one};
+use crate::engine::{MarkBasis, Response, Verdict, assess_one};
 use crate::scenario::text::sanitize;
 use crate::scenario::{Decision, DecisionKind, Mark, Scenario};
 
@@ -43,6 +43,10 @@ pub struct DecisionReport {
     pub partly: u32,
     pub same_as_officers: u32,
     pub no_decision: u32,
+    /// Answers to a decision that is not judged: counted, never scored.
+    pub not_judged: u32,
+    /// What the decision's marks rest on.
+    pub basis: MarkBasis,
     /// Scale decisions: graded below / above the nearest expected grade.
     pub under: u32,
     pub over: u32,
@@ -218,6 +222,14 @@ fn empty_decision(d: &Decision) -> DecisionReport {
         partly: 0,
         same_as_officers: 0,
         no_decision: 0,
+        not_judged: 0,
+        basis: {
+            let (basis, detail) = d.basis_of(None);
+            MarkBasis {
+                basis,
+                detail: detail.map(str::to_string),
+            }
+        },
         under: 0,
         over: 0,
         rationales: Vec::new(),
@@ -229,6 +241,10 @@ fn tally_verdict(d: &mut DecisionReport, verdict: Verdict, same: bool, distance:
     let add = |field: &mut u32, yes: bool| *field = field.saturating_add(if yes { n } else { 0 });
     if verdict == Verdict::NoDecision {
         add(&mut d.no_decision, true);
+        return;
+    }
+    if verdict == Verdict::NotJudged {
+        add(&mut d.not_judged, true);
         return;
     }
     add(&mut d.judged, true);
@@ -328,19 +344,29 @@ pub fn text(report: &CohortReport) -> String {
                     mark_tag(o)
                 );
             }
-            let _ = writeln!(
-                out,
-                "   In line with the finding: {}% · partly: {}% · the officers' choice: {}% · answered: {}{}",
-                d.share(d.in_line),
-                d.share(d.partly),
-                d.share(d.same_as_officers),
-                d.respondents,
-                if d.no_decision > 0 {
-                    format!(" · no decision in time: {}", d.no_decision)
-                } else {
-                    String::new()
-                }
-            );
+            let _ = writeln!(out, "   Basis: {}", sanitize(&d.basis.describe()));
+            if d.not_judged > 0 && d.judged == 0 {
+                let _ = writeln!(
+                    out,
+                    "   Not judged: the source makes no finding here · answered: {}",
+                    d.respondents
+                );
+            } else {
+                let _ = writeln!(
+                    out,
+                    "   In line with {}: {}% · partly: {}% · the officers' choice: {}% · answered: {}{}",
+                    sanitize(&d.basis.against()),
+                    d.share(d.in_line),
+                    d.share(d.partly),
+                    d.share(d.same_as_officers),
+                    d.respondents,
+                    if d.no_decision > 0 {
+                        format!(" · no decision in time: {}", d.no_decision)
+                    } else {
+                        String::new()
+                    }
+                );
+            }
             if d.kind == DecisionKind::Scale && d.judged > 0 {
                 let _ = writeln!(out, "   Graded too low: {} · too high: {}", d.under, d.over);
             }
@@ -424,14 +450,24 @@ pub fn markdown(report: &CohortReport) -> String {
                     u64::from(o.count) * 100 / total
                 );
             }
-            let _ = writeln!(
-                out,
-                "\nIn line with the finding: **{}%** · partly: {}% · the officers' choice: {}% · answered: {}",
-                d.share(d.in_line),
-                d.share(d.partly),
-                d.share(d.same_as_officers),
-                d.respondents
-            );
+            let _ = writeln!(out, "\nBasis: {}", md(&d.basis.describe()));
+            if d.not_judged > 0 && d.judged == 0 {
+                let _ = writeln!(
+                    out,
+                    "\nNot judged: the source makes no finding here · answered: {}",
+                    d.respondents
+                );
+            } else {
+                let _ = writeln!(
+                    out,
+                    "\nIn line with {}: **{}%** · partly: {}% · the officers' choice: {}% · answered: {}",
+                    md(&d.basis.against()),
+                    d.share(d.in_line),
+                    d.share(d.partly),
+                    d.share(d.same_as_officers),
+                    d.respondents
+                );
+            }
             if d.kind == DecisionKind::Scale && d.judged > 0 {
                 let _ = writeln!(out, "\nGraded too low: {} · too high: {}", d.under, d.over);
             }
@@ -473,6 +509,8 @@ pub fn csv(report: &CohortReport) -> Result<String, String> {
             "officers_choice_percent",
             "graded_too_low",
             "graded_too_high",
+            "basis",
+            "not_judged",
         ])
         .map_err(|e| e.to_string())?;
     for case in &report.cases {
@@ -494,6 +532,8 @@ pub fn csv(report: &CohortReport) -> Result<String, String> {
                         d.share(d.same_as_officers).to_string(),
                         d.under.to_string(),
                         d.over.to_string(),
+                        d.basis.basis.ident().to_string(),
+                        d.not_judged.to_string(),
                     ])
                     .map_err(|e| e.to_string())?;
             }

@@ -23,7 +23,33 @@ pub fn next_after(scenario: &Scenario, index: usize, option: Option<&Choice>) ->
     }
 }
 
-/// Every distinct place a step can lead, in option order.
+/// The step that follows a Multiple decision given the ids ticked: the first `when_ticked`
+/// rule whose option was ticked, else as if no option branched.
+pub fn next_after_ticks(scenario: &Scenario, index: usize, ticked: &[&str]) -> Target {
+    let rule = scenario.steps[index]
+        .as_decision()
+        .and_then(|d| d.when_ticked.iter().find(|r| ticked.contains(&r.ticked.as_str())));
+    match rule.map(|r| r.goto.as_str()) {
+        Some(END) => Target::End,
+        Some(id) => scenario.step_index(id).map_or(Target::End, Target::Step),
+        None => next_after(scenario, index, None),
+    }
+}
+
+/// The step that follows a decision whose time ran out: its `on_timeout`, else as if no
+/// option branched.
+pub fn next_after_timeout(scenario: &Scenario, index: usize) -> Target {
+    match scenario.steps[index]
+        .as_decision()
+        .and_then(|d| d.on_timeout.as_deref())
+    {
+        Some(END) => Target::End,
+        Some(id) => scenario.step_index(id).map_or(Target::End, Target::Step),
+        None => next_after(scenario, index, None),
+    }
+}
+
+/// Every distinct place a step can lead, in option order, then where a timeout leads.
 pub fn successors(scenario: &Scenario, index: usize) -> Vec<Target> {
     let mut out = Vec::new();
     let mut push = |t: Target| {
@@ -36,8 +62,28 @@ pub fn successors(scenario: &Scenario, index: usize) -> Vec<Target> {
             for option in &d.options {
                 push(next_after(scenario, index, Some(option)));
             }
+            if d.time_limit.is_some() {
+                push(next_after_timeout(scenario, index));
+            }
+        }
+        Step::Decision(d) if !d.when_ticked.is_empty() => {
+            for rule in &d.when_ticked {
+                push(next_after_ticks(scenario, index, &[rule.ticked.as_str()]));
+            }
+            push(next_after(scenario, index, None));
+            if d.time_limit.is_some() {
+                push(next_after_timeout(scenario, index));
+            }
+        }
+        Step::Decision(d) if d.time_limit.is_some() => {
+            push(next_after(scenario, index, None));
+            push(next_after_timeout(scenario, index));
         }
         _ => push(next_after(scenario, index, None)),
+    }
+    // A step passed over for its condition leads where it would have gone unbranched.
+    if scenario.steps[index].only_if().is_some() {
+        push(next_after(scenario, index, None));
     }
     out
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::vocab::{DecisionKind, Mark, NdmStage, Publisher, RationalePrompt, Role, Standard, Theme};
+use super::vocab::{Basis, DecisionKind, Mark, NdmStage, Publisher, RationalePrompt, Role, Standard, Theme};
 
 /// The only format version this build understands.
 pub const FORMAT_VERSION: u32 = 1;
@@ -58,6 +58,9 @@ pub struct Source {
     pub lines: Option<(u32, u32)>,
 }
 
+// Steps are built once per scenario and never moved in bulk, so a boxed Decision would buy
+// nothing but indirection in every match.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Step {
     Narrative(Narrative),
@@ -75,6 +78,9 @@ pub struct Narrative {
     /// Where the story goes next; the following step when absent.
     #[serde(default)]
     pub next: Option<String>,
+    /// Shown only if an earlier answer chose an option; passed over otherwise.
+    #[serde(default)]
+    pub only_if: Option<Condition>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -105,6 +111,41 @@ pub struct Decision {
     /// Where the story goes after this decision unless the chosen option branches.
     #[serde(default)]
     pub next: Option<String>,
+    /// What the marks rest on; a finding when absent. `NotJudged`: asked and recorded, never scored.
+    #[serde(default)]
+    pub basis: Option<Basis>,
+    /// The guidance named (required with `basis: Guidance`), or the source's question or
+    /// learning the marks rest on.
+    #[serde(default)]
+    pub citation: Option<String>,
+    /// Why the author reads it so (required with `basis: Judgement`), or why it is not judged.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// Where the story goes when the time limit runs out (required when a timed decision branches).
+    #[serde(default)]
+    pub on_timeout: Option<String>,
+    /// Multiple decisions only: where the story goes if an option was ticked (first match wins).
+    #[serde(default)]
+    pub when_ticked: Vec<TickRule>,
+    /// Asked only if an earlier answer chose an option; passed over otherwise.
+    #[serde(default)]
+    pub only_if: Option<Condition>,
+}
+
+/// "If option `ticked` was ticked, go to `goto`", on a Multiple decision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TickRule {
+    pub ticked: String,
+    pub goto: String,
+}
+
+/// "Only if option `chose` was chosen, graded or ticked at decision `step`."
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub step: String,
+    pub chose: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -112,6 +153,8 @@ pub struct Decision {
 pub struct Choice {
     pub id: String,
     pub text: String,
+    /// Required unless the decision's basis is `NotJudged`.
+    #[serde(default)]
     pub mark: Mark,
     /// Whether this is what the officers in the case did.
     #[serde(default)]
@@ -124,6 +167,16 @@ pub struct Choice {
     /// A later step this option leads to (Single and Scale decisions only).
     #[serde(default)]
     pub goto: Option<String>,
+    /// This option's mark rests on something other than the decision's basis.
+    #[serde(default)]
+    pub basis: Option<Basis>,
+    #[serde(default)]
+    pub citation: Option<String>,
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// The feedback tells of later events: shown in the debrief, never straight after the answer.
+    #[serde(default)]
+    pub debrief_only: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -137,6 +190,9 @@ pub struct Finding {
     pub standards: Vec<Standard>,
     #[serde(default)]
     pub policy: Vec<String>,
+    /// The finding tells of later events: shown in the debrief, never straight after the answer.
+    #[serde(default)]
+    pub debrief_only: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -168,6 +224,14 @@ impl Step {
         match self {
             Step::Narrative(n) => n.clock.as_deref(),
             Step::Decision(d) => d.clock.as_deref(),
+        }
+    }
+
+    /// The earlier answer this step depends on, if any.
+    pub fn only_if(&self) -> Option<&Condition> {
+        match self {
+            Step::Narrative(n) => n.only_if.as_ref(),
+            Step::Decision(d) => d.only_if.as_ref(),
         }
     }
 
@@ -263,6 +327,32 @@ impl Scenario {
 impl Decision {
     pub fn option(&self, id: &str) -> Option<&Choice> {
         self.options.iter().find(|o| o.id == id)
+    }
+
+    /// Whether the decision is scored: false when its basis is `NotJudged`.
+    pub fn judged(&self) -> bool {
+        self.basis != Some(Basis::NotJudged)
+    }
+
+    /// What an option's mark rests on (the option's own basis, else the decision's, else the
+    /// finding), with its detail: the quote, the citation or the reason.
+    pub fn basis_of<'a>(&'a self, option: Option<&'a Choice>) -> (Basis, Option<&'a str>) {
+        let basis = option
+            .and_then(|o| o.basis)
+            .or(self.basis)
+            .unwrap_or(Basis::Finding);
+        let citation = option
+            .and_then(|o| o.citation.as_deref())
+            .or(self.citation.as_deref());
+        let reason = option
+            .and_then(|o| o.reason.as_deref())
+            .or(self.reason.as_deref());
+        let detail = match basis {
+            Basis::Finding => self.finding.quote.as_deref(),
+            Basis::KeyQuestion | Basis::ForceLearning | Basis::Guidance => citation,
+            Basis::Judgement | Basis::NotJudged => reason,
+        };
+        (basis, detail)
     }
 
     /// What the officers in the case did: the options marked `actual`.

@@ -10,7 +10,7 @@ use super::locate::{Locator, Region};
 use super::suggest::nearest;
 use super::text::{echo, first_forbidden, is_forbidden_char};
 use super::types::{Choice, Decision, END, Scenario, Step};
-use super::vocab::{DecisionKind, Mark};
+use super::vocab::{Basis, DecisionKind, Mark};
 
 pub fn validate(scenario: &Scenario, source: &str) -> Vec<Diagnostic> {
     let mut check = Checker {
@@ -23,6 +23,7 @@ pub fn validate(scenario: &Scenario, source: &str) -> Vec<Diagnostic> {
     check.text();
     check.every_string();
     check.steps();
+    check.conditions();
     check.flow();
     check.smells();
     check.out.sort_by_key(|d| (d.location, d.severity));
@@ -354,7 +355,7 @@ impl<'a> Checker<'a> {
                 .with_help("a decision is a choice: add the other courses of action an officer could take"),
             );
         }
-        if !d.options.is_empty() && !d.options.iter().any(|o| o.mark == Mark::Expected) {
+        if d.judged() && !d.options.is_empty() && !d.options.iter().any(|o| o.mark == Mark::Expected) {
             let prompt = self.in_step(&d.id, "options");
             self.out.push(
                 Diagnostic::error(
@@ -363,6 +364,21 @@ impl<'a> Checker<'a> {
                     format!("decision `{}` has no Expected option", echo(&d.id)),
                 )
                 .with_help("mark the option the finding or policy supports as `mark: Expected`"),
+            );
+        }
+        if d.judged()
+            && let Some(option) = d.options.iter().find(|o| o.mark == Mark::Unmarked)
+        {
+            let location = self.in_option(&d.id, &option.id, "id");
+            self.out.push(
+                Diagnostic::error(
+                    "unmarked-option",
+                    location,
+                    format!("option `{}` of decision `{}` has no mark", option.id, d.id),
+                )
+                .with_help(
+                    "add `mark: Expected`, `Acceptable` or `Poor`; or, where the source makes no finding, set `basis: NotJudged` on the decision",
+                ),
             );
         }
         let mut ids = HashSet::new();
@@ -417,11 +433,99 @@ impl<'a> Checker<'a> {
                 .with_help("the officers took one course; mark one option, or make the decision Multiple"),
             );
         }
+        self.basis(d);
+        self.timeout(d);
         if d.time_limit == Some(0) {
             let location = self.in_step(&d.id, "time_limit");
             self.out.push(
                 Diagnostic::error("bad-time-limit", location, "`time_limit` is 0 seconds")
                     .with_help("give the seconds allowed, e.g. `time_limit: 90`, or remove the field"),
+            );
+        }
+    }
+
+    /// Each mark states what it rests on, with the words that support it.
+    fn basis(&mut self, d: &Decision) {
+        let own_basis = d.options.iter().any(|o| o.basis.is_some());
+        let mut places: Vec<(Option<&Choice>, Basis)> = Vec::new();
+        if let Some(basis) = d.basis {
+            places.push((None, basis));
+        }
+        for option in &d.options {
+            if let Some(basis) = option.basis {
+                places.push((Some(option), basis));
+            }
+        }
+        for (option, basis) in places {
+            let location = match option {
+                Some(o) => self.in_option(&d.id, &o.id, "basis"),
+                None if own_basis => self.in_step(&d.id, "id"),
+                None => self.in_step(&d.id, "basis"),
+            };
+            let whose = match option {
+                Some(o) => format!("option `{}` of decision `{}`", o.id, d.id),
+                None => format!("decision `{}`", d.id),
+            };
+            let (_, detail) = d.basis_of(option);
+            let missing = detail.is_none_or(|t| t.trim().is_empty());
+            let problem = match basis {
+                Basis::Finding if missing => Some((
+                    "basis-needs-quote",
+                    format!("{whose} rests on a Finding, but the finding has no `quote`"),
+                    "add `quote: \"…\"` to the decision's `finding`, copied word for word from the source",
+                )),
+                Basis::Guidance if missing => Some((
+                    "basis-needs-citation",
+                    format!("{whose} rests on Guidance, but names none"),
+                    "add `citation: \"…\"` naming the national guidance, e.g. \"College of Policing APP: Missing persons\"",
+                )),
+                Basis::Judgement if missing => Some((
+                    "basis-needs-reason",
+                    format!("{whose} rests on the author's Judgement, but gives no reason"),
+                    "add `reason: \"…\"` saying why the author reads it so, since the source makes no finding",
+                )),
+                Basis::NotJudged if option.is_some() => Some((
+                    "not-judged-option",
+                    format!("{whose} is `NotJudged`, but only a whole decision can be left unjudged"),
+                    "move `basis: NotJudged` to the decision, or give the option another basis",
+                )),
+                _ => None,
+            };
+            if let Some((code, message, help)) = problem {
+                self.out
+                    .push(Diagnostic::error(code, location, message).with_help(help));
+            }
+        }
+    }
+
+    /// A timed decision that branches must say where a timeout leads.
+    fn timeout(&mut self, d: &Decision) {
+        let branches = d.options.iter().any(|o| o.goto.is_some());
+        if d.time_limit.is_some() && branches && d.on_timeout.is_none() {
+            let location = self.in_step(&d.id, "time_limit");
+            self.out.push(
+                Diagnostic::error(
+                    "timeout-unrouted",
+                    location,
+                    format!(
+                        "decision `{}` is timed and branches, but does not say where a timeout leads",
+                        d.id
+                    ),
+                )
+                .with_help(
+                    "add `on_timeout: \"step-id\"` (or `\"end\"`) for when no decision is made in time",
+                ),
+            );
+        }
+        if d.on_timeout.is_some() && d.time_limit.is_none() {
+            let location = self.in_step(&d.id, "on_timeout");
+            self.out.push(
+                Diagnostic::warning(
+                    "timeout-ignored",
+                    location,
+                    format!("decision `{}` has `on_timeout` but no `time_limit`", d.id),
+                )
+                .with_help("add `time_limit: SECONDS`, or remove `on_timeout`"),
             );
         }
     }
@@ -489,7 +593,8 @@ impl<'a> Checker<'a> {
     /// Authoring smells: not wrong, but worth a second look.
     fn smells(&mut self) {
         for d in self.scenario.decisions() {
-            if d.finding.quote.is_none() {
+            // Only marks resting on a finding need its words; other bases name their own.
+            if d.finding.quote.is_none() && d.basis.is_none() {
                 let location = self.in_step(&d.id, "finding");
                 self.out.push(
                     Diagnostic::warning(
@@ -528,7 +633,7 @@ impl<'a> Checker<'a> {
                     .with_help("say, from the finding, why the option is or is not in line with it"),
                 );
             }
-            if d.options.len() > 1 && d.options.iter().all(|o| o.mark == d.options[0].mark) {
+            if d.judged() && d.options.len() > 1 && d.options.iter().all(|o| o.mark == d.options[0].mark) {
                 let location = self.in_step(&d.id, "options");
                 self.out.push(
                     Diagnostic::warning(
@@ -538,6 +643,82 @@ impl<'a> Checker<'a> {
                     )
                     .with_help("a decision teaches nothing when every answer is judged alike; check the marks against the finding"),
                 );
+            }
+        }
+    }
+
+    /// `when_ticked` rules and `only_if` conditions name options and steps that exist.
+    fn conditions(&mut self) {
+        let s = self.scenario;
+        for step in &s.steps {
+            if let Step::Decision(d) = step {
+                if !d.when_ticked.is_empty() && d.kind != DecisionKind::Multiple {
+                    let location = self.in_step(&d.id, "when_ticked");
+                    self.out.push(
+                        Diagnostic::error(
+                            "rules-on-single",
+                            location,
+                            format!("decision `{}` has `when_ticked` rules but is not Multiple", d.id),
+                        )
+                        .with_help("on Single and Scale decisions, branch with `goto` on the options"),
+                    );
+                }
+                for rule in &d.when_ticked {
+                    if d.option(&rule.ticked).is_none() {
+                        let location = self.in_step(&d.id, "when_ticked");
+                        let ids = d.options.iter().map(|o| o.id.as_str());
+                        self.out.push(
+                            Diagnostic::error(
+                                "unknown-option",
+                                location,
+                                format!(
+                                    "`when_ticked` names option `{}`, which decision `{}` does not have",
+                                    rule.ticked, d.id
+                                ),
+                            )
+                            .with_help(option_help(&rule.ticked, ids)),
+                        );
+                    }
+                }
+            }
+            let Some(condition) = step.only_if() else { continue };
+            let location = self.in_step(step.id(), "only_if");
+            match s.decision(&condition.step) {
+                None => {
+                    let help = match nearest(&condition.step, s.decisions().map(|d| d.id.as_str())) {
+                        Some(near) => format!("did you mean `{near}`? name an earlier decision's id"),
+                        None => "name the id of an earlier decision in this file".to_string(),
+                    };
+                    self.out.push(
+                        Diagnostic::error(
+                            "unknown-condition",
+                            location,
+                            format!(
+                                "`only_if` on step `{}` tests `{}`, which is not a decision in this file",
+                                step.id(),
+                                condition.step
+                            ),
+                        )
+                        .with_help(help),
+                    );
+                }
+                Some(d) if d.option(&condition.chose).is_none() => {
+                    let ids = d.options.iter().map(|o| o.id.as_str());
+                    self.out.push(
+                        Diagnostic::error(
+                            "unknown-option",
+                            location,
+                            format!(
+                                "`only_if` on step `{}` tests option `{}`, which decision `{}` does not have",
+                                step.id(),
+                                condition.chose,
+                                d.id
+                            ),
+                        )
+                        .with_help(option_help(&condition.chose, ids)),
+                    );
+                }
+                Some(_) => {}
             }
         }
     }
@@ -559,6 +740,12 @@ impl<'a> Checker<'a> {
                     if let Some(goto) = &option.goto {
                         targets.push((self.in_option(&d.id, &option.id, "goto"), goto, "goto"));
                     }
+                }
+                if let Some(on_timeout) = &d.on_timeout {
+                    targets.push((self.in_step(&d.id, "on_timeout"), on_timeout, "on_timeout"));
+                }
+                for rule in &d.when_ticked {
+                    targets.push((self.in_step(&d.id, "when_ticked"), &rule.goto, "goto"));
                 }
             }
             for (location, target, key) in targets {
@@ -638,6 +825,17 @@ fn is_partial_date(value: &str) -> bool {
         [y, m] => numeric(y, 4) && numeric(m, 2) && in_range(m, 12),
         [y, m, d] => numeric(y, 4) && numeric(m, 2) && in_range(m, 12) && numeric(d, 2) && in_range(d, 31),
         _ => false,
+    }
+}
+
+/// "did you mean `x`?" for an option id, or the ids there are.
+fn option_help<'a>(wanted: &str, ids: impl Iterator<Item = &'a str> + Clone) -> String {
+    match nearest(wanted, ids.clone()) {
+        Some(near) => format!("did you mean `{near}`? use an option id of that decision"),
+        None => format!(
+            "use one of that decision's option ids: {}",
+            ids.collect::<Vec<_>>().join(", ")
+        ),
     }
 }
 

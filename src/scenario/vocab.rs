@@ -33,6 +33,18 @@ macro_rules! vocabulary {
 }
 
 vocabulary! {
+    /// What a decision's marks rest on. Absent in a file, a decision's marks rest on its finding.
+    Basis {
+        Finding => "Finding",
+        KeyQuestion => "Key question",
+        ForceLearning => "Force learning",
+        Guidance => "Guidance",
+        Judgement => "Author's judgement",
+        NotJudged => "Not judged",
+    }
+}
+
+vocabulary! {
     /// Who published the investigation summary.
     Publisher {
         Iopc => "IOPC",
@@ -132,6 +144,15 @@ vocabulary! {
         Expected => "Expected",
         Acceptable => "Acceptable",
         Poor => "Poor",
+        // Only for decisions that are not judged, where the source gives nothing to mark by.
+        Unmarked => "Not marked",
+    }
+}
+
+/// Absent in a file, an option is unmarked: allowed only where the decision is not judged.
+impl Default for Mark {
+    fn default() -> Self {
+        Mark::Unmarked
     }
 }
 

@@ -125,11 +125,15 @@ impl Widget for DebriefView<'_> {
             Line::from(vec![
                 Span::styled(format!("{} of {} ", total.in_line, total.decisions), theme.good),
                 Span::raw(format!(
-                    "decisions in line with the finding, {} partly · score {}/{} ({}%)",
+                    "judged decisions in line, {} partly · score {}/{} ({}%){}",
                     total.partly,
                     total.points,
                     total.max_points(),
-                    total.percent()
+                    total.percent(),
+                    match total.not_judged {
+                        0 => String::new(),
+                        n => format!(" · {n} not judged"),
+                    }
                 )),
             ]),
         ])
@@ -244,13 +248,24 @@ impl DebriefView<'_> {
             &mut table_state,
         );
         if let Some(item) = items.get(self.state.selected) {
-            let lines = vec![
+            let mut lines = vec![
                 Line::styled(clean(&item.prompt), theme.heading),
-                Line::from(vec![
-                    Span::styled("The finding: ", theme.heading),
-                    Span::raw(clean(&item.finding.text)),
-                ]),
+                Line::styled(clean(&item.summary()), theme.verdict(item.verdict)),
             ];
+            if let Some(in_line) = item.in_line_answer() {
+                lines.push(Line::from(vec![
+                    Span::styled("In line: ", theme.heading),
+                    Span::styled(clean(&in_line), theme.good),
+                ]));
+            }
+            lines.push(Line::from(vec![
+                Span::styled("Basis: ", theme.heading),
+                Span::raw(clean(&item.basis.describe())),
+            ]));
+            lines.push(Line::from(vec![
+                Span::styled("The finding: ", theme.heading),
+                Span::raw(clean(&item.finding.text)),
+            ]));
             Paragraph::new(lines)
                 .wrap(Wrap { trim: true })
                 .block(panel(
@@ -291,10 +306,12 @@ impl DebriefView<'_> {
             Span::raw(rationale),
         ]));
         if let Some(c) = item.confidence {
+            let against = clean(&item.basis.against());
             let matched = match (c >= 4, item.verdict == Verdict::InLine) {
-                (true, true) | (false, false) => "your confidence matched the result",
-                (true, false) => "you were confident, but the answer was not in line with the finding",
-                (false, true) => "you were unsure, but the answer was in line with the finding",
+                _ if !item.judged => "this decision is not judged".to_string(),
+                (true, true) | (false, false) => "your confidence matched the result".to_string(),
+                (true, false) => format!("you were confident, but the answer was not in line with {against}"),
+                (false, true) => format!("you were unsure, but the answer was in line with {against}"),
             };
             lines.push(Line::from(vec![
                 Span::styled("Your confidence: ", theme.heading),
@@ -324,9 +341,18 @@ impl DebriefView<'_> {
         lines.extend(bars(&d.by_theme, area.width.saturating_sub(2), theme));
         lines.push(Line::from(""));
         lines.push(Line::styled(
-            "Two points in line with the finding, one partly. Bars show the share of points.",
+            "Two points in line, one partly. Bars show the share of points.",
             theme.dim,
         ));
+        if d.total.not_judged > 0 {
+            lines.push(Line::styled(
+                format!(
+                    "{} decision(s) not judged: no points, no bar.",
+                    d.total.not_judged
+                ),
+                theme.dim,
+            ));
+        }
         Paragraph::new(lines)
             .scroll((self.state.scroll, 0))
             .block(panel(Span::styled(" Scores ", theme.heading), true, theme))

@@ -726,6 +726,15 @@ pub fn feedback_lines(item: &Item, theme: &Theme) -> Vec<Line<'static>> {
         label("You: "),
         Span::raw(clean(&item.your_choice())),
     ]));
+    if let Some(in_line) = item.in_line_answer() {
+        lines.push(Line::from(vec![
+            label("In line: "),
+            Span::styled(clean(&in_line), theme.good),
+        ]));
+    }
+    if let Some(why) = &item.why {
+        lines.push(Line::from(vec![label("Why: "), Span::raw(clean(&why.text))]));
+    }
     lines.push(Line::from(vec![
         label("The officers: "),
         Span::raw(clean(&item.officers_did())),
@@ -740,6 +749,10 @@ pub fn feedback_lines(item: &Item, theme: &Theme) -> Vec<Line<'static>> {
             Span::styled(format!("“{}”", clean(quote)), theme.accent),
         ]));
     }
+    lines.push(Line::from(vec![
+        label("Basis: "),
+        Span::raw(clean(&item.basis.describe())),
+    ]));
     if !item.missed.is_empty() {
         lines.push(Line::from(vec![
             label("Missed: "),
@@ -753,7 +766,10 @@ pub fn feedback_lines(item: &Item, theme: &Theme) -> Vec<Line<'static>> {
         ]));
     }
     for feedback in &item.feedback {
-        lines.push(Line::from(vec![label("Feedback: "), Span::raw(clean(feedback))]));
+        lines.push(Line::from(vec![
+            label("Feedback: "),
+            Span::raw(clean(&feedback.line())),
+        ]));
     }
     if !item.finding.standards.is_empty() {
         let standards: Vec<&str> = item.finding.standards.iter().map(|s| s.label()).collect();

@@ -124,8 +124,8 @@ impl Theme {
         match verdict {
             Verdict::InLine => self.good,
             Verdict::Partly => self.partly,
-            Verdict::SameAsOfficers | Verdict::Other => self.bad,
-            Verdict::NoDecision => self.dim,
+            Verdict::NotInLine => self.bad,
+            Verdict::NoDecision | Verdict::NotJudged => self.dim,
         }
     }
 }
@@ -135,7 +135,8 @@ pub fn verdict_symbol(verdict: Verdict) -> &'static str {
     match verdict {
         Verdict::InLine => "✓",
         Verdict::Partly => "◐",
-        Verdict::SameAsOfficers | Verdict::Other => "✗",
+        Verdict::NotInLine => "✗",
         Verdict::NoDecision => "○",
+        Verdict::NotJudged => "·",
     }
 }

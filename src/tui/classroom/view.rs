@@ -279,11 +279,18 @@ impl ClassroomView<'_> {
                 Span::raw(clean(&officers)),
             ]));
         }
+        // The reveal comes mid-story: text that tells of later events waits.
+        let held = decision.finding.debrief_only;
+        let found = if held {
+            "held until the end: it tells of later events".to_string()
+        } else {
+            clean(&decision.finding.text)
+        };
         lines.push(Line::from(vec![
             Span::styled("The investigation found: ", theme.heading),
-            Span::raw(clean(&decision.finding.text)),
+            Span::raw(found),
         ]));
-        if let Some(quote) = &decision.finding.quote {
+        if let Some(quote) = decision.finding.quote.as_ref().filter(|_| !held) {
             lines.push(Line::styled(format!("“{}”", clean(quote)), theme.accent));
         }
         lines.push(Line::from(""));
@@ -293,10 +300,13 @@ impl ClassroomView<'_> {
             };
             let letter = (b'A' + i as u8) as char;
             let votes = room.votes.get(i).map_or(0, |(_, n)| *n);
-            let (symbol, style) = match option.mark {
-                Mark::Expected => ("✓", theme.good),
-                Mark::Acceptable => ("◐", theme.partly),
-                Mark::Poor => ("✗", theme.bad),
+            // A decision that is not judged shows no marks: the source makes no finding.
+            let (symbol, style, mark) = match option.mark {
+                _ if !decision.judged() => ("·", theme.dim, "Not judged"),
+                Mark::Unmarked => ("·", theme.dim, option.mark.label()),
+                Mark::Expected => ("✓", theme.good, option.mark.label()),
+                Mark::Acceptable => ("◐", theme.partly, option.mark.label()),
+                Mark::Poor => ("✗", theme.bad, option.mark.label()),
             };
             let officers = if option.actual {
                 " · what the officers did"
@@ -304,11 +314,11 @@ impl ClassroomView<'_> {
                 ""
             };
             lines.push(Line::from(vec![
-                Span::styled(format!("{letter}  {symbol} {}", option.mark.label()), style),
+                Span::styled(format!("{letter}  {symbol} {mark}"), style),
                 Span::styled(format!(" · {votes} vote(s){officers}"), theme.dim),
             ]));
             lines.extend(indented(&clean(&option.text), self.width, "   "));
-            if let Some(feedback) = &option.feedback {
+            if let Some(feedback) = option.feedback.as_ref().filter(|_| !option.debrief_only) {
                 for line in indented(&clean(feedback), self.width, "   ") {
                     lines.push(line.style(theme.dim));
                 }
