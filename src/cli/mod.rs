@@ -1,5 +1,6 @@
 //! The command line: clap definitions and the dispatch to each subcommand.
 
+mod audit;
 mod author;
 mod classroom;
 
@@ -100,6 +101,12 @@ pub enum GraphFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ValidateFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuditFormat {
     Text,
     Json,
 }
@@ -218,6 +225,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Play test-wise strategies against a random guesser; exit 1 when one beats it
+    #[command(long_about = AUDIT_HELP)]
+    Audit {
+        /// Scenario ids, files or folders
+        #[arg(required = true, value_name = "ID|PATH")]
+        cases: Vec<String>,
+        /// How many seeds (option orders) to play: seeds 1 to N
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+        seeds: u64,
+        /// Fail when a strategy's mean beats random's by more than this many points (of 100)
+        #[arg(long, value_name = "POINTS", default_value_t = 5.0, value_parser = non_negative)]
+        threshold: f64,
+        /// `text`: tables within 80 columns; `json`: every figure, for CI
+        #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
+        format: AuditFormat,
+    },
     /// The full-screen player on one scenario file, for authors
     Preview {
         /// The scenario file
@@ -235,6 +258,33 @@ pub enum Command {
         #[arg(long)]
         list: bool,
     },
+}
+
+const AUDIT_HELP: &str = "Plays each case as a test-wise guesser would, over many seeds (option order \
+is shuffled per seed, and paths branch), and compares each strategy's mean score with a random \
+guesser's, per case and per decision.
+
+Strategies:
+  longest    the longest option (in characters); on a tick-all, the longer half of the options
+  shortest   the shortest option; on a tick-all, the shorter half
+  tick-all   every option of a tick-all decision
+  tick-none  no option of a tick-all decision
+  officers   what the officers did (the options marked `actual`)
+  random     one option at random; on a tick-all, each option with even odds (the baseline,
+             played 20 times a seed)
+Equal lengths are broken by the order shown. Where a strategy has no move of its own
+(tick-all or tick-none on a single-choice or scale decision, officers where no option is marked
+`actual`) it guesses exactly as the random guesser does there, so that decision neither helps
+nor hurts it.
+
+Exit status: 0 when no strategy beats random by more than the threshold in any case, 1 when one
+does, 2 on a usage error or a case that cannot be loaded or played.";
+
+fn non_negative(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        _ => Err(format!("`{text}` is not a number of points, 0 or more")),
+    }
 }
 
 /// Runs the parsed command line and returns the process exit code.
@@ -278,6 +328,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::New { id, from, dir }) => author::new(&id, from.as_deref(), &dir),
         Some(Command::Graph { scenario, format }) => author::graph(&scenario, format),
         Some(Command::Coverage { scenario, seed, json }) => author::coverage(&scenario, seed, json),
+        Some(Command::Audit {
+            cases,
+            seeds,
+            threshold,
+            format,
+        }) => audit::run(&cases, seeds, threshold, format),
         Some(Command::Preview { path, watch }) => author::preview(&context, &path, watch),
     }
 }
