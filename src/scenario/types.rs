@@ -105,6 +105,9 @@ pub struct Decision {
     /// Where the story goes after this decision unless the chosen option branches.
     #[serde(default)]
     pub next: Option<String>,
+    /// The real decision has two courses (arrest or not), so two options are fair.
+    #[serde(default)]
+    pub binary: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
