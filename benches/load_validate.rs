@@ -51,6 +51,7 @@ fn generated(n: usize) -> Scenario {
             rationale: RationalePrompt::Ask,
             time_limit: Some(60),
             next: None,
+            binary: false,
         }));
     }
     Scenario {
