@@ -124,3 +124,29 @@ fn usage_errors_exit_2() {
     let out = lessons(&["audit", "--threshold", "-1", "no-such-case"], "");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn where_a_strategy_has_no_move_it_guesses_exactly_as_random_does() {
+    let scenario = lessons::scenario::load_file(&root().join("tests/fixtures/audit/length-cue.ron"))
+        .scenario
+        .unwrap();
+    let audit = lessons::designer::audit::audit(&scenario, 10, 5.0).unwrap();
+    let evidence = &audit.decisions[0];
+    assert_eq!(evidence.step, "evidence");
+    let random = &evidence.strategies[0];
+    for s in &evidence.strategies[3..5] {
+        assert!(
+            !s.applies,
+            "tick-all and tick-none have no move on a single choice"
+        );
+        assert_eq!(s.mean_percent, random.mean_percent);
+        assert_eq!(s.plays, random.plays);
+    }
+    // and where it has a move, it plays it: always the longest is in line at every decision
+    assert!(
+        audit
+            .decisions
+            .iter()
+            .all(|d| d.strategies[1].mean_percent == Some(100.0))
+    );
+}

@@ -91,7 +91,8 @@ pub fn text(audits: &[CaseAudit], seeds: u64, threshold: f64) -> String {
     let mut out = format!(
         "Audit over seeds 1 to {seeds} (the random guesser plays each seed {} times).\n\
          Mean score, % of the points available; in brackets, the lead over random.\n\
-         – : the strategy has no move of its own in this case.\n\n",
+         – : no move of its own in this case. Where a strategy has no move at a\n\
+         decision, it guesses there exactly as the random guesser does.\n\n",
         crate::designer::audit::GUESSES_PER_SEED
     );
     out.push_str(&format!("{:<ID_WIDTH$}{:>7}", "case", "random"));
