@@ -265,11 +265,13 @@ is shuffled per seed, and paths branch), and compares each strategy's mean score
 guesser's, per case and per decision.
 
 Strategies:
-  longest    the longest option (in characters); on a tick-all, the longer half of the options
-  shortest   the shortest option; on a tick-all, the shorter half
-  tick-all   every option of a tick-all decision
-  tick-none  no option of a tick-all decision
-  officers   what the officers did (the options marked `actual`)
+  longest    the longest option (in characters), on a single choice or a scale; on a
+             tick-all, ticks the longer half of the options (rounded up)
+  shortest   the shortest option; on a tick-all, ticks the shorter half (rounded up)
+  tick-all   ticks every option of a tick-all decision
+  tick-none  ticks no option of a tick-all decision
+  officers   what the officers did: the option marked `actual`; on a tick-all, exactly the
+             options marked `actual`
   random     one option at random; on a tick-all, each option with even odds (the baseline,
              played 20 times a seed)
 Equal lengths are broken by the order shown. Where a strategy has no move of its own
