@@ -13,6 +13,9 @@ use std::path::Path;
 #[path = "src/scenario/diagnostic.rs"]
 mod diagnostic;
 #[allow(dead_code)]
+#[path = "src/scenario/fairness.rs"]
+mod fairness;
+#[allow(dead_code)]
 #[path = "src/scenario/graph.rs"]
 mod graph;
 #[allow(dead_code)]

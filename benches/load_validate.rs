@@ -63,6 +63,7 @@ fn generated(n: usize) -> Scenario {
             on_timeout: None,
             when_ticked: Vec::new(),
             only_if: None,
+            binary: false,
         }));
     }
     Scenario {

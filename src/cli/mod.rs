@@ -1,5 +1,6 @@
 //! The command line: clap definitions and the dispatch to each subcommand.
 
+mod audit;
 mod author;
 mod classroom;
 
@@ -123,6 +124,12 @@ pub enum ValidateFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuditFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     /// A readable report with bar charts, for the terminal
     Text,
@@ -236,6 +243,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Play test-wise strategies against a random guesser; exit 1 when one beats it
+    #[command(long_about = AUDIT_HELP)]
+    Audit {
+        /// Scenario ids, files or folders
+        #[arg(required = true, value_name = "ID|PATH")]
+        cases: Vec<String>,
+        /// How many seeds (option orders) to play: seeds 1 to N
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+        seeds: u64,
+        /// Fail when a strategy's mean beats random's by more than this many points (of 100)
+        #[arg(long, value_name = "POINTS", default_value_t = 5.0, value_parser = non_negative)]
+        threshold: f64,
+        /// `text`: tables within 80 columns; `json`: every figure, for CI
+        #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
+        format: AuditFormat,
+    },
     /// The full-screen player on one scenario file, for authors
     Preview {
         /// The scenario file
@@ -253,6 +276,35 @@ pub enum Command {
         #[arg(long)]
         list: bool,
     },
+}
+
+const AUDIT_HELP: &str = "Plays each case as a test-wise guesser would, over many seeds (option order \
+is shuffled per seed, and paths branch), and compares each strategy's mean score with a random \
+guesser's, per case and per decision.
+
+Strategies:
+  longest    the longest option (in characters), on a single choice or a scale; on a
+             tick-all, ticks the longer half of the options (rounded up)
+  shortest   the shortest option; on a tick-all, ticks the shorter half (rounded up)
+  tick-all   ticks every option of a tick-all decision
+  tick-none  ticks no option of a tick-all decision
+  officers   what the officers did: the option marked `actual`; on a tick-all, exactly the
+             options marked `actual`
+  random     one option at random; on a tick-all, each option with even odds (the baseline,
+             played 20 times a seed)
+Equal lengths are broken by the order shown. Where a strategy has no move of its own
+(tick-all or tick-none on a single-choice or scale decision, officers where no option is marked
+`actual`) it guesses exactly as the random guesser does there, so that decision neither helps
+nor hurts it.
+
+Exit status: 0 when no strategy beats random by more than the threshold in any case, 1 when one
+does, 2 on a usage error or a case that cannot be loaded or played.";
+
+fn non_negative(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        _ => Err(format!("`{text}` is not a number of points, 0 or more")),
+    }
 }
 
 /// Runs the parsed command line and returns the process exit code.
@@ -296,6 +348,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::New { id, from, dir }) => author::new(&id, from.as_deref(), &dir),
         Some(Command::Graph { scenario, format }) => author::graph(&scenario, format),
         Some(Command::Coverage { scenario, seed, json }) => author::coverage(&scenario, seed, json),
+        Some(Command::Audit {
+            cases,
+            seeds,
+            threshold,
+            format,
+        }) => audit::run(&cases, seeds, threshold, format),
         Some(Command::Preview { path, watch }) => author::preview(&context, &path, watch),
     }
 }

@@ -1,6 +1,8 @@
 //! Tools for course designers: a skeleton to start from, a picture of the branch graph,
-//! and a coverage check that plays every path. The live preview is in `tui::preview`.
+//! a coverage check that plays every path, and an audit that plays as a test-wise guesser.
+//! The live preview is in `tui::preview`.
 
+pub mod audit;
 pub mod coverage;
 pub mod graph;
 pub mod skeleton;

@@ -99,6 +99,14 @@ Scenario(
                     actual: true,  // this is what the officers did
                     feedback: "TODO: what the investigation found about it.",
                 ),
+                // Three options or more, of like length and care, unless the real decision is
+                // binary (then two, and `binary: true`). See "Writing fair options".
+                Choice(
+                    id: "plausible",
+                    text: "TODO: another course officers plausibly take, with its reason",
+                    mark: Acceptable,
+                    feedback: "TODO: how it stands against the finding.",
+                ),
             ],
             finding: Finding(
                 text: "TODO: what the investigation found about this decision.",

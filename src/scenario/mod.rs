@@ -1,6 +1,7 @@
 //! What a scenario file says: serde types, loading (files, folders, built-in) and validation.
 
 pub mod diagnostic;
+pub mod fairness;
 pub mod graph;
 pub mod load;
 pub mod locate;

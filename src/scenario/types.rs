@@ -130,6 +130,9 @@ pub struct Decision {
     /// Asked only if an earlier answer chose an option; passed over otherwise.
     #[serde(default)]
     pub only_if: Option<Condition>,
+    /// The real decision has two courses (arrest or not), so two options are fair.
+    #[serde(default)]
+    pub binary: bool,
 }
 
 /// "If option `ticked` was ticked, go to `goto`", on a Multiple decision.

@@ -26,6 +26,7 @@ pub fn validate(scenario: &Scenario, source: &str) -> Vec<Diagnostic> {
     check.conditions();
     check.flow();
     check.smells();
+    check.fairness();
     check.out.sort_by_key(|d| (d.location, d.severity));
     check.out
 }
@@ -720,6 +721,18 @@ impl<'a> Checker<'a> {
                 }
                 Some(_) => {}
             }
+        }
+    }
+
+    /// Cues a guesser can use instead of knowledge (`fairness.rs`).
+    fn fairness(&mut self) {
+        for smell in super::fairness::smells(self.scenario) {
+            let location = match smell.at {
+                super::fairness::At::Decision(step, key) => self.in_step(step, key),
+                super::fairness::At::Option(step, option, key) => self.in_option(step, option, key),
+            };
+            self.out
+                .push(Diagnostic::warning(smell.code, location, smell.message).with_help(smell.help));
         }
     }
 
