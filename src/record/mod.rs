@@ -8,6 +8,7 @@ pub mod hash;
 pub mod history;
 pub mod journal;
 pub mod model;
+pub mod orphan;
 pub mod recorder;
 pub mod report;
 pub mod stamp;

@@ -54,6 +54,12 @@ pub struct Skipped {
 impl Store {
     /// Opens (creating if needed) a writable records folder, or says why it cannot.
     pub fn open(dir: &Path) -> Result<Store, String> {
+        if dir.exists() && !dir.is_dir() {
+            return Err(format!(
+                "records folder {} is a file, not a folder; answers are kept in memory until a save succeeds",
+                echo(&dir.display().to_string())
+            ));
+        }
         create_private_dir(dir).map_err(|e| {
             format!(
                 "records folder {} cannot be created ({e}); answers are kept in memory until a save succeeds",

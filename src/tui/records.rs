@@ -114,7 +114,8 @@ impl RunStore for RecordStore {
     fn save(&mut self, run: &RunState, _now: Instant) -> Result<(), String> {
         let result = self
             .recorder
-            .save_with_draft(&run.scenario, &run.state, &run.timings, run.draft());
+            .save_with_draft(&run.scenario, &run.state, &run.timings, run.draft())
+            .map_err(|e| not_saved(&e));
         if self.recorder.is_saving()
             && let Some(record) = self.recorder.record().cloned()
         {
@@ -130,9 +131,7 @@ impl RunStore for RecordStore {
 
     fn save_problem(&self) -> Option<String> {
         match self.recorder.state() {
-            SaveState::Failed(why) => Some(format!(
-                "⚠ Not saved: {why}. Play goes on; each answer tries again."
-            )),
+            SaveState::Failed(why) => Some(not_saved(why)),
             _ => None,
         }
     }
@@ -190,4 +189,9 @@ impl RunStore for RecordStore {
     fn history(&self) -> (Vec<Record>, Vec<Skipped>) {
         (self.records.clone(), self.skipped.clone())
     }
+}
+
+/// The status line while saves fail.
+fn not_saved(why: &str) -> String {
+    format!("⚠ Not saved: {why}. Play goes on; each answer tries again.")
 }
