@@ -137,10 +137,26 @@ fn the_full_screen_player_keeps_a_second_run_of_the_same_case_and_seed() {
     let data = tempfile::tempdir().unwrap();
     let mut app = app_with_records(data.path());
     // open, begin, past the narrative, choose, give a rationale; leave for the library
-    let first = ["Enter", "Enter", "Enter", "Enter", "text:FIRST RUN reason", "Enter", "Esc", "y"];
+    let first = [
+        "Enter",
+        "Enter",
+        "Enter",
+        "Enter",
+        "text:FIRST RUN reason",
+        "Enter",
+        "Esc",
+        "y",
+    ];
     press(&mut app, &first);
     assert!(matches!(app.screen, Screen::Library(_)));
-    let second = ["Enter", "Enter", "Enter", "Enter", "text:SECOND RUN reason", "Enter"];
+    let second = [
+        "Enter",
+        "Enter",
+        "Enter",
+        "Enter",
+        "text:SECOND RUN reason",
+        "Enter",
+    ];
     press(&mut app, &second);
     let kept = records(data.path());
     let rationales: Vec<_> = kept
@@ -165,11 +181,18 @@ fn a_crafted_record_id_cannot_choose_where_resume_writes() {
         assert_eq!(out.status.code(), Some(1));
         let stderr = text(&out.stderr);
         assert!(stderr.contains("is not allowed"), "{stderr}");
-        assert!(!scratch.path().join("PWNED.json").exists(), "written outside the folder");
+        assert!(
+            !scratch.path().join("PWNED.json").exists(),
+            "written outside the folder"
+        );
         // and `resume` without a name passes it over, saying why
         let out = run(&data, &["resume", "--plain"], "3\n2\n");
         assert_eq!(out.status.code(), Some(1));
-        assert!(text(&out.stderr).contains("is not allowed"), "{}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).contains("is not allowed"),
+            "{}",
+            text(&out.stderr)
+        );
         assert!(!scratch.path().join("PWNED.json").exists());
     }
 }
@@ -187,7 +210,11 @@ fn a_resumed_record_is_saved_back_to_the_file_it_was_read_from() {
         "3\n2\n",
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(!file.exists(), "nothing written under the record's id {}", record.id);
+    assert!(
+        !file.exists(),
+        "nothing written under the record's id {}",
+        record.id
+    );
     let resumed = read_record(&renamed).unwrap();
     assert!(resumed.is_finished());
     assert_eq!(resumed.session.answers.len(), 3);
@@ -276,10 +303,7 @@ fn a_folder_lost_mid_run_is_reported_at_once_and_each_answer_retries() {
     stdin.write_all(b"2\n").unwrap();
     drop(stdin);
     let status = child.wait().unwrap();
-    assert!(
-        wait_for(&lines, "saving works again", &mut seen),
-        "{seen:?}"
-    );
+    assert!(wait_for(&lines, "saving works again", &mut seen), "{seen:?}");
     assert!(status.success(), "the last save worked: {seen:?}");
     let (_, record) = records(&data).pop().unwrap();
     assert!(record.is_finished());
@@ -311,7 +335,11 @@ fn a_full_disk_is_reported_at_once_and_the_run_ends_unsaved() {
     }
     let _guard = Tmpfs(mount.clone());
     let mut filler = fs::File::create(mount.join("filler")).unwrap();
-    while filler.write_all(&[0; 4096]).and_then(|()| filler.sync_all()).is_ok() {}
+    while filler
+        .write_all(&[0; 4096])
+        .and_then(|()| filler.sync_all())
+        .is_ok()
+    {}
     drop(filler);
     let out = play(&mount, FULL_RUN);
     let stderr = text(&out.stderr);
@@ -346,7 +374,11 @@ fn new_records_hold_the_versioned_canonical_hash_of_their_case() {
     let data = tempfile::tempdir().unwrap();
     play(data.path(), "1\nfirst\n");
     let (_, record) = records(data.path()).pop().unwrap();
-    assert!(record.scenario_hash.starts_with("c1:"), "{}", record.scenario_hash);
+    assert!(
+        record.scenario_hash.starts_with("c1:"),
+        "{}",
+        record.scenario_hash
+    );
     assert_eq!(record.scenario_hash, scenario_hash(&fixture_scenario()).unwrap());
     // pinned: if this changes, every unfinished run of the fixture is orphaned
     assert_eq!(record.scenario_hash, "c1:0d11cd096dccf7b3");
@@ -371,7 +403,11 @@ fn records_written_by_0_1_0_still_resume_and_count_in_drills() {
         .filter_map(|w| w.parse().ok())
         .take(2)
         .collect();
-    assert_eq!(counts.iter().sum::<usize>(), 3, "the finished run's 3 misses: {listed}");
+    assert_eq!(
+        counts.iter().sum::<usize>(),
+        3,
+        "the finished run's 3 misses: {listed}"
+    );
     let answers = "1\nlater\n\n".repeat(20);
     let out = run(data.path(), &["resume", "--plain"], &answers);
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -395,7 +431,10 @@ fn resume_passes_over_a_newer_orphaned_run_and_names_it() {
     let out = run(data.path(), &["resume", "--plain"], "3\n2\n");
     let stderr = text(&out.stderr);
     assert!(out.status.success(), "{stderr}");
-    assert!(stderr.contains(&format!("skipped the newer run `{}`", newer.1.id)), "{stderr}");
+    assert!(
+        stderr.contains(&format!("skipped the newer run `{}`", newer.1.id)),
+        "{stderr}"
+    );
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
     let resumed = read_record(&older.0).unwrap();
     assert!(resumed.is_finished());
@@ -414,7 +453,10 @@ fn exporting_a_run_whose_case_is_gone_still_gives_the_cpd_record() {
     let out = run(data.path(), &["export", "latest"], "");
     assert!(out.status.success(), "{}", text(&out.stderr));
     let md = text(&out.stdout);
-    assert!(md.contains("# Debrief: Synthetic fixture: a report at the front counter"), "{md}");
+    assert!(
+        md.contains("# Debrief: Synthetic fixture: a report at the front counter"),
+        "{md}"
+    );
     assert!(md.contains("it proves the breach"), "{md}");
     assert!(md.contains("no longer in the library"), "{md}");
 }
