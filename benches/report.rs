@@ -45,7 +45,8 @@ fn record(scenario: &Scenario, n: usize, rng: &mut ChaCha8Rng) -> Record {
         session,
         Some(format!("trainee-{}", n % 300)),
         Stamp::from_unix(n as i64),
-    );
+    )
+    .expect("the case hashes");
     record.finished = Some(Stamp::from_unix(n as i64 + 600));
     record
 }

@@ -139,13 +139,15 @@ fn an_unusable_data_folder_warns_and_the_run_goes_on() {
     let not_a_folder = dir.path().join("file");
     fs::write(&not_a_folder, b"x").unwrap();
     let out = play(&not_a_folder, &[], "1\n\n3\n2\n");
-    assert_eq!(out.status.code(), Some(0));
     assert!(
         text(&out.stderr).contains("warning: records folder"),
         "{}",
         text(&out.stderr)
     );
-    assert!(text(&out.stdout).contains("DEBRIEF"));
+    assert!(text(&out.stdout).contains("DEBRIEF"), "the run goes on");
+    // but it does not end as if all were well: the run was never saved
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("NOT saved"), "{}", text(&out.stderr));
 }
 
 #[test]
@@ -236,7 +238,8 @@ fn a_not_judged_decision_is_counted_in_the_report_but_never_scored_or_most_misse
             session,
             Some(name.into()),
             Stamp::from_unix(0),
-        );
+        )
+        .expect("the fixture hashes");
         record.id = format!("run-{name}");
         record
     };
@@ -319,7 +322,8 @@ fn report_figures_match_a_hand_count() {
             session,
             Some(name.into()),
             Stamp::from_unix(0),
-        );
+        )
+        .expect("the fixture hashes");
         record.id = format!("run-{name}");
         record
     };

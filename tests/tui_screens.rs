@@ -325,7 +325,8 @@ fn history_lists_a_past_run_and_opens_its_debrief() {
         session.into_state(),
         None,
         stamp,
-    );
+    )
+    .expect("the case hashes");
     record.finished = Some(stamp);
     let mut app = app();
     app.store = Box::new(OneRun(record));

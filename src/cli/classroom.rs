@@ -32,6 +32,10 @@ pub fn run(context: &Context, cases: &[String], seed: Option<u64>, resume: bool)
     let theme = Theme::from_env(context.classroom_theme);
     match crate::tui::run_classroom(&mut room, theme) {
         Ok(()) => {
+            if let crate::record::recorder::SaveState::Failed(why) = room.recorder.state() {
+                eprintln!("lessons: the room's votes are NOT saved: {why}");
+                return ExitCode::from(1);
+            }
             if room.recorder.is_saving() {
                 println!("The room's votes are saved. `lessons report` shows them beside individual runs.");
             }

@@ -29,8 +29,8 @@ impl Context {
         resolve_dir(self.data_dir.as_deref())
     }
 
-    /// A recorder for a new or resumed run; prints a warning and records nothing when the
-    /// folder cannot be used, so the run still goes on.
+    /// A recorder for a new or resumed run; prints a warning when the folder cannot be
+    /// used, and the run still goes on in memory (each save tries the folder again).
     pub fn recorder(&self) -> Recorder {
         if self.no_records {
             return Recorder::new(None, None);
@@ -46,7 +46,7 @@ impl Context {
                 Ok(store) => Some(store),
                 Err(e) => {
                     eprintln!("lessons: warning: {}", echo_message(&e.to_string()));
-                    None
+                    return Recorder::unavailable(&dir, e, self.name.clone());
                 }
             },
         };
@@ -85,9 +85,26 @@ impl Context {
 
     /// Every readable record in the records folder, oldest first, warning about the others.
     pub fn records(&self) -> Vec<Record> {
+        self.records_with_paths().into_iter().map(|(_, r)| r).collect()
+    }
+
+    /// Every readable record with the file it was read from, warning about the others and
+    /// about a records folder that cannot be read.
+    pub fn records_with_paths(&self) -> Vec<(PathBuf, Record)> {
         let Some(dir) = resolve_dir(self.data_dir.as_deref()) else {
+            eprintln!(
+                "lessons: warning: no data folder could be found, so no runs are read (use --data-dir)"
+            );
             return Vec::new();
         };
+        if let Err(e) = std::fs::read_dir(&dir)
+            && e.kind() != std::io::ErrorKind::NotFound
+        {
+            eprintln!(
+                "lessons: warning: the records folder {} cannot be read ({e}), so no runs are counted",
+                echo(&dir.display().to_string())
+            );
+        }
         let (records, skipped) = Store::read_only(&dir).load_all();
         for s in &skipped {
             eprintln!(
@@ -96,23 +113,30 @@ impl Context {
                 echo_message(&s.reason)
             );
         }
-        records.into_iter().map(|(_, r)| r).collect()
+        records
     }
 
     /// A record named on the command line: a file path, a record id in the records folder,
     /// or `latest` (the most recent finished run).
     pub fn find_record(&self, name: &str) -> Result<Record, String> {
+        self.find_record_and_path(name).map(|(_, r)| r)
+    }
+
+    /// [`Context::find_record`], with the file the record was read from.
+    pub fn find_record_and_path(&self, name: &str) -> Result<(PathBuf, Record), String> {
         let path = PathBuf::from(name);
         if path.is_file() {
-            return read_record(&path).map_err(|e| format!("{} {}", echo_path(&path), echo_message(&e)));
+            return read_record(&path)
+                .map(|r| (path.clone(), r))
+                .map_err(|e| format!("{} {}", echo_path(&path), echo_message(&e)));
         }
-        let records = self.records();
+        let records = self.records_with_paths();
         let found = if name == "latest" {
-            records.iter().rev().find(|r| r.is_finished()).cloned()
+            records.iter().rev().find(|(_, r)| r.is_finished()).cloned()
         } else {
             records
                 .iter()
-                .find(|r| r.id == name || r.id.starts_with(name))
+                .find(|(_, r)| r.id == name || r.id.starts_with(name))
                 .cloned()
         };
         found.ok_or_else(|| match resolve_dir(self.data_dir.as_deref()) {

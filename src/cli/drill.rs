@@ -9,6 +9,7 @@ use crate::plain::{self, Ending};
 use crate::record::Stamp;
 use crate::record::drill::schedule;
 use crate::scenario::text::{echo_message, sanitize};
+use crate::record::recorder::SaveState;
 
 pub fn run(context: &Context, plain: bool, list: bool) -> ExitCode {
     let records = context.records();
@@ -70,16 +71,27 @@ pub fn run(context: &Context, plain: bool, list: bool) -> ExitCode {
         };
         let stdin = std::io::stdin();
         let stdout = std::io::stdout();
-        match plain::play_session(
+        // each re-asked decision is a run of its own, with its own record
+        recorder.begin_run();
+        let result = plain::play_session(
             session,
             Some((&mut recorder, Vec::new())),
             stdin.lock(),
             stdout.lock(),
-        ) {
+        );
+        if let SaveState::Failed(why) = recorder.state() {
+            eprintln!("lessons: this drill is NOT saved: {}", echo_message(why));
+            return ExitCode::from(1);
+        }
+        match result {
             Ok(Ending::Finished) => {}
             Ok(Ending::Quit) => return ExitCode::SUCCESS,
             Ok(Ending::InputClosed) => {
-                eprintln!("lessons: input ended; drills answered so far are saved");
+                if recorder.is_saving() {
+                    eprintln!("lessons: input ended; drills answered so far are saved");
+                } else {
+                    eprintln!("lessons: input ended; records are off, so drills are not saved");
+                }
                 return ExitCode::from(1);
             }
             Err(e) => {

@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{Context, ExportFormat};
-use crate::record::{atomic::write_atomic, export};
+use crate::record::{atomic::write_atomic, export, orphan};
 use crate::scenario::text::{echo, echo_message, echo_path};
 
 pub fn run(context: &Context, name: &str, format: ExportFormat, output: Option<&Path>) -> ExitCode {
@@ -16,18 +16,17 @@ pub fn run(context: &Context, name: &str, format: ExportFormat, output: Option<&
             return ExitCode::from(1);
         }
     };
-    let Some(scenario) = context.scenario_of(&record) else {
-        eprintln!(
-            "lessons: the case `{}` of this run is not in the library",
+    let text = match (context.scenario_of(&record), format) {
+        (Some(scenario), ExportFormat::Md) => Ok(export::markdown(&record, &scenario)),
+        (Some(scenario), ExportFormat::Json) => export::json(&record, &scenario),
+        (Some(scenario), ExportFormat::Csv) => export::csv(&record, &scenario),
+        // the case was withdrawn: the trainee still gets what their record holds
+        (None, ExportFormat::Md) => Ok(orphan::markdown(&record)),
+        (None, ExportFormat::Json) => orphan::json(&record),
+        (None, ExportFormat::Csv) => Err(format!(
+            "the case `{}` of this run is no longer in the library, so there is no CSV debrief; `--format md` or `--format json` exports what the record holds",
             echo(&record.scenario_id)
-        );
-        return ExitCode::from(1);
-    };
-    let scenario = &scenario;
-    let text = match format {
-        ExportFormat::Md => Ok(export::markdown(&record, scenario)),
-        ExportFormat::Json => export::json(&record, scenario),
-        ExportFormat::Csv => export::csv(&record, scenario),
+        )),
     };
     let text = match text {
         Ok(t) => t,

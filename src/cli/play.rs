@@ -1,5 +1,6 @@
 //! `lessons`, `lessons play` and `lessons resume`: the full-screen and plain players.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -7,8 +8,10 @@ use super::Context;
 use super::resolve;
 use crate::engine::{Mode, Session, Settings};
 use crate::plain::{self, Ending};
-use crate::record::Record;
 use crate::record::drill::DrillItem;
+use crate::record::recorder::SaveState;
+use crate::record::store::bad_id;
+use crate::record::{Record, RecordKind, Recorder, is_valid_id};
 use crate::scenario::Scenario;
 use crate::scenario::text::{echo, echo_message, sanitize};
 use crate::tui::app::App;
@@ -54,58 +57,26 @@ pub fn play(
     let mut recorder = context.recorder();
     recorder.set_scenario_file(file.as_deref());
     let session = Session::new(&scenario, settings);
-    finish_plain(plain::play_session(
-        session,
-        Some((&mut recorder, Vec::new())),
-        stdin(),
-        stdout(),
-    ))
+    let result = plain::play_session(session, Some((&mut recorder, Vec::new())), stdin(), stdout());
+    finish_plain(result, &mut recorder)
 }
 
 pub fn resume(context: &Context, run: Option<&str>, plain: bool) -> ExitCode {
-    let record = match run {
-        Some(name) => context.find_record(name),
-        None => context
-            .records()
-            .into_iter()
-            .filter(|r| !r.is_finished() && r.kind == crate::record::RecordKind::Run)
-            .max_by_key(|r| r.updated)
-            .ok_or_else(|| "there is no unfinished run to resume".to_string()),
+    let picked = match run {
+        Some(name) => context.find_record_and_path(name).and_then(|(path, record)| {
+            let scenario = resumable(context, &record)?;
+            Ok((path, record, scenario))
+        }),
+        None => newest_resumable(context),
     };
-    let record = match record {
-        Ok(r) => r,
+    let (path, record, scenario) = match picked {
+        Ok(found) => found,
         Err(e) => {
             eprintln!("lessons: {}", echo_message(&e.to_string()));
             return ExitCode::from(1);
         }
     };
-    if record.is_finished() {
-        eprintln!(
-            "lessons: that run is finished; `lessons export {}` shows its debrief",
-            echo(&record.id)
-        );
-        return ExitCode::from(1);
-    }
-    let Some(scenario) = context.scenario_of(&record) else {
-        eprintln!(
-            "lessons: the case `{}` of this run is no longer in the library",
-            echo(&record.scenario_id)
-        );
-        return ExitCode::from(1);
-    };
     let scenario = &scenario;
-    if !record.matches(scenario) {
-        eprintln!(
-            "lessons: “{}” has changed since this run was recorded, so it cannot be resumed exactly",
-            sanitize(&scenario.title)
-        );
-        eprintln!(
-            "  help: your answers are kept in the record (`lessons export {}`); start the case again with `lessons play {}`",
-            echo(&record.id),
-            echo(&scenario.id)
-        );
-        return ExitCode::from(1);
-    }
     if !plain {
         return full_screen(
             context,
@@ -124,13 +95,68 @@ pub fn resume(context: &Context, run: Option<&str>, plain: bool) -> ExitCode {
     };
     let mut recorder = context.recorder();
     let timings = record.timings.clone();
-    recorder.continue_record(record);
-    finish_plain(plain::play_session(
-        session,
-        Some((&mut recorder, timings)),
-        stdin(),
-        stdout(),
-    ))
+    // saved back to the file it was read from, whatever its `id` says
+    recorder.continue_record_at(record, path);
+    let result = plain::play_session(session, Some((&mut recorder, timings)), stdin(), stdout());
+    finish_plain(result, &mut recorder)
+}
+
+/// The newest unfinished run that can be resumed, naming each newer one passed over.
+fn newest_resumable(context: &Context) -> Result<(PathBuf, Record, Scenario), String> {
+    let mut runs: Vec<(PathBuf, Record)> = context
+        .records_with_paths()
+        .into_iter()
+        .filter(|(_, r)| !r.is_finished() && r.kind == RecordKind::Run)
+        .collect();
+    runs.sort_by_key(|(_, r)| std::cmp::Reverse(r.updated));
+    let mut passed_over = Vec::new();
+    for (path, record) in runs {
+        match resumable(context, &record) {
+            Ok(scenario) => {
+                for (id, why) in &passed_over {
+                    eprintln!("lessons: skipped the newer run `{id}`: {why}");
+                }
+                return Ok((path, record, scenario));
+            }
+            Err(why) => passed_over.push((echo(&record.id), why)),
+        }
+    }
+    let mut message = "there is no unfinished run that can be resumed".to_string();
+    for (id, why) in &passed_over {
+        message.push_str(&format!("\n  skipped `{id}`: {why}"));
+    }
+    Err(message)
+}
+
+/// The scenario to resume this record on, or why it cannot be resumed.
+fn resumable(context: &Context, record: &Record) -> Result<Scenario, String> {
+    if record.is_finished() {
+        return Err(format!(
+            "that run is finished; `lessons export {}` shows its debrief",
+            echo(&record.id)
+        ));
+    }
+    if !is_valid_id(&record.id) {
+        return Err(bad_id(&record.id));
+    }
+    let Some(scenario) = context.scenario_of(record) else {
+        return Err(format!(
+            "the case `{}` of this run is no longer in the library",
+            echo(&record.scenario_id)
+        ));
+    };
+    if !record.matches(&scenario) {
+        return Err(format!(
+            "“{}” has changed since this run was recorded, so it cannot be resumed exactly\n  help: your answers are kept in the record (`lessons export {}`); start the case again with `lessons play {}`",
+            sanitize(&scenario.title),
+            echo(&record.id),
+            echo(&scenario.id)
+        ));
+    }
+    if let Err(e) = Session::resume(&scenario, record.session.clone()) {
+        return Err(format!("this run cannot be resumed: {e}"));
+    }
+    Ok(scenario)
 }
 
 fn stdin() -> std::io::StdinLock<'static> {
@@ -141,17 +167,40 @@ fn stdout() -> std::io::StdoutLock<'static> {
     std::io::stdout().lock()
 }
 
-fn finish_plain(result: std::io::Result<Ending>) -> ExitCode {
-    match result {
-        Ok(Ending::Finished | Ending::Quit) => ExitCode::SUCCESS,
-        Ok(Ending::InputClosed) => {
-            eprintln!(
-                "lessons: input ended before the run finished; your answers so far are saved (`lessons resume`)"
-            );
+/// The exit status of a plain run: 0 only when it finished and, if records are kept, the
+/// last save worked. Nothing claims answers are saved unless they are.
+pub fn finish_plain(result: std::io::Result<Ending>, recorder: &mut Recorder) -> ExitCode {
+    // the run is left for now: one self-contained file (a failure shows in the state below)
+    let _ = recorder.compact();
+    let unsaved = match recorder.state() {
+        SaveState::Failed(why) => Some(why.clone()),
+        _ => None,
+    };
+    match (result, unsaved) {
+        (Ok(Ending::Finished | Ending::Quit), None) => ExitCode::SUCCESS,
+        (Ok(Ending::Finished | Ending::Quit), Some(why)) => {
+            eprintln!("lessons: your answers are NOT saved: {}", echo_message(&why));
             ExitCode::from(1)
         }
-        Err(e) => {
+        (Ok(Ending::InputClosed), unsaved) => {
+            match (unsaved, recorder.state()) {
+                (Some(why), _) => eprintln!(
+                    "lessons: input ended before the run finished; your answers are NOT saved: {}", echo_message(&why)
+                ),
+                (None, SaveState::Off) => eprintln!(
+                    "lessons: input ended before the run finished; records are off, so this run is not saved"
+                ),
+                (None, _) => eprintln!(
+                    "lessons: input ended before the run finished; your answers so far are saved (`lessons resume`)"
+                ),
+            }
+            ExitCode::from(1)
+        }
+        (Err(e), unsaved) => {
             eprintln!("lessons: {}", echo_message(&e.to_string()));
+            if let Some(why) = unsaved {
+                eprintln!("lessons: your answers are NOT saved: {}", echo_message(&why));
+            }
             ExitCode::from(1)
         }
     }

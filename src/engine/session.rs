@@ -89,12 +89,16 @@ pub struct SessionState {
 pub struct Session<'a> {
     scenario: &'a Scenario,
     state: SessionState,
+    /// The index of the step last entered: looking a step up by id is a scan of every
+    /// step, which made each move through a long case cost as much as the whole case.
+    at: Option<usize>,
 }
 
 impl<'a> Session<'a> {
     pub fn new(scenario: &'a Scenario, settings: Settings) -> Self {
         Session {
             scenario,
+            at: None,
             state: SessionState {
                 scenario_id: scenario.id.clone(),
                 settings,
@@ -149,7 +153,11 @@ impl<'a> Session<'a> {
         {
             return Err(ResumeError::MissingStep(step.to_string()));
         }
-        Ok(Session { scenario, state })
+        Ok(Session {
+            scenario,
+            state,
+            at: None,
+        })
     }
 
     pub fn scenario(&self) -> &'a Scenario {
@@ -430,6 +438,7 @@ impl<'a> Session<'a> {
             self.state.phase = Phase::Finished;
             return vec![Event::Finished];
         };
+        self.at = Some(index);
         self.state.path.push(step.id().to_string());
         match step {
             Step::Narrative(n) => {
@@ -495,11 +504,18 @@ impl<'a> Session<'a> {
     }
 
     fn index(&self, step: &str) -> Option<usize> {
-        self.scenario.step_index(step)
+        match self.at {
+            Some(i) if self.scenario.steps.get(i).is_some_and(|s| s.id() == step) => Some(i),
+            _ => self.scenario.step_index(step),
+        }
     }
 
     fn decision(&self, step: &str) -> Option<&'a Decision> {
-        self.scenario.decision(step)
+        let scenario: &'a Scenario = self.scenario;
+        match self.at.and_then(|i| scenario.steps.get(i)) {
+            Some(Step::Decision(d)) if d.id == step => Some(d),
+            _ => scenario.decision(step),
+        }
     }
 }
 

@@ -10,6 +10,7 @@ use std::io::{self, BufRead, Write};
 use std::time::Instant;
 
 use crate::engine::{Asked, Event, Input, InputError, Item, Phase, Session, Settings};
+use crate::record::recorder::SaveState;
 use crate::record::{Recorder, Timing};
 use crate::scenario::text::{echo, sanitize};
 use crate::scenario::{DecisionKind, Scenario};
@@ -72,6 +73,11 @@ pub fn play_session<R: BufRead, W: Write>(
         input,
         out: output,
         decision_number,
+        save_failure: match recorder.as_deref().map(Recorder::state) {
+            // the folder could not be opened: that was said at start-up
+            Some(SaveState::Failed(why)) => Some(why.clone()),
+            _ => None,
+        },
         recorder,
         timings,
         asked_at: None,
@@ -87,6 +93,8 @@ struct Player<'a, 'r, R, W> {
     recorder: Option<&'r mut Recorder>,
     timings: Vec<Timing>,
     asked_at: Option<Instant>,
+    /// The last save error, while saves are failing.
+    save_failure: Option<String>,
 }
 
 impl<R: BufRead, W: Write> Player<'_, '_, R, W> {
@@ -150,20 +158,36 @@ impl<R: BufRead, W: Write> Player<'_, '_, R, W> {
                 self.timings.push(Timing { step, seconds });
             }
         }
-        self.save()?;
+        // Saved when something typed is taken in (and once at the start and the end), not
+        // on every narrative step: a rewrite per step made long cases quadratic. A crash
+        // between answers only replays narrative on resume.
+        let first = self.recorder.as_deref().is_some_and(|r| r.record().is_none());
+        let finished = events.iter().any(|e| matches!(e, Event::Finished));
+        if answering || finished || first {
+            self.save()?;
+        }
         Ok(events)
     }
 
-    /// Writes the record after every change; a failure is reported once and play goes on.
+    /// Writes the record after every change. A failure is said on stderr at once (not
+    /// again while it lasts), play goes on in memory, and every later change tries again.
     fn save(&mut self) -> io::Result<()> {
         if let Some(recorder) = self.recorder.as_deref_mut() {
             let scenario = self.session.scenario();
-            if let Err(e) = recorder.save(scenario, self.session.state(), &self.timings) {
-                writeln!(
-                    self.out,
-                    "(Warning: {e}. Play goes on, but this run is not being saved.)"
-                )?;
-                self.recorder = None;
+            match recorder.save(scenario, self.session.state(), &self.timings) {
+                Err(e) => {
+                    if self.save_failure.as_ref() != Some(&e) {
+                        eprintln!(
+                            "lessons: warning: {e}. Your answers are NOT saved; play goes on and each answer tries again."
+                        );
+                    }
+                    self.save_failure = Some(e);
+                }
+                Ok(()) => {
+                    if self.save_failure.take().is_some() {
+                        eprintln!("lessons: saving works again; your answers so far are saved.");
+                    }
+                }
             }
         }
         Ok(())

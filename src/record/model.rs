@@ -2,9 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::hash::{hash_matches, scenario_hash};
 use super::stamp::Stamp;
 use crate::engine::SessionState;
-use crate::engine::shuffle::fnv1a;
 use crate::scenario::Scenario;
 
 /// The version of the record layout; bumped when it changes incompatibly.
@@ -45,11 +45,13 @@ pub struct Record {
     pub lessons_record: u32,
     #[serde(default)]
     pub kind: RecordKind,
-    /// The file name without `.json`.
+    /// The file name without `.json`: unique per run, never derived from case and seed.
+    /// Letters, digits, `-` and `_` only (see [`is_valid_id`]).
     pub id: String,
     pub scenario_id: String,
     pub scenario_title: String,
-    /// A hash of the scenario's content, so a changed case is noticed on resume.
+    /// A hash of the scenario's canonical content, so a changed case is noticed on resume.
+    /// It starts with its form (`c1:`); records from 0.1.0 hold bare digits (see `hash`).
     pub scenario_hash: String,
     pub format: u32,
     /// The scenario file, when the case was played from a file rather than the library.
@@ -73,6 +75,13 @@ pub struct Record {
     /// A rationale being typed but not yet submitted, so a crash loses none of it.
     #[serde(default)]
     pub draft: Option<Draft>,
+    /// The generation of this full write; journal lines of other generations are stale.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub journal: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,31 +91,22 @@ pub struct Draft {
 }
 
 impl Record {
+    /// A new record with a fresh, unique id: the time it started, then random digits, so
+    /// two runs of one case with one seed (one after the other, or at once) never share it.
     pub fn new(
         kind: RecordKind,
         scenario: &Scenario,
         session: SessionState,
         trainee: Option<String>,
         now: Stamp,
-    ) -> Self {
-        let prefix = match kind {
-            RecordKind::Run => "run",
-            RecordKind::Drill => "drill",
-            RecordKind::Group => "group",
-        };
-        let id = format!(
-            "{}-{prefix}-{}-{:04x}",
-            now.compact(),
-            scenario.id,
-            session.settings.seed & 0xffff
-        );
-        Record {
+    ) -> Result<Self, String> {
+        Ok(Record {
             lessons_record: RECORD_VERSION,
             kind,
-            id,
+            id: new_id(kind, &scenario.id, now),
             scenario_id: scenario.id.clone(),
             scenario_title: scenario.title.clone(),
-            scenario_hash: scenario_hash(scenario),
+            scenario_hash: scenario_hash(scenario)?,
             format: scenario.format,
             scenario_file: None,
             trainee,
@@ -118,7 +118,8 @@ impl Record {
             tallies: Vec::new(),
             plan: Vec::new(),
             draft: None,
-        }
+            journal: 0,
+        })
     }
 
     pub fn is_finished(&self) -> bool {
@@ -127,12 +128,33 @@ impl Record {
 
     /// Whether the scenario has changed since this record was made.
     pub fn matches(&self, scenario: &Scenario) -> bool {
-        self.scenario_id == scenario.id && self.scenario_hash == scenario_hash(scenario)
+        self.scenario_id == scenario.id && hash_matches(&self.scenario_hash, scenario)
     }
 }
 
-/// A hash of what the scenario says (not how the file is laid out), as 16 hex digits.
-pub fn scenario_hash(scenario: &Scenario) -> String {
-    let canonical = serde_json::to_string(scenario).unwrap_or_default();
-    format!("{:016x}", fnv1a(&canonical))
+/// A fresh record id: sortable by start time, unique by 64 random bits.
+pub fn new_id(kind: RecordKind, scenario_id: &str, now: Stamp) -> String {
+    let prefix = match kind {
+        RecordKind::Run => "run",
+        RecordKind::Drill => "drill",
+        RecordKind::Group => "group",
+    };
+    let random: u64 = rand::random();
+    // the case's id makes the file name readable, when it is safe in a file name
+    if is_valid_id(scenario_id) && scenario_id.len() <= 80 {
+        format!("{}-{prefix}-{scenario_id}-{random:016x}", now.compact())
+    } else {
+        format!("{}-{prefix}-{random:016x}", now.compact())
+    }
+}
+
+/// Whether a record id is safe to use as a file name in the records folder: 1 to 200
+/// letters, digits, `-` or `_`. Anything else (`../x`, `/tmp/x`, `a.b`) is refused, so a
+/// record can never choose where it is written.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 200
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }

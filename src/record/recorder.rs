@@ -1,32 +1,90 @@
 //! Keeps one run's record up to date on disk: created on the first save, rewritten
 //! atomically after every change, marked finished at the end.
+//!
+//! A run is one record. A new run starts when the front end says so ([`Recorder::begin_run`])
+//! or when the case or kind changes; never because two runs share a case and a seed. A save
+//! that fails keeps the run in memory, says why, and is tried again at the next change.
 
-use super::model::{Draft, Record, RecordKind, Tally, Timing};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::journal::{self, Mark};
+use super::model::{Draft, Record, RecordKind, Tally, Timing, new_id};
 use super::stamp::Stamp;
-use super::store::Store;
+use super::store::{CreateError, Store};
 use crate::engine::{Phase, SessionState};
 use crate::scenario::Scenario;
+use crate::scenario::text::echo;
+
+/// Whether the run on hand is safely on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Records are off (`--no-records`).
+    Off,
+    /// Nothing to save yet.
+    Idle,
+    /// The last save succeeded.
+    Saved,
+    /// The last save (or opening the folder) failed: why.
+    Failed(String),
+}
 
 pub struct Recorder {
     store: Option<Store>,
+    /// The folder to save in when it could not be opened; opening is tried again at each save.
+    wanted: Option<PathBuf>,
     trainee: Option<String>,
     current: Option<Record>,
+    /// The file the current record was created as or read from; saves go back there.
+    path: Option<PathBuf>,
+    /// The current record was read from the folder by id (its file exists already).
+    continued: bool,
     /// Where the scenario came from, when it is a file and not a built-in case.
     scenario_file: Option<String>,
+    state: SaveState,
+    /// How much of the run is on disk; `None` when the next save must write it in full.
+    mark: Option<Mark>,
+    /// When the disk was last flushed.
+    last_sync: Option<Instant>,
 }
+
+/// Journal lines are flushed to the disk itself at most this often. A person answers far
+/// more slowly, so each of their answers is flushed; a script is not slowed to a crawl. A
+/// killed process loses nothing either way: the lines are written at once.
+const SYNC_INTERVAL: Duration = Duration::from_secs(1);
 
 impl Recorder {
     pub fn new(store: Option<Store>, trainee: Option<String>) -> Self {
+        let state = if store.is_some() {
+            SaveState::Idle
+        } else {
+            SaveState::Off
+        };
         Recorder {
             store,
+            wanted: None,
             trainee,
             current: None,
+            path: None,
+            continued: false,
             scenario_file: None,
+            state,
+            mark: None,
+            last_sync: None,
         }
     }
 
+    /// Records are wanted in `dir`, but it cannot be used now (`why`): runs are kept in
+    /// memory and every save tries the folder again.
+    pub fn unavailable(dir: &Path, why: String, trainee: Option<String>) -> Self {
+        let mut recorder = Recorder::new(None, trainee);
+        recorder.wanted = Some(dir.to_path_buf());
+        recorder.state = SaveState::Failed(why);
+        recorder
+    }
+
     /// Remembers the scenario file in new records, so the run can be resumed from it.
-    pub fn set_scenario_file(&mut self, path: Option<&std::path::Path>) {
+    pub fn set_scenario_file(&mut self, path: Option<&Path>) {
         self.scenario_file = path.map(|p| {
             std::path::absolute(p)
                 .unwrap_or(p.to_path_buf())
@@ -35,23 +93,57 @@ impl Recorder {
         });
     }
 
+    /// Whether runs are meant to be kept (a records folder is set, usable or not).
     pub fn is_saving(&self) -> bool {
-        self.store.is_some()
+        self.store.is_some() || self.wanted.is_some()
     }
 
-    /// The next saves continue this record.
+    /// Whether everything so far is on disk: records are on and no save has failed since
+    /// the last one that worked.
+    pub fn is_saved(&self) -> bool {
+        matches!(self.state, SaveState::Saved | SaveState::Idle)
+    }
+
+    pub fn state(&self) -> &SaveState {
+        &self.state
+    }
+
+    /// The record of the run on hand, as last saved or kept in memory.
+    pub fn record(&self) -> Option<&Record> {
+        self.current.as_ref()
+    }
+
+    /// The next save starts a new record: a new run has begun.
+    pub fn begin_run(&mut self) {
+        self.mark = None;
+        self.current = None;
+        self.path = None;
+        self.continued = false;
+    }
+
+    /// The next saves continue this record, in the records folder under its id.
     pub fn continue_record(&mut self, record: Record) {
+        self.mark = None;
+        self.path = None;
+        self.continued = true;
         self.current = Some(record);
     }
 
-    /// Saves the run's state; starts a new record when the run is not the current one.
-    /// Returns the record as saved (also when there is no folder to save it in).
+    /// The next saves continue this record, written back to the file it was read from.
+    pub fn continue_record_at(&mut self, record: Record, path: PathBuf) {
+        self.mark = None;
+        self.path = Some(path);
+        self.continued = true;
+        self.current = Some(record);
+    }
+
+    /// Saves the run's state; starts a new record when no run is on hand.
     pub fn save(
         &mut self,
         scenario: &Scenario,
         state: &SessionState,
         timings: &[Timing],
-    ) -> Result<Record, String> {
+    ) -> Result<(), String> {
         self.save_with_draft(scenario, state, timings, None)
     }
 
@@ -62,14 +154,15 @@ impl Recorder {
         state: &SessionState,
         timings: &[Timing],
         draft: Option<Draft>,
-    ) -> Result<Record, String> {
+    ) -> Result<(), String> {
         let kind = if state.drill {
             RecordKind::Drill
         } else {
             RecordKind::Run
         };
         self.write(scenario, state, kind, |record| {
-            record.timings = timings.to_vec();
+            record.timings.clear();
+            record.timings.extend_from_slice(timings);
             record.draft = draft;
         })
     }
@@ -81,7 +174,7 @@ impl Recorder {
         state: &SessionState,
         tallies: &[Tally],
         plan: &[String],
-    ) -> Result<Record, String> {
+    ) -> Result<(), String> {
         self.write(scenario, state, RecordKind::Group, |record| {
             record.tallies = tallies.to_vec();
             record.plan = plan.to_vec();
@@ -94,37 +187,131 @@ impl Recorder {
         state: &SessionState,
         kind: RecordKind,
         fill: impl FnOnce(&mut Record),
-    ) -> Result<Record, String> {
+    ) -> Result<(), String> {
+        if !self.is_saving() {
+            // records are off: nothing to keep, and no copy of the run to make each time
+            return Ok(());
+        }
         let now = Stamp::now();
-        let same_run = self.current.as_ref().is_some_and(|r| {
-            r.kind == kind && r.scenario_id == scenario.id && r.session.settings.seed == state.settings.seed
-        });
-        let record = match (&mut self.current, same_run) {
-            (Some(record), true) => record,
-            (current, _) => {
-                let mut record = Record::new(kind, scenario, state.clone(), self.trainee.clone(), now);
-                record.scenario_file = self.scenario_file.clone();
-                // two runs started in the same second with the same seed must not share a file
-                if let Some(store) = &self.store {
-                    let base = record.id.clone();
-                    let mut n = 2;
-                    while store.path_of(&record).exists() {
-                        record.id = format!("{base}-{n}");
-                        n += 1;
-                    }
-                }
-                current.insert(record)
-            }
+        // a classroom moves on to the plan's next case: that is a new record
+        let same_run = self
+            .current
+            .as_ref()
+            .is_some_and(|r| r.kind == kind && r.scenario_id == scenario.id);
+        if !same_run {
+            let mut record = Record::new(kind, scenario, state.clone(), self.trainee.clone(), now)?;
+            record.scenario_file = self.scenario_file.clone();
+            self.current = Some(record);
+            self.path = None;
+            self.continued = false;
+            self.mark = None;
+        }
+        let Some(record) = self.current.as_mut() else {
+            return Ok(());
         };
-        record.session = state.clone();
+        record.session.clone_from(state);
         fill(record);
         record.updated = now;
         if state.phase == Phase::Finished && record.finished.is_none() {
             record.finished = Some(now);
         }
-        if let Some(store) = &self.store {
-            store.save(record)?;
+        let result = self.persist();
+        self.state = match &result {
+            Ok(()) if self.store.is_none() => SaveState::Off,
+            Ok(()) => SaveState::Saved,
+            Err(e) => SaveState::Failed(e.clone()),
+        };
+        result
+    }
+
+    /// Folds the journal into the record file, so a run left for now is one
+    /// self-contained file. Nothing to do when records are off or the journal is empty.
+    pub fn compact(&mut self) -> Result<(), String> {
+        if self.current.is_none() || self.mark.is_some_and(|m| m.lines == 0) {
+            return Ok(());
         }
-        Ok(record.clone())
+        self.mark = None;
+        let result = self.persist();
+        if let Err(e) = &result {
+            self.state = SaveState::Failed(e.clone());
+        }
+        result
+    }
+
+    /// Writes the current record: a line in its journal when it can, else in full.
+    fn persist(&mut self) -> Result<(), String> {
+        if self.store.is_none()
+            && let Some(dir) = &self.wanted
+        {
+            self.store = Some(Store::open(dir)?);
+        }
+        let Some(record) = self.current.as_ref() else {
+            return Ok(());
+        };
+        if let (Some(path), Some(mark)) = (&self.path, self.mark)
+            && record.kind != RecordKind::Group
+            && !record.is_finished()
+            && mark.lines < journal::COMPACT_EVERY
+        {
+            let sync = self.last_sync.is_none_or(|t| t.elapsed() >= SYNC_INTERVAL);
+            let line = journal::entry(record, mark);
+            let journal = journal::path_of(path);
+            if let Err(e) = journal::append(&journal, &line, sync) {
+                self.mark = None;
+                return Err(format!(
+                    "could not save {}: {e}",
+                    echo(&journal.display().to_string())
+                ));
+            }
+            self.mark = Some(Mark {
+                lines: mark.lines + 1,
+                ..Mark::of(record)
+            });
+            if sync {
+                self.last_sync = Some(Instant::now());
+            }
+            return Ok(());
+        }
+        self.mark = None;
+        self.write_in_full()?;
+        if let Some(path) = &self.path {
+            // its lines are all in the full write now, and of an older generation
+            let _ = std::fs::remove_file(journal::path_of(path));
+        }
+        self.mark = self.current.as_ref().map(Mark::of);
+        self.last_sync = Some(Instant::now());
+        Ok(())
+    }
+
+    /// Writes the whole record atomically: a new file the first time, else where it lives.
+    fn write_in_full(&mut self) -> Result<(), String> {
+        let (Some(store), Some(record)) = (&self.store, self.current.as_mut()) else {
+            return Ok(());
+        };
+        if let Some(path) = &self.path {
+            record.journal += 1;
+            return Store::save_to(path, record);
+        }
+        if self.continued {
+            // continued from the folder by id: saved back under that id, if it is a safe one
+            let path = store.path_of(record)?;
+            record.journal += 1;
+            Store::save_to(&path, record)?;
+            self.path = Some(path);
+            return Ok(());
+        }
+        loop {
+            match store.create(record) {
+                Ok(path) => {
+                    self.path = Some(path);
+                    return Ok(());
+                }
+                // another run took the name first: a fresh id, never a shared file
+                Err(CreateError::Taken) => {
+                    record.id = new_id(record.kind, &record.scenario_id, record.started);
+                }
+                Err(CreateError::Failed(e)) => return Err(e),
+            }
+        }
     }
 }

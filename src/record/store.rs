@@ -4,8 +4,29 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::atomic::{create_private_dir, write_atomic};
-use super::model::{RECORD_VERSION, Record};
+use super::atomic::{create_private_dir, write_atomic, write_new_atomic};
+use super::model::{RECORD_VERSION, Record, is_valid_id};
+use crate::scenario::text::echo;
+
+/// Why a new record could not be created.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CreateError {
+    /// A file of that name exists already: pick another id.
+    Taken,
+    Failed(String),
+}
+
+/// The message for a record whose id is not a plain name.
+pub fn bad_id(id: &str) -> String {
+    format!(
+        "the record's id `{}` is not allowed (ids use only letters, digits, `-` and `_`); the file may have been altered, so it is not used",
+        echo(id)
+    )
+}
+
+fn to_json(record: &Record) -> Result<Vec<u8>, String> {
+    serde_json::to_vec_pretty(record).map_err(|e| format!("the record cannot be written: {e}"))
+}
 
 /// Where records live: `--data-dir`, else `LESSONS_HOME`, else the platform's data folder.
 pub fn resolve_dir(flag: Option<&Path>) -> Option<PathBuf> {
@@ -33,21 +54,33 @@ pub struct Skipped {
 impl Store {
     /// Opens (creating if needed) a writable records folder, or says why it cannot.
     pub fn open(dir: &Path) -> Result<Store, String> {
+        if dir.exists() && !dir.is_dir() {
+            return Err(format!(
+                "records folder {} is a file, not a folder; answers are kept in memory until a save succeeds",
+                echo(&dir.display().to_string())
+            ));
+        }
         create_private_dir(dir).map_err(|e| {
             format!(
-                "records folder {} cannot be created ({e}); this run will not be saved",
-                dir.display()
+                "records folder {} cannot be created ({e}); answers are kept in memory until a save succeeds",
+                echo(&dir.display().to_string())
             )
         })?;
-        // a cheap check (no fsync) so start-up stays quick; real saves are atomic
+        // a cheap check (no fsync) so start-up stays quick; real saves are atomic. It writes
+        // a record's worth of bytes, as an empty file can still be created on a full disk.
         let probe = dir.join(format!(".lessons-write-check-{}", std::process::id()));
-        fs::File::create(&probe).map_err(|e| {
+        let written = fs::File::create(&probe).and_then(|mut f| {
+            use std::io::Write;
+            f.write_all(&[b' '; 8192])?;
+            f.flush()
+        });
+        let _ = fs::remove_file(&probe);
+        written.map_err(|e| {
             format!(
-                "records folder {} is not writable ({e}); this run will not be saved",
-                dir.display()
+                "records folder {} is not writable ({e}); answers are kept in memory until a save succeeds",
+                echo(&dir.display().to_string())
             )
         })?;
-        let _ = fs::remove_file(&probe);
         Ok(Store {
             dir: dir.to_path_buf(),
         })
@@ -64,15 +97,42 @@ impl Store {
         &self.dir
     }
 
-    pub fn path_of(&self, record: &Record) -> PathBuf {
-        self.dir.join(format!("{}.json", record.id))
+    /// Where a record of this id lives in the folder; an id that is not a plain name
+    /// (`../x`, `/tmp/x`) is refused, so a record never chooses where it is written.
+    pub fn path_of(&self, record: &Record) -> Result<PathBuf, String> {
+        if !is_valid_id(&record.id) {
+            return Err(bad_id(&record.id));
+        }
+        Ok(self.dir.join(format!("{}.json", record.id)))
     }
 
+    /// Writes a new record to a file that must not exist yet (`create_new`), so a run
+    /// started at the same moment can never be renamed over another.
+    pub fn create(&self, record: &Record) -> Result<PathBuf, CreateError> {
+        let path = self.path_of(record).map_err(CreateError::Failed)?;
+        let json = to_json(record).map_err(CreateError::Failed)?;
+        match write_new_atomic(&path, &json) {
+            Ok(()) => Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(CreateError::Taken),
+            Err(e) => Err(CreateError::Failed(format!(
+                "could not save {}: {e}",
+                echo(&path.display().to_string())
+            ))),
+        }
+    }
+
+    /// Saves a record under its own id in the folder, replacing any file of that name.
     pub fn save(&self, record: &Record) -> Result<PathBuf, String> {
-        let path = self.path_of(record);
-        let json = serde_json::to_vec_pretty(record).map_err(|e| e.to_string())?;
-        write_atomic(&path, &json).map_err(|e| format!("could not save {}: {e}", path.display()))?;
+        let path = self.path_of(record)?;
+        Store::save_to(&path, record)?;
         Ok(path)
+    }
+
+    /// Replaces a record atomically at `path`: the file it was created as or read from.
+    pub fn save_to(path: &Path, record: &Record) -> Result<(), String> {
+        let json = to_json(record)?;
+        write_atomic(path, &json)
+            .map_err(|e| format!("could not save {}: {e}", echo(&path.display().to_string())))
     }
 
     /// Every record in the folder, oldest first, and the files that could not be read.
@@ -103,8 +163,15 @@ impl Store {
     }
 }
 
-/// Reads one record file, or says why it is not one.
+/// Reads one record file (with its journal, if it has one), or says why it is not one.
 pub fn read_record(path: &Path) -> Result<Record, String> {
+    let mut record = read_full_write(path)?;
+    super::journal::apply(&mut record, path);
+    Ok(record)
+}
+
+/// The record as last written in full, without its journal.
+fn read_full_write(path: &Path) -> Result<Record, String> {
     if path.extension().is_none_or(|e| e != "json") {
         return Err("not a record (records are .json files)".into());
     }

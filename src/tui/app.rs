@@ -23,6 +23,7 @@ use crate::engine::{Mode, Settings};
 use crate::record::drill::DrillItem;
 use crate::record::{Record, Skipped};
 use crate::scenario::Scenario;
+use crate::scenario::text::echo;
 
 pub enum Screen {
     Library(LibraryState),
@@ -57,12 +58,18 @@ pub trait RunStore {
     fn keeps_runs(&self) -> bool {
         false
     }
-    /// The most recent unfinished run, to offer for resuming.
+    /// The most recent unfinished run that can be resumed, to offer in the library.
     fn unfinished(&self) -> Option<Record> {
         None
     }
     /// The run on screen now continues this record.
     fn resumed(&mut self, _record: &Record) {}
+    /// A new run has begun: its first save starts a new record.
+    fn begin_run(&mut self) {}
+    /// Why the run on screen is not on disk, while the last save failed.
+    fn save_problem(&self) -> Option<String> {
+        None
+    }
     /// Every record, oldest first, and the files that could not be read.
     fn history(&self) -> (Vec<Record>, Vec<Skipped>) {
         (Vec::new(), Vec::new())
@@ -287,6 +294,7 @@ impl App {
                 continue;
             };
             let state = session.into_state();
+            self.store.begin_run();
             self.drilled += 1;
             let mut run = RunState::resume(scenario, state, self.now);
             run.message = Some(format!("Drill {}: a decision you missed before.", self.drilled));
@@ -305,10 +313,17 @@ impl App {
         let Some(scenario) = self.scenario(&record.scenario_id).cloned() else {
             self.status = Some(format!(
                 "The case `{}` is no longer in the library, so this run cannot be continued.",
-                record.scenario_id
+                echo(&record.scenario_id)
             ));
             return;
         };
+        if !crate::record::is_valid_id(&record.id) {
+            self.status = Some(format!(
+                "This run cannot be continued: {}.",
+                crate::record::store::bad_id(&record.id)
+            ));
+            return;
+        }
         if !record.matches(&scenario) {
             self.status = Some(format!(
                 "“{}” has changed since this run was recorded, so it cannot be continued exactly. Your answers stay in the record; start the case again.",
@@ -336,6 +351,8 @@ impl App {
         let mut settings = Settings::new(self.mode, seed);
         settings.ask_confidence = self.confidence;
         let run = RunState::start(scenario, settings, self.now);
+        // a new run, even of the same case with the same seed: never the last run's record
+        self.store.begin_run();
         self.screen = Screen::Run(Box::new(run));
         self.after_run(RunOutcome::Changed { answered: false });
     }
@@ -408,7 +425,11 @@ impl Widget for &App {
             Screen::Library(state) => {
                 let progress = self.store.progress();
                 let lookup = |id: &str| progress.get(id).cloned().unwrap_or_default();
-                let notice = self.status.clone().or_else(|| self.store.notice());
+                let notice = self
+                    .status
+                    .clone()
+                    .or_else(|| self.store.save_problem())
+                    .or_else(|| self.store.notice());
                 LibraryView {
                     state,
                     scenarios: &self.scenarios,
@@ -449,11 +470,12 @@ impl Widget for &App {
                 .render(area, buf)
             }
         }
-        if let Some(status) = &self.status
+        // a failed save stays on the status line until a save works again
+        if let Some(status) = self.status.clone().or_else(|| self.store.save_problem())
             && !matches!(self.screen, Screen::Library(_))
         {
             let line = Rect::new(area.x, area.y, area.width, 1);
-            Line::styled(status.clone(), theme.warning).render(line, buf);
+            Line::styled(status, theme.warning).render(line, buf);
         }
         match self.overlay {
             Some(Overlay::Help) => {
@@ -469,10 +491,12 @@ impl Widget for &App {
                 let body = Text::from(vec![
                     Line::styled(what, theme.heading),
                     Line::from(""),
-                    Line::from(if self.store.keeps_runs() {
-                        "Your answers so far are saved; you can resume this run from the library."
-                    } else {
+                    Line::from(if !self.store.keeps_runs() {
                         "Runs are not being saved, so this run's answers will be lost."
+                    } else if self.store.save_problem().is_some() {
+                        "The last save FAILED: answers since the last good save will be lost."
+                    } else {
+                        "Your answers so far are saved; you can resume this run from the library."
                     }),
                     Line::from(""),
                     Line::from(vec![

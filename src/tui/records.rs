@@ -2,20 +2,26 @@
 //! library, the unfinished run to resume, and the history.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::time::Instant;
 
 use super::app::RunStore;
 use super::library::Progress;
 use super::run::RunState;
-use crate::engine::assess;
-use crate::record::{Record, RecordKind, Recorder, Skipped, Store};
+use crate::engine::{Session, assess};
+use crate::record::recorder::SaveState;
+use crate::record::{Record, RecordKind, Recorder, Skipped, Store, is_valid_id};
 use crate::scenario::Scenario;
+use crate::scenario::text::{echo, sanitize};
 
 pub struct RecordStore {
     recorder: Recorder,
     /// Why runs are not being saved, when they are not.
     warning: Option<String>,
     records: Vec<Record>,
+    /// The file each record was read from (same order as `records`); `None` until a new
+    /// run's first save succeeds.
+    paths: Vec<Option<PathBuf>>,
     skipped: Vec<Skipped>,
     scenarios: Vec<Scenario>,
     /// Progress per case, worked out when records change rather than on every frame.
@@ -25,33 +31,46 @@ pub struct RecordStore {
 impl RecordStore {
     /// Opens the records folder; when it cannot be used the warning says so and play goes on.
     pub fn open(dir: Option<&std::path::Path>, scenarios: &[Scenario], trainee: Option<String>) -> Self {
-        let (store, warning) = match dir {
+        let (recorder, warning) = match dir {
             None => (
-                None,
+                Recorder::new(None, trainee),
                 Some("no data folder could be found, so runs are not saved (use --data-dir)".to_string()),
             ),
             Some(dir) => match Store::open(dir) {
-                Ok(store) => (Some(store), None),
-                Err(e) => (None, Some(e)),
+                Ok(store) => (Recorder::new(Some(store), trainee), None),
+                Err(e) => (Recorder::unavailable(dir, e.clone(), trainee), Some(e)),
             },
         };
-        let (records, skipped) = match &store {
-            Some(s) => {
-                let (records, skipped) = s.load_all();
-                (records.into_iter().map(|(_, r)| r).collect(), skipped)
-            }
+        // a folder that cannot be written may still be read: its runs stay in the history
+        let (records, skipped) = match dir {
+            Some(dir) => Store::read_only(dir).load_all(),
             None => (Vec::new(), Vec::new()),
         };
+        let (paths, records) = records.into_iter().map(|(p, r)| (Some(p), r)).unzip();
         let mut store = RecordStore {
-            recorder: Recorder::new(store, trainee),
+            recorder,
             warning,
             records,
+            paths,
             skipped,
             scenarios: scenarios.to_vec(),
             progress: HashMap::new(),
         };
         store.progress = store.compute_progress();
         store
+    }
+
+    /// Whether this record can be continued: a run, unfinished, with a safe id, and its
+    /// case still here unchanged.
+    fn resumable(&self, record: &Record) -> bool {
+        record.kind == RecordKind::Run
+            && !record.is_finished()
+            && is_valid_id(&record.id)
+            && self
+                .scenarios
+                .iter()
+                .find(|s| s.id == record.scenario_id)
+                .is_some_and(|s| record.matches(s) && Session::resume(s, record.session.clone()).is_ok())
     }
 
     fn compute_progress(&self) -> HashMap<String, Progress> {
@@ -79,10 +98,13 @@ impl RecordStore {
         self.recorder.set_scenario_file(path);
     }
 
-    fn remember(&mut self, record: Record) {
+    fn remember(&mut self, record: &Record) {
         match self.records.iter_mut().find(|r| r.id == record.id) {
-            Some(existing) => *existing = record,
-            None => self.records.push(record),
+            Some(existing) => existing.clone_from(record),
+            None => {
+                self.records.push(record.clone());
+                self.paths.push(None);
+            }
         }
         self.progress = self.compute_progress();
     }
@@ -90,13 +112,28 @@ impl RecordStore {
 
 impl RunStore for RecordStore {
     fn save(&mut self, run: &RunState, _now: Instant) -> Result<(), String> {
-        let record = self
+        let result = self
             .recorder
-            .save_with_draft(&run.scenario, &run.state, &run.timings, run.draft())?;
-        if self.recorder.is_saving() {
-            self.remember(record);
+            .save_with_draft(&run.scenario, &run.state, &run.timings, run.draft())
+            .map_err(|e| not_saved(&e));
+        if self.recorder.is_saving()
+            && let Some(record) = self.recorder.record().cloned()
+        {
+            // kept in memory even when the save failed, so the library can offer it
+            self.remember(&record);
         }
-        Ok(())
+        result
+    }
+
+    fn begin_run(&mut self) {
+        self.recorder.begin_run();
+    }
+
+    fn save_problem(&self) -> Option<String> {
+        match self.recorder.state() {
+            SaveState::Failed(why) => Some(not_saved(why)),
+            _ => None,
+        }
     }
 
     fn progress(&self) -> HashMap<String, Progress> {
@@ -109,7 +146,12 @@ impl RunStore for RecordStore {
         }
         let mut parts = Vec::new();
         if let Some(run) = self.unfinished() {
-            parts.push(format!("Unfinished: {} (c to continue)", run.scenario_title));
+            let title = self
+                .scenarios
+                .iter()
+                .find(|s| s.id == run.scenario_id)
+                .map_or_else(|| echo(&run.scenario_title), |s| sanitize(&s.title));
+            parts.push(format!("Unfinished: {title} (c to continue)"));
         }
         if !self.skipped.is_empty() {
             parts.push(format!(
@@ -127,16 +169,29 @@ impl RunStore for RecordStore {
     fn unfinished(&self) -> Option<Record> {
         self.records
             .iter()
-            .filter(|r| r.kind == RecordKind::Run && !r.is_finished())
+            .filter(|r| self.resumable(r))
             .max_by_key(|r| r.updated)
             .cloned()
     }
 
     fn resumed(&mut self, record: &Record) {
-        self.recorder.continue_record(record.clone());
+        let path = self
+            .records
+            .iter()
+            .position(|r| r.id == record.id)
+            .and_then(|i| self.paths.get(i).cloned().flatten());
+        match path {
+            Some(path) => self.recorder.continue_record_at(record.clone(), path),
+            None => self.recorder.continue_record(record.clone()),
+        }
     }
 
     fn history(&self) -> (Vec<Record>, Vec<Skipped>) {
         (self.records.clone(), self.skipped.clone())
     }
+}
+
+/// The status line while saves fail.
+fn not_saved(why: &str) -> String {
+    format!("⚠ Not saved: {why}. Play goes on; each answer tries again.")
 }

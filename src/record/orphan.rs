@@ -1,0 +1,76 @@
+//! Exports of a run whose case is no longer in the library: what the record itself holds
+//! (title, when, the answers by option id, rationales, confidence, time taken), so the
+//! trainee keeps their CPD record even when the case has been withdrawn.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::model::Record;
+use crate::engine::Response;
+use crate::scenario::text::sanitize;
+
+const NOTE: &str = "The case is no longer in the library, so the choices are shown as recorded (option ids) and cannot be set beside the finding.";
+
+/// A Markdown debrief from the record alone.
+pub fn markdown(record: &Record) -> String {
+    let cell = |text: &str| sanitize(text).replace('|', "\\|").replace('\n', "<br>");
+    let mut out = String::new();
+    let _ = writeln!(out, "# Debrief: {}\n", cell(&record.scenario_title));
+    let who = record
+        .trainee
+        .as_deref()
+        .map(|n| format!(" · trainee: {}", cell(n)))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "- **Run:** {} UTC · {} mode · seed {}{who}",
+        record.started.short(),
+        record.session.settings.mode.label(),
+        record.session.settings.seed
+    );
+    let status = if record.is_finished() {
+        "finished"
+    } else {
+        "unfinished"
+    };
+    let _ = writeln!(
+        out,
+        "- **Result:** {} decision(s) answered ({status})",
+        record.session.answers.len()
+    );
+    let _ = writeln!(out, "- **Note:** {NOTE}\n");
+    let _ = writeln!(out, "## Decisions\n");
+    for (n, answer) in record.session.answers.iter().enumerate() {
+        let _ = writeln!(out, "### {}. Decision `{}`\n", n + 1, cell(&answer.step));
+        let _ = writeln!(out, "| | |\n|---|---|");
+        let choice = match &answer.response {
+            Response::NoDecision => "No decision in time".to_string(),
+            Response::Ticked(ids) if ids.is_empty() => "Nothing ticked".to_string(),
+            r => r.selected().join("; "),
+        };
+        let _ = writeln!(out, "| **Your choice** | {} |", cell(&choice));
+        let rationale = answer.rationale.as_deref().unwrap_or("(none given)");
+        let _ = writeln!(out, "| **Your rationale** | {} |", cell(rationale));
+        if let Some(c) = answer.confidence {
+            let _ = writeln!(out, "| **Your confidence** | {c} of 5 |");
+        }
+        if let Some(t) = record.timings.iter().find(|t| t.step == answer.step) {
+            let _ = writeln!(out, "| **Time taken** | {} s |", t.seconds);
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "---\n*Exported by lessons from the run record alone.*");
+    out
+}
+
+#[derive(Serialize)]
+struct JsonExport<'a> {
+    record: &'a Record,
+    note: &'static str,
+}
+
+/// The record as JSON, with a note that there is no debrief to go with it.
+pub fn json(record: &Record) -> Result<String, String> {
+    serde_json::to_string_pretty(&JsonExport { record, note: NOTE }).map_err(|e| e.to_string())
+}
