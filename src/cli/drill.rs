@@ -8,8 +8,8 @@ use crate::engine::{Mode, Session, Settings};
 use crate::plain::{self, Ending};
 use crate::record::Stamp;
 use crate::record::drill::schedule;
-use crate::scenario::text::{echo_message, sanitize};
 use crate::record::recorder::SaveState;
+use crate::scenario::text::{echo_message, sanitize};
 
 pub fn run(context: &Context, plain: bool, list: bool) -> ExitCode {
     let records = context.records();

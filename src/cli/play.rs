@@ -185,7 +185,8 @@ pub fn finish_plain(result: std::io::Result<Ending>, recorder: &mut Recorder) ->
         (Ok(Ending::InputClosed), unsaved) => {
             match (unsaved, recorder.state()) {
                 (Some(why), _) => eprintln!(
-                    "lessons: input ended before the run finished; your answers are NOT saved: {}", echo_message(&why)
+                    "lessons: input ended before the run finished; your answers are NOT saved: {}",
+                    echo_message(&why)
                 ),
                 (None, SaveState::Off) => eprintln!(
                     "lessons: input ended before the run finished; records are off, so this run is not saved"

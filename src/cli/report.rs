@@ -23,7 +23,10 @@ pub fn run(context: &Context, paths: &[PathBuf], format: ReportFormat, anonymise
     let (present, missing): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.into_iter().partition(|p| p.symlink_metadata().is_ok());
     for path in &missing {
-        eprintln!("lessons: {} does not exist", crate::scenario::text::echo_path(path));
+        eprintln!(
+            "lessons: {} does not exist",
+            crate::scenario::text::echo_path(path)
+        );
     }
     let paths = present;
     let (records, skipped) = load_paths(&paths);

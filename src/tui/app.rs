@@ -74,6 +74,9 @@ pub trait RunStore {
     fn history(&self) -> (Vec<Record>, Vec<Skipped>) {
         (Vec::new(), Vec::new())
     }
+    /// The program is ending (a quit or a signal): leave the run on disk as one
+    /// self-contained file rather than a record plus its journal.
+    fn leave(&mut self) {}
 }
 
 /// Keeps nothing: for tests and for `--no-records`.

@@ -33,6 +33,7 @@ const TICK: Duration = Duration::from_millis(250);
 pub fn run(mut app: App) -> io::Result<()> {
     let mut terminal = init();
     let result = event_loop(&mut terminal, &mut app);
+    app.store.leave();
     restore(terminal);
     result
 }
@@ -137,6 +138,7 @@ pub fn run_preview(preview: &mut preview::Preview) -> io::Result<()> {
         }
         Ok(())
     })();
+    preview.app.store.leave();
     restore(terminal);
     result
 }

@@ -129,6 +129,11 @@ impl RunStore for RecordStore {
         self.recorder.begin_run();
     }
 
+    fn leave(&mut self) {
+        // a failure here is already on the status line; the journal still holds every save
+        let _ = self.recorder.compact();
+    }
+
     fn save_problem(&self) -> Option<String> {
         match self.recorder.state() {
             SaveState::Failed(why) => Some(not_saved(why)),
