@@ -153,7 +153,7 @@ pub fn source_document(origin: &Origin, name: &str) -> Document {
 }
 
 fn refused_document(source: &str, message: String) -> Diagnostic {
-    Diagnostic::error("document-refused", document_location(source), message).with_help(&format!(
+    Diagnostic::error("document-refused", document_location(source), message).with_help(format!(
         "keep the source text (a regular file of at most {}) beside the scenario, in a folder below it, or in assets/cases/, and name it by its relative path",
         bounded_read::size(DOCUMENT_LIMIT)
     ))
