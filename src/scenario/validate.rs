@@ -8,7 +8,7 @@ use super::diagnostic::{Diagnostic, Location};
 use super::graph::Flow;
 use super::locate::{Locator, Region};
 use super::suggest::nearest;
-use super::text::{echo, first_forbidden, is_forbidden_char};
+use super::text::{echo, first_forbidden, is_forbidden_char, may_hold_forbidden};
 use super::types::{Choice, Decision, END, Scenario, Step};
 use super::vocab::{Basis, DecisionKind, Mark};
 
@@ -262,7 +262,7 @@ impl<'a> Checker<'a> {
                 );
             }
         }
-        if self.out.iter().any(|d| d.code == "control-character") {
+        if !may_hold_forbidden(self.source) || self.out.iter().any(|d| d.code == "control-character") {
             return;
         }
         let Some((key, bad)) = first_forbidden(self.scenario) else {
