@@ -159,10 +159,11 @@ fn the_full_screen_player_keeps_a_second_run_of_the_same_case_and_seed() {
     ];
     press(&mut app, &second);
     let kept = records(data.path());
-    let rationales: Vec<_> = kept
+    let mut rationales: Vec<_> = kept
         .iter()
         .map(|(_, r)| r.session.answers[0].rationale.clone().unwrap())
         .collect();
+    rationales.sort();
     assert_eq!(rationales, ["FIRST RUN reason", "SECOND RUN reason"]);
 }
 
@@ -422,7 +423,12 @@ fn resume_passes_over_a_newer_orphaned_run_and_names_it() {
     play(data.path(), "1\nolder\n");
     play(data.path(), "1\nnewer\n");
     let kept = records(data.path());
-    let (older, newer) = (&kept[0], &kept[1]);
+    let by_reason = |reason: &str| {
+        kept.iter()
+            .find(|(_, r)| r.session.answers[0].rationale.as_deref() == Some(reason))
+            .unwrap()
+    };
+    let (older, newer) = (by_reason("older"), by_reason("newer"));
     let later = older.1.updated.day() * 86_400 + 86_399;
     edit(&newer.0, |v| {
         v["scenario_id"] = "gone\u{1b}]0;PWNED\u{7}case".into();
@@ -467,7 +473,12 @@ fn the_library_offers_the_run_that_c_continues() {
     play(data.path(), "1\nolder\n");
     play(data.path(), "1\nnewer\n");
     let kept = records(data.path());
-    let (older, newer) = (&kept[0], &kept[1]);
+    let by_reason = |reason: &str| {
+        kept.iter()
+            .find(|(_, r)| r.session.answers[0].rationale.as_deref() == Some(reason))
+            .unwrap()
+    };
+    let (older, newer) = (by_reason("older"), by_reason("newer"));
     // the newer run refers to a step the case does not have
     let later = older.1.updated.day() * 86_400 + 86_399;
     edit(&newer.0, |v| {
