@@ -26,6 +26,9 @@ pub struct RecordStore {
     scenarios: Vec<Scenario>,
     /// Progress per case, worked out when records change rather than on every frame.
     progress: HashMap<String, Progress>,
+    /// The newest run that can be resumed (an index into `records`), also worked out when
+    /// records change: checking a run hashes its case.
+    resumable_run: Option<usize>,
 }
 
 impl RecordStore {
@@ -55,8 +58,9 @@ impl RecordStore {
             skipped,
             scenarios: scenarios.to_vec(),
             progress: HashMap::new(),
+            resumable_run: None,
         };
-        store.progress = store.compute_progress();
+        store.refresh();
         store
     }
 
@@ -106,7 +110,18 @@ impl RecordStore {
                 self.paths.push(None);
             }
         }
+        self.refresh();
+    }
+
+    fn refresh(&mut self) {
         self.progress = self.compute_progress();
+        self.resumable_run = self
+            .records
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| self.resumable(r))
+            .max_by_key(|(_, r)| r.updated)
+            .map(|(i, _)| i);
     }
 }
 
@@ -167,11 +182,7 @@ impl RunStore for RecordStore {
     }
 
     fn unfinished(&self) -> Option<Record> {
-        self.records
-            .iter()
-            .filter(|r| self.resumable(r))
-            .max_by_key(|r| r.updated)
-            .cloned()
+        self.resumable_run.and_then(|i| self.records.get(i)).cloned()
     }
 
     fn resumed(&mut self, record: &Record) {
