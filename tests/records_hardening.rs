@@ -493,3 +493,27 @@ fn the_library_offers_the_run_that_c_continues() {
     press(&mut app, &["c"]);
     assert!(matches!(app.screen, Screen::Run(_)), "{}", screen(&app));
 }
+
+#[test]
+fn the_full_screen_player_saves_a_resumed_file_back_to_that_file() {
+    let scratch = tempfile::tempdir().unwrap();
+    let data = scratch.path().join("records");
+    play(&data, "1\nfirst\n");
+    let (file, record) = records(&data).pop().unwrap();
+    let elsewhere = scratch.path().join("handed-over.json");
+    fs::rename(&file, &elsewhere).unwrap();
+    let scenarios = vec![fixture_scenario()];
+    let mut store = RecordStore::open(Some(&data), &scenarios, None);
+    store.read_from(&record.id, elsewhere.clone());
+    let mut app = App::new(scenarios, Theme::new(ThemeName::Mono), Instant::now());
+    app.store = Box::new(store);
+    app.resume_record(read_record(&elsewhere).unwrap());
+    // on from the feedback, grade the risk
+    press(&mut app, &["Enter", "Enter"]);
+    assert!(
+        fs::read_dir(&data).unwrap().next().is_none(),
+        "nothing written in the folder"
+    );
+    let saved = read_record(&elsewhere).unwrap();
+    assert_eq!(saved.session.answers.len(), 2);
+}

@@ -29,6 +29,8 @@ pub struct RecordStore {
     /// The newest run that can be resumed (an index into `records`), also worked out when
     /// records change: checking a run hashes its case.
     resumable_run: Option<usize>,
+    /// A record resumed from a file named on the command line: its id and that file.
+    read_from: Option<(String, PathBuf)>,
 }
 
 impl RecordStore {
@@ -59,6 +61,7 @@ impl RecordStore {
             scenarios: scenarios.to_vec(),
             progress: HashMap::new(),
             resumable_run: None,
+            read_from: None,
         };
         store.refresh();
         store
@@ -95,6 +98,11 @@ impl RecordStore {
             }
         }
         progress
+    }
+
+    /// The record of this id was read from `path` (`lessons resume FILE`): it is saved there.
+    pub fn read_from(&mut self, id: &str, path: PathBuf) {
+        self.read_from = Some((id.to_string(), path));
     }
 
     /// New records remember this scenario file, so runs of a file can be resumed.
@@ -186,11 +194,17 @@ impl RunStore for RecordStore {
     }
 
     fn resumed(&mut self, record: &Record) {
-        let path = self
-            .records
-            .iter()
-            .position(|r| r.id == record.id)
-            .and_then(|i| self.paths.get(i).cloned().flatten());
+        let named = self
+            .read_from
+            .as_ref()
+            .filter(|(id, _)| *id == record.id)
+            .map(|(_, path)| path.clone());
+        let path = named.or_else(|| {
+            self.records
+                .iter()
+                .position(|r| r.id == record.id)
+                .and_then(|i| self.paths.get(i).cloned().flatten())
+        });
         match path {
             Some(path) => self.recorder.continue_record_at(record.clone(), path),
             None => self.recorder.continue_record(record.clone()),
