@@ -95,10 +95,15 @@ pub fn entry(record: &Record, mark: Mark) -> Entry {
     }
 }
 
-/// Appends one line; flushed to the disk itself when `sync` is set.
-pub fn append(journal: &Path, entry: &Entry, sync: bool) -> io::Result<()> {
+/// Appends one line; flushed to the disk itself when `sync` is set. The first line after a
+/// full write (`fresh`) starts the file afresh, so a journal holds one generation's lines.
+pub fn append(journal: &Path, entry: &Entry, sync: bool, fresh: bool) -> io::Result<()> {
     let mut line = serde_json::to_vec(entry).map_err(io::Error::other)?;
     line.push(b'\n');
+    if fresh {
+        // a journal left from before the full write (its deletion failed) goes now
+        let _ = fs::remove_file(journal);
+    }
     let mut file = open_append(journal)?;
     // one write, so a killed process leaves whole lines
     file.write_all(&line)?;
@@ -201,7 +206,7 @@ mod tests {
         let (path, record) = saved_record(dir.path());
         let mark = Mark::of(&record);
         let one = answered(record, "s1");
-        append(&path_of(&path), &entry(&one, mark), false).expect("append");
+        append(&path_of(&path), &entry(&one, mark), false, true).expect("append");
         let two = answered(one.clone(), "s2");
         let line = serde_json::to_string(&entry(&two, Mark::of(&one))).expect("json");
         // a power cut mid-line
@@ -217,7 +222,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let (path, record) = saved_record(dir.path());
         let one = answered(record.clone(), "s1");
-        append(&path_of(&path), &entry(&one, Mark::of(&record)), false).expect("append");
+        append(&path_of(&path), &entry(&one, Mark::of(&record)), false, true).expect("append");
         // a full write of a later state, its journal not yet deleted
         let mut later = answered(one.clone(), "s2");
         later.journal += 1;
