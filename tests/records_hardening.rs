@@ -159,7 +159,6 @@ fn the_full_screen_player_keeps_a_second_run_of_the_same_case_and_seed() {
     ];
     press(&mut app, &second);
     let kept = records(data.path());
-    // both runs may start in the same second, so their order on disk is not fixed
     let mut rationales: Vec<_> = kept
         .iter()
         .map(|(_, r)| r.session.answers[0].rationale.clone().unwrap())
@@ -424,13 +423,12 @@ fn resume_passes_over_a_newer_orphaned_run_and_names_it() {
     play(data.path(), "1\nolder\n");
     play(data.path(), "1\nnewer\n");
     let kept = records(data.path());
-    // both may start in the same second: tell them apart by what was typed
-    let by_rationale = |text: &str| {
+    let by_reason = |reason: &str| {
         kept.iter()
-            .find(|(_, r)| r.session.answers[0].rationale.as_deref() == Some(text))
-            .expect("that run was recorded")
+            .find(|(_, r)| r.session.answers[0].rationale.as_deref() == Some(reason))
+            .unwrap()
     };
-    let (older, newer) = (by_rationale("older"), by_rationale("newer"));
+    let (older, newer) = (by_reason("older"), by_reason("newer"));
     let later = older.1.updated.day() * 86_400 + 86_399;
     edit(&newer.0, |v| {
         v["scenario_id"] = "gone\u{1b}]0;PWNED\u{7}case".into();
@@ -475,7 +473,12 @@ fn the_library_offers_the_run_that_c_continues() {
     play(data.path(), "1\nolder\n");
     play(data.path(), "1\nnewer\n");
     let kept = records(data.path());
-    let (older, newer) = (&kept[0], &kept[1]);
+    let by_reason = |reason: &str| {
+        kept.iter()
+            .find(|(_, r)| r.session.answers[0].rationale.as_deref() == Some(reason))
+            .unwrap()
+    };
+    let (older, newer) = (by_reason("older"), by_reason("newer"));
     // the newer run refers to a step the case does not have
     let later = older.1.updated.day() * 86_400 + 86_399;
     edit(&newer.0, |v| {
@@ -489,4 +492,28 @@ fn the_library_offers_the_run_that_c_continues() {
     assert!(!shown.contains("A BROKEN RUN"), "{shown}");
     press(&mut app, &["c"]);
     assert!(matches!(app.screen, Screen::Run(_)), "{}", screen(&app));
+}
+
+#[test]
+fn the_full_screen_player_saves_a_resumed_file_back_to_that_file() {
+    let scratch = tempfile::tempdir().unwrap();
+    let data = scratch.path().join("records");
+    play(&data, "1\nfirst\n");
+    let (file, record) = records(&data).pop().unwrap();
+    let elsewhere = scratch.path().join("handed-over.json");
+    fs::rename(&file, &elsewhere).unwrap();
+    let scenarios = vec![fixture_scenario()];
+    let mut store = RecordStore::open(Some(&data), &scenarios, None);
+    store.read_from(&record.id, elsewhere.clone());
+    let mut app = App::new(scenarios, Theme::new(ThemeName::Mono), Instant::now());
+    app.store = Box::new(store);
+    app.resume_record(read_record(&elsewhere).unwrap());
+    // on from the feedback, grade the risk
+    press(&mut app, &["Enter", "Enter"]);
+    assert!(
+        fs::read_dir(&data).unwrap().next().is_none(),
+        "nothing written in the folder"
+    );
+    let saved = read_record(&elsewhere).unwrap();
+    assert_eq!(saved.session.answers.len(), 2);
 }

@@ -27,7 +27,8 @@ pub enum Start {
         seed: Option<u64>,
         confidence: bool,
     },
-    Resume(Box<Record>, Box<Scenario>),
+    /// A record, its case, and the file it was read from (where its saves go).
+    Resume(Box<Record>, Box<Scenario>, PathBuf),
     Drill(Vec<DrillItem>),
 }
 
@@ -80,7 +81,7 @@ pub fn resume(context: &Context, run: Option<&str>, plain: bool) -> ExitCode {
     if !plain {
         return full_screen(
             context,
-            Start::Resume(Box::new(record), Box::new(scenario.clone())),
+            Start::Resume(Box::new(record), Box::new(scenario.clone()), path),
         );
     }
     let session = match Session::resume(scenario, record.session.clone()) {
@@ -220,7 +221,7 @@ pub fn full_screen(context: &Context, start: Start) -> ExitCode {
     let mut scenarios = context.scenarios();
     let (extra, file) = match &start {
         Start::Case { scenario, file, .. } => (Some(scenario.as_ref()), file.clone()),
-        Start::Resume(record, scenario) => (
+        Start::Resume(record, scenario, _) => (
             Some(scenario.as_ref()),
             record.scenario_file.clone().map(Into::into),
         ),
@@ -248,7 +249,11 @@ pub fn full_screen(context: &Context, start: Start) -> ExitCode {
                 Box::new(open_store()) as Box<dyn crate::tui::app::RunStore>
             }));
         } else {
-            app.store = Box::new(open_store());
+            let mut store = open_store();
+            if let Start::Resume(record, _, path) = &start {
+                store.read_from(&record.id, path.clone());
+            }
+            app.store = Box::new(store);
         }
     }
     app.exit_after_first_frame = context.exit_after_first_frame;
@@ -267,7 +272,7 @@ pub fn full_screen(context: &Context, start: Start) -> ExitCode {
             app.confidence = confidence;
             app.open(&scenario.id);
         }
-        Start::Resume(record, _) => app.resume_record(*record),
+        Start::Resume(record, _, _) => app.resume_record(*record),
 
         Start::Drill(items) => app.start_drill(items),
     }

@@ -95,10 +95,15 @@ pub fn entry(record: &Record, mark: Mark) -> Entry {
     }
 }
 
-/// Appends one line; flushed to the disk itself when `sync` is set.
-pub fn append(journal: &Path, entry: &Entry, sync: bool) -> io::Result<()> {
+/// Appends one line; flushed to the disk itself when `sync` is set. The first line after a
+/// full write (`fresh`) starts the file afresh, so a journal holds one generation's lines.
+pub fn append(journal: &Path, entry: &Entry, sync: bool, fresh: bool) -> io::Result<()> {
     let mut line = serde_json::to_vec(entry).map_err(io::Error::other)?;
     line.push(b'\n');
+    if fresh {
+        // a journal left from before the full write (its deletion failed) goes now
+        let _ = fs::remove_file(journal);
+    }
     let mut file = open_append(journal)?;
     // one write, so a killed process leaves whole lines
     file.write_all(&line)?;
@@ -152,4 +157,77 @@ fn apply_entry(record: &mut Record, entry: Entry) {
     record.updated = entry.updated;
     record.finished = entry.finished;
     record.draft = entry.draft;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Mode, Response, Session, Settings};
+    use crate::record::RecordKind;
+    use crate::record::store::{Store, read_record};
+
+    fn scenario() -> crate::scenario::Scenario {
+        crate::scenario::Library::builtin_trusted()
+            .scenarios()
+            .next()
+            .cloned()
+            .expect("a built-in case")
+    }
+
+    fn saved_record(dir: &Path) -> (PathBuf, Record) {
+        let scenario = scenario();
+        let session = Session::new(&scenario, Settings::new(Mode::Practice, 1));
+        let record = Record::new(
+            RecordKind::Run,
+            &scenario,
+            session.into_state(),
+            None,
+            Stamp::from_unix(0),
+        )
+        .expect("hash");
+        let path = Store::open(dir).expect("store").save(&record).expect("save");
+        (path, record)
+    }
+
+    fn answered(mut record: Record, step: &str) -> Record {
+        record.session.path.push(step.into());
+        record.session.answers.push(Answer {
+            step: step.into(),
+            response: Response::Chose("x".into()),
+            rationale: None,
+            confidence: None,
+        });
+        record
+    }
+
+    #[test]
+    fn readers_see_the_lines_and_ignore_a_torn_one() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (path, record) = saved_record(dir.path());
+        let mark = Mark::of(&record);
+        let one = answered(record, "s1");
+        append(&path_of(&path), &entry(&one, mark), false, true).expect("append");
+        let two = answered(one.clone(), "s2");
+        let line = serde_json::to_string(&entry(&two, Mark::of(&one))).expect("json");
+        // a power cut mid-line
+        let mut file = open_append(&path_of(&path)).expect("open");
+        file.write_all(&line.as_bytes()[..line.len() / 2]).expect("write");
+        let read = read_record(&path).expect("read");
+        assert_eq!(read.session.answers.len(), 1);
+        assert_eq!(read.session.path, one.session.path);
+    }
+
+    #[test]
+    fn lines_of_an_older_generation_are_not_replayed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (path, record) = saved_record(dir.path());
+        let one = answered(record.clone(), "s1");
+        append(&path_of(&path), &entry(&one, Mark::of(&record)), false, true).expect("append");
+        // a full write of a later state, its journal not yet deleted
+        let mut later = answered(one.clone(), "s2");
+        later.journal += 1;
+        Store::save_to(&path, &later).expect("save");
+        let read = read_record(&path).expect("read");
+        assert_eq!(read.session.answers.len(), 2, "the stale line does not undo s2");
+    }
 }

@@ -256,7 +256,7 @@ impl Recorder {
             let sync = self.last_sync.is_none_or(|t| t.elapsed() >= SYNC_INTERVAL);
             let line = journal::entry(record, mark);
             let journal = journal::path_of(path);
-            if let Err(e) = journal::append(&journal, &line, sync) {
+            if let Err(e) = journal::append(&journal, &line, sync, mark.lines == 0) {
                 self.mark = None;
                 return Err(format!(
                     "could not save {}: {e}",

@@ -26,6 +26,11 @@ pub struct RecordStore {
     scenarios: Vec<Scenario>,
     /// Progress per case, worked out when records change rather than on every frame.
     progress: HashMap<String, Progress>,
+    /// The newest run that can be resumed (an index into `records`), also worked out when
+    /// records change: checking a run hashes its case.
+    resumable_run: Option<usize>,
+    /// A record resumed from a file named on the command line: its id and that file.
+    read_from: Option<(String, PathBuf)>,
 }
 
 impl RecordStore {
@@ -55,8 +60,10 @@ impl RecordStore {
             skipped,
             scenarios: scenarios.to_vec(),
             progress: HashMap::new(),
+            resumable_run: None,
+            read_from: None,
         };
-        store.progress = store.compute_progress();
+        store.refresh();
         store
     }
 
@@ -93,6 +100,11 @@ impl RecordStore {
         progress
     }
 
+    /// The record of this id was read from `path` (`lessons resume FILE`): it is saved there.
+    pub fn read_from(&mut self, id: &str, path: PathBuf) {
+        self.read_from = Some((id.to_string(), path));
+    }
+
     /// New records remember this scenario file, so runs of a file can be resumed.
     pub fn set_scenario_file(&mut self, path: Option<&std::path::Path>) {
         self.recorder.set_scenario_file(path);
@@ -106,7 +118,18 @@ impl RecordStore {
                 self.paths.push(None);
             }
         }
+        self.refresh();
+    }
+
+    fn refresh(&mut self) {
         self.progress = self.compute_progress();
+        self.resumable_run = self
+            .records
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| self.resumable(r))
+            .max_by_key(|(_, r)| r.updated)
+            .map(|(i, _)| i);
     }
 }
 
@@ -172,19 +195,21 @@ impl RunStore for RecordStore {
     }
 
     fn unfinished(&self) -> Option<Record> {
-        self.records
-            .iter()
-            .filter(|r| self.resumable(r))
-            .max_by_key(|r| r.updated)
-            .cloned()
+        self.resumable_run.and_then(|i| self.records.get(i)).cloned()
     }
 
     fn resumed(&mut self, record: &Record) {
-        let path = self
-            .records
-            .iter()
-            .position(|r| r.id == record.id)
-            .and_then(|i| self.paths.get(i).cloned().flatten());
+        let named = self
+            .read_from
+            .as_ref()
+            .filter(|(id, _)| *id == record.id)
+            .map(|(_, path)| path.clone());
+        let path = named.or_else(|| {
+            self.records
+                .iter()
+                .position(|r| r.id == record.id)
+                .and_then(|i| self.paths.get(i).cloned().flatten())
+        });
         match path {
             Some(path) => self.recorder.continue_record_at(record.clone(), path),
             None => self.recorder.continue_record(record.clone()),

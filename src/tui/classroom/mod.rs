@@ -520,6 +520,8 @@ impl Classroom {
             return;
         }
         self.case += 1;
+        // each case of the plan has its own record, even when a case comes twice
+        self.recorder.begin_run();
         self.state =
             Session::new(&self.plan[self.case], Settings::new(Mode::Assessment, self.seed)).into_state();
         self.tallies.clear();
