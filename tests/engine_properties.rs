@@ -55,10 +55,10 @@ fn input_for(session: &Session<'_>, m: Move) -> Option<Input> {
                 .expect("a decision being asked is in the scenario");
             let id = asked.options[m.pick % asked.options.len()].id.clone();
             match (m.valid, asked.kind) {
-                (true, _) if m.pick % 23 == 0 => Input::TimeUp,
+                (true, _) if m.pick.is_multiple_of(23) => Input::TimeUp,
                 (true, DecisionKind::Single) => Input::Choose(id),
                 (true, DecisionKind::Scale) => Input::Grade(id),
-                (true, DecisionKind::Multiple) if m.pick % 3 == 0 => Input::Submit,
+                (true, DecisionKind::Multiple) if m.pick.is_multiple_of(3) => Input::Submit,
                 (true, DecisionKind::Multiple) => Input::Toggle(id),
                 (false, kind) => match m.pick % 4 {
                     0 => Input::Choose(NO_SUCH.into()),
@@ -74,7 +74,7 @@ fn input_for(session: &Session<'_>, m: Move) -> Option<Input> {
                 .scenario()
                 .decision(step)
                 .is_some_and(|d| d.rationale == RationalePrompt::Require);
-            match (m.valid, required || m.pick % 2 == 0) {
+            match (m.valid, required || m.pick.is_multiple_of(2)) {
                 (true, true) => Input::Rationale(format!("  reason number {}  ", m.pick)),
                 (true, false) => Input::Rationale(String::new()),
                 (false, true) if required => Input::Rationale(" \t ".into()),

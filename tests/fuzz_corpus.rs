@@ -8,7 +8,10 @@ mod harness;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-const TARGETS: [(&str, fn(&[u8])); 3] = [
+/// A fuzz target: takes any bytes and must not panic.
+type Target = fn(&[u8]);
+
+const TARGETS: [(&str, Target); 3] = [
     ("scenario", harness::scenario),
     ("record", harness::record),
     ("plain_input", harness::plain_input),
