@@ -510,7 +510,26 @@ fn parse_numbers(line: &str, count: usize, many: bool) -> Result<Vec<usize>, Str
 
 #[cfg(test)]
 mod tests {
-    use super::parse_numbers;
+    use super::{Ending, parse_numbers, play};
+    use crate::engine::{Mode, Settings};
+    use crate::scenario::Library;
+
+    #[test]
+    fn a_line_that_is_not_utf8_does_not_end_the_run() {
+        let library = Library::builtin_trusted();
+        let scenario = library
+            .find("met-2019-strangulation-allegation")
+            .expect("a built-in case");
+        // "£20" in Latin-1, as pasted from an old document, in the first rationale
+        let mut input = b"1\nshe owed \xa320\n".to_vec();
+        input.extend(b"1\nbecause\n".repeat(20));
+        let mut out = Vec::new();
+        let ending = play(scenario, Settings::new(Mode::Practice, 1), &input[..], &mut out)
+            .expect("the run is not ended by a stray byte");
+        assert_eq!(ending, Ending::Finished);
+        // the line is refused with a reason and asked again, never stored half-decoded
+        assert!(String::from_utf8_lossy(&out).contains("not readable text (it is not UTF-8)"));
+    }
 
     #[test]
     fn numbers_are_checked_against_the_options() {

@@ -177,15 +177,21 @@ fn read_full_write(path: &Path) -> Result<Record, String> {
     }
     let bytes =
         crate::bounded_read::read(path, crate::bounded_read::RECORD_LIMIT).map_err(|e| e.to_string())?;
+    parse_record(&bytes)
+}
+
+/// A record from the bytes of its file, or why they are not one. Kept apart from the file
+/// reading so the fuzz harness (tests/fuzz) can feed it bytes directly.
+pub fn parse_record(bytes: &[u8]) -> Result<Record, String> {
     // the common case in one pass; the slower path below only explains failures
-    if let Ok(record) = serde_json::from_slice::<Record>(&bytes)
+    if let Ok(record) = serde_json::from_slice::<Record>(bytes)
         && record.lessons_record <= RECORD_VERSION
     {
         return Ok(record);
     }
 
     let value: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|e| format!("is not valid JSON ({e}); it may be damaged"))?;
+        serde_json::from_slice(bytes).map_err(|e| format!("is not valid JSON ({e}); it may be damaged"))?;
     match value.get("lessons_record").and_then(serde_json::Value::as_u64) {
         None => return Err("is not a lessons record".into()),
         Some(v) if v > u64::from(RECORD_VERSION) => {
