@@ -36,7 +36,8 @@ pub struct Smell<'s> {
 
 pub fn smells(scenario: &Scenario) -> Vec<Smell<'_>> {
     let mut out = Vec::new();
-    for d in scenario.decisions() {
+    // these are cues to a score; a decision that is never scored gives a guesser nothing
+    for d in scenario.decisions().filter(|d| d.judged()) {
         longest_is_expected(d, &mut out);
         tick_all_in_line(d, &mut out);
         two_options(d, &mut out);
@@ -114,5 +115,51 @@ fn two_options<'s>(d: &'s Decision, out: &mut Vec<Smell<'s>>) {
             ),
             help: "remove `binary: true`; it marks a Single decision whose two options are the real choice",
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::scenario::{Origin, load_bytes};
+
+    const NOT_JUDGED_TICK_ALL: &str = r#"Scenario(
+    format: 1,
+    id: "not-judged-tick-all",
+    title: "Synthetic: a tick-all the source makes no finding on",
+    source: Source(publisher: Other, title: "Synthetic (not a real case)", force: "Test Constabulary", incident: "2020"),
+    themes: [RiskAssessment],
+    role: Officer,
+    content_warning: "Synthetic test material.",
+    estimated_minutes: 1,
+    briefing: "A synthetic briefing.",
+    steps: [
+        Decision(
+            id: "checks",
+            ndm: GatherInformation,
+            prompt: "Which do you check?",
+            kind: Multiple,
+            options: [
+                Choice(id: "pnc", text: "The PNC"),
+                Choice(id: "log", text: "Earlier logs"),
+                Choice(id: "intel", text: "The intelligence system"),
+            ],
+            finding: Finding(text: "The source makes no finding on the checks."),
+            basis: NotJudged,
+            reason: "The source records the checks but does not comment on them.",
+        ),
+    ],
+    outcome: Outcome(what_happened: "Nothing; synthetic."),
+)"#;
+
+    #[test]
+    fn a_decision_that_is_never_scored_gives_no_fairness_warning() {
+        let entry = load_bytes(
+            Origin::Builtin("test"),
+            "test.ron",
+            NOT_JUDGED_TICK_ALL.as_bytes(),
+        );
+        let codes: Vec<&str> = entry.diagnostics.iter().map(|d| d.code).collect();
+        assert!(entry.scenario.is_some(), "{:?}", entry.diagnostics);
+        assert!(!codes.contains(&"tick-all-in-line"), "{codes:?}");
     }
 }
