@@ -312,3 +312,31 @@ fn a_decision_the_source_makes_no_finding_on_needs_no_invented_marks() {
     );
     assert!(item.basis.describe().contains("makes no finding on it"));
 }
+
+#[test]
+fn only_a_decision_resting_on_a_finding_calls_its_text_the_finding() {
+    let out = common::lessons(
+        &[
+            "--no-records",
+            "play",
+            "tests/fixtures/formats/not-judged.ron",
+            "--plain",
+            "--seed",
+            "1",
+            "--mode",
+            "assessment",
+        ],
+        &"1\n".repeat(40),
+    );
+    let stdout = common::text(&out.stdout);
+    let debrief = &stdout[stdout.find("DEBRIEF").expect("a debrief")..];
+    // the first decision is not judged: its text is what the source says, not a finding
+    assert!(
+        debrief.contains("   What the source says: Fixture finding: the evidence"),
+        "{debrief}"
+    );
+    assert!(
+        debrief.contains("   The finding:    Fixture finding: the risk was high."),
+        "{debrief}"
+    );
+}

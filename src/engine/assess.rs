@@ -127,6 +127,15 @@ impl MarkBasis {
         }
     }
 
+    /// How a debrief labels the decision's finding text: "The finding" only where the
+    /// marks rest on one; otherwise the text is what the source says, not a finding.
+    pub fn finding_label(&self) -> &'static str {
+        match self.basis {
+            Basis::Finding => "The finding",
+            _ => "What the source says",
+        }
+    }
+
     /// One line for a debrief: "Basis: national guidance, APP on missing persons".
     pub fn describe(&self) -> String {
         let detail = self.detail.as_deref();

@@ -100,7 +100,11 @@ pub fn render_item(n: usize, item: &Item) -> String {
     let _ = writeln!(
         out,
         "{}",
-        hanging("   The finding:    ", &sanitize(&item.finding.text), WIDTH)
+        hanging(
+            &format!("   {:<15} ", format!("{}:", item.basis.finding_label())),
+            &sanitize(&item.finding.text),
+            WIDTH
+        )
     );
     if let Some(quote) = &item.finding.quote {
         let _ = writeln!(

@@ -91,7 +91,12 @@ pub fn markdown(record: &Record, scenario: &Scenario) -> String {
             let _ = writeln!(out, "| **Why** | {} |", cell(&why.text));
         }
         let _ = writeln!(out, "| **The officers** | {} |", cell(&item.officers_did()));
-        let _ = writeln!(out, "| **The finding** | {} |", cell(&item.finding.text));
+        let _ = writeln!(
+            out,
+            "| **{}** | {} |",
+            item.basis.finding_label(),
+            cell(&item.finding.text)
+        );
         if let Some(quote) = &item.finding.quote {
             let _ = writeln!(out, "| **The source** | “{}” |", cell(quote));
         }

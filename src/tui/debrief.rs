@@ -211,7 +211,7 @@ impl DebriefView<'_> {
             (inner.saturating_sub(20) / 2) as usize
         };
         let header = if wide {
-            Row::new(["#", "Verdict", "Your choice", "The officers", "The finding"])
+            Row::new(["#", "Verdict", "Your choice", "The officers", "The source says"])
         } else {
             Row::new(["#", "Verdict", "Your choice", "The officers"])
         }
@@ -263,7 +263,7 @@ impl DebriefView<'_> {
                 Span::raw(clean(&item.basis.describe())),
             ]));
             lines.push(Line::from(vec![
-                Span::styled("The finding: ", theme.heading),
+                Span::styled(format!("{}: ", item.basis.finding_label()), theme.heading),
                 Span::raw(clean(&item.finding.text)),
             ]));
             Paragraph::new(lines)

@@ -747,7 +747,7 @@ pub fn feedback_lines(item: &Item, theme: &Theme) -> Vec<Line<'static>> {
         Span::raw(clean(&item.officers_did())),
     ]));
     lines.push(Line::from(vec![
-        label("The finding: "),
+        Span::styled(format!("{}: ", item.basis.finding_label()), theme.heading),
         Span::raw(clean(&item.finding.text)),
     ]));
     if let Some(quote) = &item.finding.quote {
