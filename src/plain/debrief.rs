@@ -57,6 +57,13 @@ pub fn render(scenario: &Scenario, debrief: &Debrief) -> String {
         "THE FORCE'S LEARNING",
         &bullets(&scenario.outcome.learning),
     );
+    if !scenario.outcome.investigator_notes.is_empty() {
+        section(
+            &mut out,
+            "THE INVESTIGATOR'S NOTES FOR ALL FORCES",
+            &bullets(&scenario.outcome.investigator_notes),
+        );
+    }
     if !scenario.source_notes.is_empty() {
         section(&mut out, "SOURCE NOTES", &bullets(&scenario.source_notes));
     }

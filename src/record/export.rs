@@ -153,6 +153,13 @@ pub fn markdown(record: &Record, scenario: &Scenario) -> String {
         "The force's actions and learning",
         &scenario.outcome.learning,
     );
+    if !scenario.outcome.investigator_notes.is_empty() {
+        list(
+            &mut out,
+            "The investigator's notes for all forces",
+            &scenario.outcome.investigator_notes,
+        );
+    }
     if !scenario.source_notes.is_empty() {
         list(&mut out, "Source notes", &scenario.source_notes);
     }

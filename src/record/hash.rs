@@ -71,6 +71,7 @@ const ADDED_SINCE_0_1_0: &[&str] = &[
     ",\"source_note\":null",
     ",\"role_assumed\":false",
     ",\"debrief_only\":false",
+    ",\"investigator_notes\":[]",
 ];
 
 /// The hash lessons 0.1.0 gave this case: `serde_json` of today's types with the fields

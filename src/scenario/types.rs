@@ -216,6 +216,10 @@ pub struct Outcome {
     pub officers: Vec<String>,
     #[serde(default)]
     pub learning: Vec<String>,
+    /// What the investigator (the IOPC or IPCC) notes for every force: kept apart from
+    /// what this force itself changed.
+    #[serde(default)]
+    pub investigator_notes: Vec<String>,
 }
 
 impl Step {

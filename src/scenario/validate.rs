@@ -182,6 +182,9 @@ impl<'a> Checker<'a> {
         for value in &s.outcome.officers {
             fields.push((Place::Outcome, "officers", value));
         }
+        for value in &s.outcome.investigator_notes {
+            fields.push((Place::Outcome, "investigator_notes", value));
+        }
         for value in &s.outcome.learning {
             fields.push((Place::Outcome, "learning", value));
         }

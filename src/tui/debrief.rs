@@ -382,6 +382,14 @@ impl DebriefView<'_> {
             &s.outcome.learning,
             theme,
         );
+        if !s.outcome.investigator_notes.is_empty() {
+            section(
+                &mut lines,
+                "The investigator's notes for all forces",
+                &s.outcome.investigator_notes,
+                theme,
+            );
+        }
         if !s.source_notes.is_empty() {
             section(&mut lines, "Source notes", &s.source_notes, theme);
         }

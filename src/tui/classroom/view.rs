@@ -135,7 +135,20 @@ impl ClassroomView<'_> {
                 let (heading, items): (&str, Vec<String>) = match room.outcome_page {
                     0 => ("WHAT HAPPENED", vec![s.outcome.what_happened.clone()]),
                     1 => ("OUTCOMES FOR THE OFFICERS", s.outcome.officers.clone()),
-                    _ => ("THE FORCE'S ACTIONS AND LEARNING", s.outcome.learning.clone()),
+                    _ => (
+                        "THE FORCE'S ACTIONS AND LEARNING",
+                        s.outcome
+                            .learning
+                            .iter()
+                            .cloned()
+                            .chain(
+                                s.outcome
+                                    .investigator_notes
+                                    .iter()
+                                    .map(|n| format!("The investigator's note for all forces: {n}")),
+                            )
+                            .collect(),
+                    ),
                 };
                 lines.push(Line::styled(heading, big));
                 lines.push(Line::from(""));
