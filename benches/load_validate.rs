@@ -64,6 +64,8 @@ fn generated(n: usize) -> Scenario {
             when_ticked: Vec::new(),
             only_if: None,
             binary: false,
+            source_note: None,
+            role_assumed: false,
         }));
     }
     Scenario {
@@ -94,6 +96,7 @@ fn generated(n: usize) -> Scenario {
             learning: vec!["Synthetic.".into()],
         },
         discussion: vec!["Synthetic?".into()],
+        source_notes: Vec::new(),
     }
 }
 

@@ -415,6 +415,30 @@ fn records_written_by_0_1_0_still_resume_and_count_in_drills() {
     assert!(text(&out.stdout).contains("Resuming your run: 1 decision(s)"));
 }
 
+#[test]
+fn a_0_1_0_record_of_a_scenario_file_still_resumes_from_that_file() {
+    // written by the lessons 0.1.0 binary itself, playing the committed fixture file
+    let dir = root().join("tests/fixtures/records-0.1.0");
+    let data = tempfile::tempdir().unwrap();
+    let record = data.path().join("20261202T044343Z-run-legacy-case-0003.json");
+    fs::copy(dir.join("legacy-case-run.json.txt"), &record).unwrap();
+    let scenario = dir.join("legacy-case.ron");
+    edit(&record, |v| {
+        v["scenario_file"] = scenario.to_str().unwrap().into();
+    });
+    let out = run(data.path(), &["resume", "--plain"], "2\n");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Resuming your run: 1 decision(s)"), "{stdout}");
+    let finished = read_record(&record).unwrap();
+    assert!(finished.is_finished());
+    assert_eq!(
+        finished.session.answers[0].rationale.as_deref(),
+        Some("the caller heard shouting"),
+        "the answer given under 0.1.0 is kept"
+    );
+}
+
 // ---- 9. Orphans and fallbacks ----
 
 #[test]

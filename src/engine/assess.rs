@@ -62,6 +62,9 @@ pub struct Item {
     pub prompt: String,
     pub kind: DecisionKind,
     pub role: Role,
+    /// The source does not name who decided here; the role is the author's assumption.
+    #[serde(default)]
+    pub role_assumed: bool,
     pub ndm: NdmStage,
     pub themes: Vec<Theme>,
     /// The texts of what the trainee chose (empty: nothing ticked, or no decision).
@@ -89,6 +92,9 @@ pub struct Item {
     pub feedback: Vec<Note>,
     pub rationale: Option<String>,
     pub confidence: Option<u8>,
+    /// The author's aside about this decision and its source (shown in the debrief only).
+    #[serde(default)]
+    pub source_note: Option<String>,
 }
 
 /// A piece of feedback and the option it was written for.
@@ -418,6 +424,7 @@ pub fn assess_one(scenario: &Scenario, decision: &Decision, answer: &Answer) -> 
         prompt: decision.prompt.clone(),
         kind: decision.kind,
         role: scenario.role_at(decision),
+        role_assumed: decision.role_assumed,
         ndm: decision.ndm,
         themes: scenario.themes_of(decision).to_vec(),
         yours: selected.iter().map(|c| c.text.clone()).collect(),
@@ -438,6 +445,7 @@ pub fn assess_one(scenario: &Scenario, decision: &Decision, answer: &Answer) -> 
         feedback: selected.iter().filter_map(|c| note(c)).collect(),
         rationale: answer.rationale.clone(),
         confidence: answer.confidence,
+        source_note: decision.source_note.clone(),
     }
 }
 

@@ -41,6 +41,8 @@ pub struct Asked {
     pub step: String,
     pub clock: Option<String>,
     pub role: Role,
+    /// The source does not name this role; front ends say it is assumed.
+    pub role_assumed: bool,
     pub ndm: NdmStage,
     pub prompt: String,
     pub kind: DecisionKind,

@@ -475,6 +475,7 @@ impl<'a> Session<'a> {
             step: d.id.clone(),
             clock: d.clock.clone(),
             role: self.scenario.role_at(d),
+            role_assumed: d.role_assumed,
             ndm: d.ndm,
             prompt: d.prompt.clone(),
             kind: d.kind,

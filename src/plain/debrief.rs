@@ -57,6 +57,9 @@ pub fn render(scenario: &Scenario, debrief: &Debrief) -> String {
         "THE FORCE'S LEARNING",
         &bullets(&scenario.outcome.learning),
     );
+    if !scenario.source_notes.is_empty() {
+        section(&mut out, "SOURCE NOTES", &bullets(&scenario.source_notes));
+    }
     section(&mut out, "FOR DISCUSSION", &bullets(&scenario.discussion));
     let _ = writeln!(out, "\nSource: {}", scenario.source_line());
     out
@@ -158,6 +161,9 @@ pub fn render_item(n: usize, item: &Item) -> String {
             "{}",
             hanging("   Feedback:       ", &sanitize(&feedback.line()), WIDTH)
         );
+    }
+    if let Some(note) = &item.source_note {
+        let _ = writeln!(out, "{}", hanging("   Source note:    ", &sanitize(note), WIDTH));
     }
     out
 }

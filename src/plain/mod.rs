@@ -240,6 +240,13 @@ impl<R: BufRead, W: Write> Player<'_, '_, R, W> {
         )?;
         writeln!(self.out, "\nBRIEFING")?;
         writeln!(self.out, "{}", wrap(&sanitize(&s.briefing), WIDTH, ""))?;
+        if !s.source_notes.is_empty() {
+            writeln!(
+                self.out,
+                "\n{}",
+                wrap(&sanitize(&s.source_notes_short()), WIDTH, "")
+            )?;
+        }
         Ok(())
     }
 
@@ -263,7 +270,7 @@ impl<R: BufRead, W: Write> Player<'_, '_, R, W> {
             self.out,
             "DECISION {}. You are the {}. {}.",
             self.decision_number,
-            asked.role.phrase(),
+            crate::scenario::role_phrase(asked.role, asked.role_assumed),
             asked.ndm.label()
         )?;
         writeln!(self.out, "{}", wrap(&sanitize(&asked.prompt), WIDTH, ""))?;

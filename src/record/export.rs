@@ -78,7 +78,11 @@ pub fn markdown(record: &Record, scenario: &Scenario) -> String {
     for (n, item) in debrief.items.iter().enumerate() {
         let _ = writeln!(out, "### {}. {}\n", n + 1, sanitize(&item.prompt));
         let _ = writeln!(out, "| | |\n|---|---|");
-        let _ = writeln!(out, "| **You were** | {} |", item.role.label());
+        let _ = writeln!(
+            out,
+            "| **You were** | {} |",
+            crate::scenario::role_label(item.role, item.role_assumed)
+        );
         let _ = writeln!(out, "| **Your choice** | {} |", cell(&item.your_choice()));
         if let Some(in_line) = item.in_line_answer() {
             let _ = writeln!(out, "| **In line** | {} |", cell(&in_line));
@@ -127,6 +131,9 @@ pub fn markdown(record: &Record, scenario: &Scenario) -> String {
         for feedback in &item.feedback {
             let _ = writeln!(out, "| **Feedback** | {} |", cell(&feedback.line()));
         }
+        if let Some(note) = &item.source_note {
+            let _ = writeln!(out, "| **Source note** | {} |", cell(note));
+        }
         out.push('\n');
     }
     scores(&mut out, &debrief);
@@ -141,6 +148,9 @@ pub fn markdown(record: &Record, scenario: &Scenario) -> String {
         "The force's actions and learning",
         &scenario.outcome.learning,
     );
+    if !scenario.source_notes.is_empty() {
+        list(&mut out, "Source notes", &scenario.source_notes);
+    }
     let _ = writeln!(out, "## Reflection\n\nCould it happen here?\n");
     for q in &scenario.discussion {
         let _ = writeln!(out, "- {}", sanitize(q));
@@ -259,7 +269,7 @@ pub fn csv(record: &Record, scenario: &Scenario) -> Result<String, String> {
                 scenario.id.clone(),
                 item.step.clone(),
                 item.prompt.clone(),
-                item.role.label().to_string(),
+                crate::scenario::role_label(item.role, item.role_assumed),
                 item.ndm.label().to_string(),
                 item.your_choice(),
                 item.officers_did(),

@@ -29,6 +29,10 @@ pub struct Scenario {
     pub outcome: Outcome,
     #[serde(default)]
     pub discussion: Vec<String>,
+    /// Asides about the source (what it does not say, what the author kept generic): dim
+    /// and short in the briefing, in full in the debrief, never inside the story.
+    #[serde(default)]
+    pub source_notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -133,6 +137,12 @@ pub struct Decision {
     /// The real decision has two courses (arrest or not), so two options are fair.
     #[serde(default)]
     pub binary: bool,
+    /// An aside about this decision and its source, shown with it in the debrief.
+    #[serde(default)]
+    pub source_note: Option<String>,
+    /// The source does not name the role that decides here; the player says it is assumed.
+    #[serde(default)]
+    pub role_assumed: bool,
 }
 
 /// "If option `ticked` was ticked, go to `goto`", on a Multiple decision.
@@ -260,6 +270,28 @@ impl Scenario {
     }
 
     /// The role for a decision: its own, else the scenario's.
+    /// The source notes, short, for the briefing: each cut to its first sentence (the
+    /// debrief shows them whole). Empty when there are none.
+    pub fn source_notes_short(&self) -> String {
+        if self.source_notes.is_empty() {
+            return String::new();
+        }
+        let firsts: Vec<String> = self
+            .source_notes
+            .iter()
+            .map(|note| match note.find(". ") {
+                Some(end) => format!("{} …", &note[..=end]),
+                None => note.clone(),
+            })
+            .collect();
+        format!("Source notes (in full in the debrief): {}", firsts.join(" "))
+    }
+
+    /// The role that decides, as the player names it: "(assumed)" where the source is silent.
+    pub fn role_label_at(&self, decision: &Decision) -> String {
+        role_label(self.role_at(decision), decision.role_assumed)
+    }
+
     pub fn role_at(&self, decision: &Decision) -> Role {
         decision.role.unwrap_or(self.role)
     }
@@ -361,5 +393,23 @@ impl Decision {
     /// What the officers in the case did: the options marked `actual`.
     pub fn officers_choice(&self) -> Vec<&Choice> {
         self.options.iter().filter(|o| o.actual).collect()
+    }
+}
+
+/// A role as a phrase for sentences ("You are the call handler (assumed role)").
+pub fn role_phrase(role: Role, assumed: bool) -> String {
+    if assumed {
+        format!("{} (assumed role)", role.phrase())
+    } else {
+        role.phrase()
+    }
+}
+
+/// A role's label, marked as assumed where the source does not name who decided.
+pub fn role_label(role: Role, assumed: bool) -> String {
+    if assumed {
+        format!("{} (assumed role)", role.label())
+    } else {
+        role.label().to_string()
     }
 }

@@ -188,6 +188,9 @@ impl<'a> Checker<'a> {
         for value in &s.discussion {
             fields.push((Place::Outcome, "discussion", value));
         }
+        for value in &s.source_notes {
+            fields.push((Place::Top, "source_notes", value));
+        }
         for step in &s.steps {
             let place = Place::Step(step.id());
             if let Some(clock) = step.clock() {
@@ -200,6 +203,9 @@ impl<'a> Checker<'a> {
                     fields.push((place, "finding", &d.finding.text));
                     if let Some(officers) = &d.officers {
                         fields.push((place, "officers", officers));
+                    }
+                    if let Some(note) = &d.source_note {
+                        fields.push((place, "source_note", note));
                     }
                     for value in d.finding.quote.iter().chain(&d.finding.policy) {
                         fields.push((place, "finding", value));

@@ -90,6 +90,10 @@ impl Widget for BriefingView<'_> {
             .render(warning, buf);
         let mut lines = vec![Line::styled(s.source_line(), theme.dim), Line::from("")];
         lines.extend(styled_lines(&s.briefing, theme.base));
+        if !s.source_notes.is_empty() {
+            lines.push(Line::from(""));
+            lines.push(Line::styled(clean(&s.source_notes_short()), theme.dim));
+        }
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((self.state.scroll, 0))

@@ -288,7 +288,7 @@ impl DebriefView<'_> {
                     "Decision {} · {} · {}",
                     self.state.selected + 1,
                     item.ndm.label(),
-                    item.role.label()
+                    crate::scenario::role_label(item.role, item.role_assumed)
                 ),
                 theme.dim,
             ),
@@ -322,6 +322,12 @@ impl DebriefView<'_> {
             lines.push(Line::from(vec![
                 Span::styled("Policy: ", theme.heading),
                 Span::raw(clean(&item.finding.policy.join("; "))),
+            ]));
+        }
+        if let Some(note) = &item.source_note {
+            lines.push(Line::from(vec![
+                Span::styled("Source note: ", theme.heading),
+                Span::styled(clean(note), theme.dim),
             ]));
         }
         Paragraph::new(lines)
@@ -376,6 +382,9 @@ impl DebriefView<'_> {
             &s.outcome.learning,
             theme,
         );
+        if !s.source_notes.is_empty() {
+            section(&mut lines, "Source notes", &s.source_notes, theme);
+        }
         lines.push(Line::from(""));
         lines.push(Line::styled(format!("Source: {}", s.source_line()), theme.dim));
         Paragraph::new(lines)

@@ -443,18 +443,25 @@ impl RunView<'_> {
         let run = self.run;
         let mut status: Vec<Span> = Vec::new();
         // the decision stays named while its rationale or confidence is asked
-        let role = run.asked().map(|a| a.role).or_else(|| match &run.state.phase {
-            Phase::Rationale { step } | Phase::Confidence { step } => {
-                run.scenario.decision(step).map(|d| run.scenario.role_at(d))
-            }
-            _ => None,
-        });
-        if let Some(role) = role {
+        let role = run
+            .asked()
+            .map(|a| (a.role, a.role_assumed))
+            .or_else(|| match &run.state.phase {
+                Phase::Rationale { step } | Phase::Confidence { step } => run
+                    .scenario
+                    .decision(step)
+                    .map(|d| (run.scenario.role_at(d), d.role_assumed)),
+                _ => None,
+            });
+        if let Some((role, assumed)) = role {
             status.push(Span::styled(
                 format!("Decision {}", run.decision_number()),
                 theme.heading,
             ));
-            status.push(Span::styled(format!(" · {}", role.phrase()), theme.dim));
+            status.push(Span::styled(
+                format!(" · {}", crate::scenario::role_phrase(role, assumed)),
+                theme.dim,
+            ));
         }
         status.push(Span::styled(
             format!(" · {}", run.state.settings.mode.label()),

@@ -199,7 +199,11 @@ impl ClassroomView<'_> {
                         lines.push(Line::from(""));
                     }
                     lines.push(Line::styled(
-                        format!("You are the {} · {}", asked.role.phrase(), asked.kind.label()),
+                        format!(
+                            "You are the {} · {}",
+                            crate::scenario::role_phrase(asked.role, asked.role_assumed),
+                            asked.kind.label()
+                        ),
                         theme.dim,
                     ));
                     lines.push(Line::styled(clean(&asked.prompt), big));
