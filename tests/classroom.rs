@@ -205,7 +205,7 @@ fn the_report_shows_a_classroom_beside_individual_runs() {
             "--mode",
             "assessment",
         ],
-        "1\n\n1\n1\n\n1\nbecause\n1\n1\n\n1\n",
+        "1\n\n1\n1\n1\n\n1\n\n1\nbecause\n1\n\n1\n\n1\n",
         &[("LESSONS_HOME", home)],
     );
     assert_eq!(
