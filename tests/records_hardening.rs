@@ -394,25 +394,36 @@ fn copy_fixture_records(to: &Path) {
 }
 
 #[test]
-fn records_written_by_0_1_0_still_resume_and_count_in_drills() {
+fn a_0_1_0_run_of_a_case_rewritten_since_is_refused_by_name_and_its_answers_kept() {
+    // Herts as 0.1.0 shipped it; the library's second edition rewrote the case, so its old
+    // runs must not resume against different questions
     let data = tempfile::tempdir().unwrap();
     copy_fixture_records(data.path());
-    let out = run(data.path(), &["drill", "--list"], "");
-    let listed = text(&out.stdout);
-    let counts: Vec<usize> = listed
-        .split(|c: char| !c.is_ascii_digit())
-        .filter_map(|w| w.parse().ok())
-        .take(2)
-        .collect();
-    assert_eq!(
-        counts.iter().sum::<usize>(),
-        3,
-        "the finished run's 3 misses: {listed}"
+    let out = run(data.path(), &["resume", "--plain"], "1\n");
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("skipped `20261202T032515Z-run-herts-2021-nmo-breach-0003`"),
+        "{stderr}"
     );
-    let answers = "1\nlater\n\n".repeat(20);
-    let out = run(data.path(), &["resume", "--plain"], &answers);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("Resuming your run: 1 decision(s)"));
+    assert!(
+        stderr.contains("has changed since this run was recorded"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains('\u{FFFD}'),
+        "the lines of the message stay lines: {stderr}"
+    );
+    let kept = read_record(
+        &data
+            .path()
+            .join("20261202T032515Z-run-herts-2021-nmo-breach-0003.json"),
+    )
+    .unwrap();
+    assert!(
+        !kept.session.answers.is_empty(),
+        "the 0.1.0 answers are left as they were"
+    );
 }
 
 #[test]

@@ -73,7 +73,7 @@ pub fn resume(context: &Context, run: Option<&str>, plain: bool) -> ExitCode {
     let (path, record, scenario) = match picked {
         Ok(found) => found,
         Err(e) => {
-            eprintln!("lessons: {}", echo_message(&e.to_string()));
+            eprintln!("lessons: {}", crate::scenario::text::echo_lines(&e.to_string()));
             return ExitCode::from(1);
         }
     };

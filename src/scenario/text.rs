@@ -88,6 +88,12 @@ pub fn echo_message(message: &str) -> String {
     clip(message, MESSAGE_LIMIT)
 }
 
+/// A message of several lines (a reason, then `help:` or `skipped` lines), each line made
+/// safe like [`echo_message`], the line breaks kept.
+pub fn echo_lines(message: &str) -> String {
+    message.lines().map(echo_message).collect::<Vec<_>>().join("\n")
+}
+
 /// The one terminal-safe form behind every echo: one line, no forbidden character, at most
 /// `limit` characters and an ellipsis.
 fn clip(value: &str, limit: usize) -> String {
@@ -179,6 +185,14 @@ mod tests {
             goto: Some("end\u{202E}".into()),
         };
         assert_eq!(first_forbidden(&hostile), Some(("goto".into(), '\u{202E}')));
+    }
+
+    #[test]
+    fn a_message_of_several_lines_keeps_its_breaks_but_no_escape() {
+        assert_eq!(
+            echo_lines("first\n  help: \u{1b}]0;x"),
+            "first\n  help: \u{FFFD}]0;x"
+        );
     }
 
     #[test]
