@@ -94,6 +94,7 @@ fn generated(n: usize) -> Scenario {
             what_happened: "Synthetic.".into(),
             officers: vec!["Synthetic.".into()],
             learning: vec!["Synthetic.".into()],
+            investigator_notes: Vec::new(),
         },
         discussion: vec!["Synthetic?".into()],
         source_notes: Vec::new(),
