@@ -169,6 +169,9 @@ fn a_run_killed_mid_way_resumes_with_every_answer_and_rationale() {
     wait(&mut t);
     let mut again = Terminal::spawn(&["resume"], data.path());
     again.expect("What you know");
+    // a frame can arrive in pieces: wait for its last panel before reading the screen
+    again.expect("How your answer stands");
+    again.expect("Kept as evidence");
     let screen = again.screen();
     assert!(screen.contains("Kept as evidence"), "{screen}");
     assert!(
