@@ -503,6 +503,26 @@ fn exporting_a_run_whose_case_is_gone_still_gives_the_cpd_record() {
 }
 
 #[test]
+fn the_export_of_a_withdrawn_case_keeps_a_trainees_markdown_inert() {
+    let data = tempfile::tempdir().unwrap();
+    play(
+        data.path(),
+        "1\nsee ![x](http://example.invalid/x.png) and <img src=x>\n",
+    );
+    let (file, _) = records(data.path()).pop().unwrap();
+    edit(&file, |v| {
+        v["scenario_id"] = "withdrawn-case".into();
+        v["scenario_file"] = serde_json::Value::Null;
+    });
+    let out = run(data.path(), &["export", &file.to_string_lossy()], "");
+    let md = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(md.contains("no longer in the library"), "{md}");
+    assert!(!md.contains("![x]("), "an image would render: {md}");
+    assert!(!md.contains("<img"), "raw HTML would render: {md}");
+}
+
+#[test]
 fn the_library_offers_the_run_that_c_continues() {
     let data = tempfile::tempdir().unwrap();
     play(data.path(), "1\nolder\n");

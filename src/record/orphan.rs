@@ -8,13 +8,14 @@ use serde::Serialize;
 
 use super::model::Record;
 use crate::engine::Response;
-use crate::scenario::text::sanitize;
+use crate::scenario::text::markdown_text;
 
 const NOTE: &str = "The case is no longer in the library, so the choices are shown as recorded (option ids) and cannot be set beside the finding.";
 
 /// A Markdown debrief from the record alone.
 pub fn markdown(record: &Record) -> String {
-    let cell = |text: &str| sanitize(text).replace('|', "\\|").replace('\n', "<br>");
+    // everything here comes from the record, which the trainee (or anyone) could have typed
+    let cell = |text: &str| markdown_text(text).replace('|', "\\|").replace('\n', "<br>");
     let mut out = String::new();
     let _ = writeln!(out, "# Debrief: {}\n", cell(&record.scenario_title));
     let who = record
