@@ -1,6 +1,8 @@
 //! Keys become `Action`s; screens only ever see actions. Arrows and vim keys both work.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+/// A key for a text field, in the text widget's own terms (no terminal library's types).
+pub use ratatui_textarea::{Input as TextKey, Key};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -25,8 +27,8 @@ pub enum Action {
     Help,
     /// Any other printable key, for screen-specific commands (`t`, `m`, `1`–`5` …).
     Char(char),
-    /// A key for a text field (search box, rationale).
-    Text(KeyEvent),
+    /// A key for a text field (search box, rationale, a typed tally).
+    Text(TextKey),
 }
 
 /// Maps a key press. `typing` is true while a text field has focus, so letters are text.
@@ -44,7 +46,7 @@ pub fn action_for(key: KeyEvent, typing: bool) -> Option<Action> {
             KeyCode::Enter if !key.modifiers.contains(KeyModifiers::ALT) => Action::Enter,
             KeyCode::Tab => Action::Tab,
             KeyCode::BackTab => Action::BackTab,
-            _ => Action::Text(key),
+            _ => Action::Text(TextKey::from(key)),
         });
     }
     Some(match key.code {

@@ -76,9 +76,9 @@ impl LibraryState {
                     self.search.clear();
                 }
                 Action::Enter => self.searching = false,
-                Action::Text(key) => match key.code {
-                    ratatui::crossterm::event::KeyCode::Char(c) => self.search.push(c),
-                    ratatui::crossterm::event::KeyCode::Backspace => {
+                Action::Text(key) => match key.key {
+                    super::keys::Key::Char(c) => self.search.push(c),
+                    super::keys::Key::Backspace => {
                         self.search.pop();
                     }
                     _ => {}

@@ -5,6 +5,7 @@ pub mod app;
 pub mod briefing;
 pub mod classroom;
 pub mod debrief;
+pub mod frontend;
 pub mod help;
 pub mod history;
 pub mod keys;

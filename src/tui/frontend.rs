@@ -1,0 +1,101 @@
+//! The one way every full-screen front end runs (the library app, the classroom, the
+//! author's preview): keys become `Action`s, the front end handles them, and the loop
+//! draws only when something changed: an action, a resize, or a tick that says so (a
+//! running countdown, a reloaded file). Idle screens cost nothing.
+
+use std::io;
+use std::time::{Duration, Instant};
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyModifiers};
+use ratatui::layout::Rect;
+
+use super::keys::{Action, action_for};
+use super::signals;
+
+/// How often time is offered to the front end (countdowns, draft saves, file polling).
+pub const TICK: Duration = Duration::from_millis(250);
+
+/// A full-screen front end. State changes only in `handle`, `tick` and `resized`;
+/// `draw` reads state and writes pixels, nothing else.
+pub trait FrontEnd {
+    /// Whether a text field has focus, so letters are text rather than commands.
+    fn typing(&self) -> bool;
+    /// One action from the keyboard, at `now`.
+    fn handle(&mut self, action: Action, now: Instant);
+    /// Time has passed with no input. Returns whether the screen needs drawing again
+    /// (a countdown moved, a file was reloaded, a deferred load finished).
+    fn tick(&mut self, now: Instant) -> bool;
+    /// The terminal's size changed (and once before the first frame), so key handling
+    /// can know the screen is too small without reading the last frame.
+    fn resized(&mut self, area: Rect);
+    /// Whether the front end is done.
+    fn should_quit(&self) -> bool;
+    /// Draws the current state. Must not change it.
+    fn draw(&self, area: Rect, buf: &mut Buffer, now: Instant);
+    /// The program is ending (a quit or a signal): leave records tidy.
+    fn leave(&mut self) {}
+}
+
+/// Runs a front end until it quits or a signal stops it. The terminal is restored on
+/// every exit, panics included (`ratatui::init` installs a hook that restores it first);
+/// a caught signal (or Ctrl+C) then exits with 128 + its number.
+pub fn run(front: &mut impl FrontEnd) -> io::Result<()> {
+    signals::watch();
+    let mut terminal = ratatui::init();
+    let result = (|| {
+        let size = terminal.size()?;
+        front.resized(Rect::new(0, 0, size.width, size.height));
+        let mut dirty = true;
+        while !front.should_quit() && signals::caught().is_none() {
+            if dirty {
+                let now = Instant::now();
+                terminal.draw(|frame| front.draw(frame.area(), frame.buffer_mut(), now))?;
+                dirty = false;
+            }
+            match next_event()? {
+                Some(Event::Key(key)) => {
+                    if let Some(action) = action_for(key, front.typing()) {
+                        front.handle(action, Instant::now());
+                        dirty = true;
+                    }
+                }
+                Some(Event::Resize(width, height)) => {
+                    terminal.autoresize()?;
+                    front.resized(Rect::new(0, 0, width, height));
+                    dirty = true;
+                }
+                Some(_) => {}
+                None => {}
+            }
+            dirty |= front.tick(Instant::now());
+        }
+        Ok(())
+    })();
+    front.leave();
+    drop(terminal);
+    ratatui::restore();
+    let _ = ratatui::crossterm::execute!(io::stdout(), ratatui::crossterm::cursor::Show);
+    signals::exit_if_caught();
+    result
+}
+
+/// The next terminal event within one tick, if any. Ctrl+C is raw input here, so it is
+/// turned into the interrupt it would have been (exit status 130).
+fn next_event() -> io::Result<Option<Event>> {
+    match event::poll(TICK) {
+        Ok(true) => {}
+        Ok(false) => return Ok(None),
+        // a caught signal can cut the wait short
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => return Ok(None),
+        Err(e) => return Err(e),
+    }
+    let event = event::read()?;
+    if let Event::Key(key) = &event
+        && key.code == KeyCode::Char('c')
+        && key.modifiers.contains(KeyModifiers::CONTROL)
+    {
+        signals::interrupt();
+    }
+    Ok(Some(event))
+}
