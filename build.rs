@@ -31,7 +31,7 @@ mod text;
 #[path = "src/scenario/types.rs"]
 mod types;
 #[allow(dead_code)]
-#[path = "src/scenario/validate.rs"]
+#[path = "src/scenario/validate/mod.rs"]
 mod validate;
 #[allow(dead_code)]
 #[path = "src/scenario/vocab.rs"]
