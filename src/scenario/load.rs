@@ -180,23 +180,33 @@ fn missing_document(source: &str, name: &str) -> Diagnostic {
 /// Reads and loads one file; unreadable files (missing, not a regular file, over the size
 /// limit) become an entry with an error.
 pub fn load_file(path: &Path) -> Entry {
+    match bounded_read::read(path, MAX_FILE_BYTES as u64) {
+        Ok(bytes) => load_bytes(
+            Origin::File(path.to_path_buf()),
+            &path.display().to_string(),
+            &bytes,
+        ),
+        Err(ReadError::TooLarge { len, .. }) => unreadable(path, too_large(len)),
+        Err(e) => unreadable(
+            path,
+            Diagnostic::error(
+                "unreadable",
+                Location::START,
+                format!("cannot read the file: it {e}"),
+            )
+            .with_help("give the path of a scenario file (.ron) that exists and that you may read"),
+        ),
+    }
+}
+
+/// The entry for a file or folder that could not be read at all: its one error, no text.
+fn unreadable(path: &Path, diagnostic: Diagnostic) -> Entry {
     let display = path.display().to_string();
-    let origin = Origin::File(path.to_path_buf());
-    let diagnostic = match bounded_read::read(path, MAX_FILE_BYTES as u64) {
-        Ok(bytes) => return load_bytes(origin, &display, &bytes),
-        Err(ReadError::TooLarge { len, .. }) => too_large(len),
-        Err(e) => Diagnostic::error(
-            "unreadable",
-            Location::START,
-            format!("cannot read the file: it {e}"),
-        )
-        .with_help("give the path of a scenario file (.ron) that exists and that you may read"),
-    };
     Entry {
-        origin,
-        display: display.clone(),
-        scenario: None,
+        origin: Origin::File(path.to_path_buf()),
         diagnostics: vec![diagnostic.with_path(&display)],
+        display,
+        scenario: None,
         source: None,
     }
 }
@@ -271,7 +281,15 @@ impl Library {
             if path.is_dir() {
                 match scenario_files(path) {
                     Ok(files) => entries.extend(files.iter().map(|f| load_file(f))),
-                    Err(e) => entries.push(load_file_error(path, &e)),
+                    Err(e) => entries.push(unreadable(
+                        path,
+                        Diagnostic::error(
+                            "unreadable",
+                            Location::START,
+                            format!("cannot read the folder: {e}"),
+                        )
+                        .with_help("check the path exists and that you may read it"),
+                    )),
                 }
             } else {
                 entries.push(load_file(path));
@@ -334,21 +352,24 @@ impl Library {
     }
 }
 
-fn load_file_error(path: &Path, e: &std::io::Error) -> Entry {
-    let display = path.display().to_string();
-    Entry {
-        origin: Origin::File(path.to_path_buf()),
-        display: display.clone(),
-        scenario: None,
-        diagnostics: vec![
-            Diagnostic::error(
-                "unreadable",
-                Location::START,
-                format!("cannot read the folder: {e}"),
-            )
-            .with_help("check the path exists and that you may read it")
-            .with_path(&display),
-        ],
-        source: None,
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The player trusts these bytes and falls back to parsing RON, unseen, when they do not
+    /// read back; build.rs warns about any file it did not precompile.
+    #[test]
+    fn every_built_in_case_is_precompiled_and_reads_back() {
+        let names: Vec<&str> = builtin::BUILTIN.iter().map(|(name, _)| *name).collect();
+        let precompiled: Vec<&str> = builtin::PRECOMPILED.iter().map(|(name, _)| *name).collect();
+        assert_eq!(
+            precompiled, names,
+            "see the cargo warnings from build.rs for why a file was left out"
+        );
+        for (name, bytes) in builtin::PRECOMPILED {
+            if let Err(e) = postcard::from_bytes::<Scenario>(bytes) {
+                panic!("{name}: the precompiled form does not read back: {e}");
+            }
+        }
     }
 }

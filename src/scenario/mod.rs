@@ -5,6 +5,7 @@ pub mod fairness;
 pub mod graph;
 pub mod load;
 pub mod locate;
+pub mod options;
 pub mod parse;
 pub mod quotes;
 pub mod suggest;

@@ -3,7 +3,6 @@
 //! format version, then RON itself, so each problem gets the message that fits it.
 
 use ron::error::{Error as RonError, SpannedError};
-use ron::extensions::Extensions;
 use serde::Deserialize;
 
 use super::diagnostic::{Diagnostic, Location};
@@ -14,12 +13,7 @@ use super::types::{FORMAT_VERSION, Scenario};
 /// Scenario files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = crate::bounded_read::SCENARIO_LIMIT as usize;
 
-/// The RON options every scenario is read with: `Some(..)` may be left out, and newtype
-/// steps are written `Decision(id: ..)` rather than `Decision((id: ..))`.
-pub fn ron_options() -> ron::Options {
-    ron::Options::default()
-        .with_default_extension(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_VARIANT_NEWTYPES)
-}
+pub use super::options::ron_options;
 
 /// Checks size, encoding and emptiness; returns the text when it can be parsed at all.
 pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {

@@ -2,7 +2,7 @@
 //! Whitespace is compared loosely (a quote may cross a line break in the source); every
 //! other character, curly quotes and dashes included, must match.
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, Location};
 use super::locate::Locator;
 use super::types::Scenario;
 
@@ -40,7 +40,7 @@ pub fn check(scenario: &Scenario, source: &str, document: &str) -> Vec<Diagnosti
         let location = locator
             .step(&decision.id)
             .and_then(|r| locator.value_of(r, "quote"))
-            .map_or(super::Location::START, |o| locator.location(o));
+            .map_or(Location::START, |o| locator.location(o));
         let place = match scenario.source.lines {
             Some((first, last)) => format!(
                 "lines {first}–{last} of {}",

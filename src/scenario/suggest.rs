@@ -8,7 +8,7 @@ where
     let lower = word.to_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
-        let distance = edit_distance(&lower, &candidate.to_lowercase());
+        let distance = strsim::levenshtein(&lower, &candidate.to_lowercase());
         if best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
         }
@@ -16,22 +16,6 @@ where
     let (distance, candidate) = best?;
     let allowed = (word.chars().count() / 3).max(2);
     (distance <= allowed).then_some(candidate)
-}
-
-/// Levenshtein distance over characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        current[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        std::mem::swap(&mut previous, &mut current);
-    }
-    previous[b.len()]
 }
 
 #[cfg(test)]
@@ -44,13 +28,13 @@ mod tests {
     }
 
     #[test]
-    fn does_not_suggest_an_unrelated_name() {
-        assert_eq!(nearest("colour", ["title", "themes", "steps"]), None);
+    fn counts_characters_not_bytes() {
+        // two edits in a six-letter word are allowed; `é` is one character, not two bytes
+        assert_eq!(nearest("résumé", ["resume", "title"]), Some("resume"));
     }
 
     #[test]
-    fn distance_counts_edits() {
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("", "abc"), 3);
+    fn does_not_suggest_an_unrelated_name() {
+        assert_eq!(nearest("colour", ["title", "themes", "steps"]), None);
     }
 }
