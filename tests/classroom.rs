@@ -12,7 +12,6 @@ use lessons::tui::classroom::{Classroom, Stage};
 use lessons::tui::theme::{Theme, ThemeName};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use common::{fixture_scenario, lessons_in, root, text};
 
@@ -25,16 +24,7 @@ fn room(store: Option<Store>) -> Classroom {
 
 fn keys(room: &mut Classroom, keys: &[&str]) {
     for key in keys {
-        let events: Vec<KeyEvent> = match *key {
-            "Enter" => vec![KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)],
-            "Tab" => vec![KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)],
-            "Left" => vec![KeyEvent::new(KeyCode::Left, KeyModifiers::NONE)],
-            other => other
-                .chars()
-                .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-                .collect(),
-        };
-        for event in events {
+        for event in common::keys::events(key) {
             room.handle_key(event);
         }
     }

@@ -13,15 +13,12 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use common::keys::press;
 use common::{fixture_scenario, lessons_in, root, text};
 use lessons::record::{Record, read_record, scenario_hash};
 use lessons::tui::app::{App, Screen};
-use lessons::tui::keys::action_for;
 use lessons::tui::records::RecordStore;
 use lessons::tui::theme::{Theme, ThemeName};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const FIXTURE: &str = "tests/fixtures/valid/synthetic-branching.ron";
 /// Secure (with a rationale), grade high, do not refer: the whole fixture.
@@ -104,32 +101,9 @@ fn app_with_records(dir: &Path) -> App {
     app
 }
 
-fn press(app: &mut App, keys: &[&str]) {
-    for key in keys {
-        let events: Vec<KeyEvent> = match *key {
-            "Enter" => vec![KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)],
-            "Esc" => vec![KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)],
-            text if text.starts_with("text:") => text[5..]
-                .chars()
-                .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-                .collect(),
-            single => single
-                .chars()
-                .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-                .collect(),
-        };
-        for event in events {
-            if let Some(action) = action_for(event, app.typing()) {
-                app.handle(action);
-            }
-        }
-    }
-}
-
+/// The app at the 100×24 these tests read it at.
 fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
-    terminal.backend().to_string()
+    common::keys::screen(app, 100, 24)
 }
 
 #[test]

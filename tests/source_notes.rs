@@ -8,12 +8,9 @@ mod common;
 use std::time::Instant;
 
 use lessons::tui::app::App;
-use lessons::tui::keys::action_for;
 use lessons::tui::theme::{Theme, ThemeName};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use common::keys::{press, screen};
 use common::{lessons, root, text};
 
 const FIXTURE: &str = "tests/fixtures/formats/source-notes.ron";
@@ -22,20 +19,6 @@ fn scenario() -> lessons::scenario::Scenario {
     let entry = lessons::scenario::load_file(&root().join(FIXTURE));
     assert!(entry.diagnostics.is_empty(), "{:?}", entry.diagnostics);
     entry.scenario.unwrap()
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
-    terminal.backend().to_string()
-}
-
-fn press(app: &mut App, keys: &[KeyCode]) {
-    for key in keys {
-        if let Some(action) = action_for(KeyEvent::new(*key, KeyModifiers::NONE), app.typing()) {
-            app.handle(action);
-        }
-    }
 }
 
 fn app() -> App {
@@ -47,7 +30,7 @@ fn app() -> App {
 #[test]
 fn the_briefing_shows_each_note_cut_to_its_first_sentence() {
     let mut app = app();
-    press(&mut app, &[KeyCode::Enter]);
+    press(&mut app, &["Enter"]);
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("Source notes (in full in the debrief)"), "{shown}");
     assert!(
@@ -121,17 +104,14 @@ fn the_markdown_export_keeps_the_notes_and_the_assumed_role() {
 fn the_full_screen_debrief_shows_the_decisions_note() {
     let mut app = app();
     // briefing, begin, past the narrative, choose, then through to the debrief
-    press(
-        &mut app,
-        &[KeyCode::Enter, KeyCode::Enter, KeyCode::Enter, KeyCode::Enter],
-    );
+    press(&mut app, &["Enter", "Enter", "Enter", "Enter"]);
     for _ in 0..30 {
         if screen(&app, 120, 40).contains("Debrief") {
             break;
         }
-        press(&mut app, &[KeyCode::Char('1'), KeyCode::Enter]);
+        press(&mut app, &["1", "Enter"]);
     }
-    press(&mut app, &[KeyCode::Enter]);
+    press(&mut app, &["Enter"]);
     let shown = screen(&app, 120, 40);
     assert!(shown.contains("(assumed role)"), "{shown}");
     assert!(

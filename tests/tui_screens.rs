@@ -7,13 +7,10 @@ mod common;
 use std::time::{Duration, Instant};
 
 use lessons::tui::app::{App, Screen};
-use lessons::tui::keys::action_for;
 use lessons::tui::theme::{Theme, ThemeName};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use common::fixture_scenario;
+use common::keys::{press, screen};
 
 fn app() -> App {
     let mut app = App::new(
@@ -23,40 +20,6 @@ fn app() -> App {
     );
     app.seed = Some(1);
     app
-}
-
-/// Keys as words: "Enter", "Down", "Space", "Esc", "Tab", "PgUp", "text:…", or single characters.
-fn press(app: &mut App, keys: &[&str]) {
-    for key in keys {
-        let events: Vec<KeyEvent> = match *key {
-            "Enter" => vec![KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)],
-            "Down" => vec![KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)],
-            "Up" => vec![KeyEvent::new(KeyCode::Up, KeyModifiers::NONE)],
-            "Space" => vec![KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE)],
-            "Esc" => vec![KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)],
-            "Tab" => vec![KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)],
-            "PgUp" => vec![KeyEvent::new(KeyCode::PageUp, KeyModifiers::NONE)],
-            text if text.starts_with("text:") => text[5..]
-                .chars()
-                .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-                .collect(),
-            single => single
-                .chars()
-                .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-                .collect(),
-        };
-        for event in events {
-            if let Some(action) = action_for(event, app.typing()) {
-                app.handle(action);
-            }
-        }
-    }
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
-    terminal.backend().to_string()
 }
 
 /// Snapshots a screen at both sizes.

@@ -9,21 +9,12 @@ use std::time::Instant;
 
 use lessons::record::{Recorder, Store};
 use lessons::tui::classroom::{Classroom, MAX_VOTES};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use common::fixture_scenario;
 
 fn keys(room: &mut Classroom, keys: &[&str]) {
     for key in keys {
-        let events: Vec<KeyEvent> = match *key {
-            "Enter" => vec![KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)],
-            "Tab" => vec![KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)],
-            other => other
-                .chars()
-                .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-                .collect(),
-        };
-        for event in events {
+        for event in common::keys::events(key) {
             room.handle_key(event);
         }
     }
