@@ -14,10 +14,13 @@ use lessons::engine::{Mode, Session, Settings, assess};
 use lessons::scenario::{DecisionKind, Library};
 use lessons::tui::debrief::{DebriefState, DebriefView};
 use lessons::tui::theme::{Theme, ThemeName};
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::CommandBuilder;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
+
+#[path = "../tests/common/pty.rs"]
+mod pty;
 
 fn debrief_state() -> DebriefState {
     let library = Library::builtin();
@@ -76,28 +79,22 @@ fn target_dir() -> PathBuf {
 
 /// Runs a program in a fresh 80×24 pseudo-terminal until it exits.
 fn run_in_pty(program: &PathBuf, args: &[&str], env: &[(&str, &str)]) {
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
     let mut command = CommandBuilder::new(program);
     command.args(args);
     for (k, v) in env {
         command.env(k, v);
     }
-    let mut child = pty.slave.spawn_command(command).unwrap();
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().unwrap();
+    let pty::Spawned {
+        mut child,
+        mut reader,
+        master,
+    } = pty::spawn(command);
     let drain = std::thread::spawn(move || {
         let mut sink = Vec::new();
         let _ = reader.read_to_end(&mut sink);
     });
     child.wait().unwrap();
-    drop(pty.master);
+    drop(master);
     let _ = drain.join();
 }
 

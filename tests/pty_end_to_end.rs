@@ -3,12 +3,14 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+#[path = "common/pty.rs"]
+mod pty;
 
 use std::io::{Read, Write};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::CommandBuilder;
 
 struct Terminal {
     parser: vt100::Parser,
@@ -20,23 +22,17 @@ struct Terminal {
 
 impl Terminal {
     fn spawn(args: &[&str], data_dir: &std::path::Path) -> Terminal {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_lessons"));
         command.args(args);
         command.env("LESSONS_HOME", data_dir);
         command.env("TERM", "xterm-256color");
         command.cwd(common::root());
-        let child = pty.slave.spawn_command(command).unwrap();
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let writer = pty.master.take_writer().unwrap();
+        let pty::Spawned {
+            child,
+            mut reader,
+            master,
+        } = pty::spawn(command);
+        let writer = master.take_writer().unwrap();
         let (tx, output) = channel();
         std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
@@ -47,11 +43,11 @@ impl Terminal {
             }
         });
         // keep the master alive for the child's lifetime
-        std::mem::forget(pty.master);
+        std::mem::forget(master);
         Terminal {
             parser: vt100::Parser::new(
-                std::num::NonZeroU16::new(24).unwrap(),
-                std::num::NonZeroU16::new(80).unwrap(),
+                std::num::NonZeroU16::new(pty::ROWS).unwrap(),
+                std::num::NonZeroU16::new(pty::COLS).unwrap(),
                 0,
             ),
             output,
