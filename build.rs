@@ -106,6 +106,8 @@ fn precompiled() -> String {
         let bytes = match compile(&file) {
             Ok(bytes) => bytes,
             Err(reason) => {
+                // one line, whatever the file's text put in the reason
+                let reason = text::echo_message(&reason);
                 println!(
                     "cargo::warning=scenarios/{file} is not precompiled: {reason}; the program loads it from its text and reports it"
                 );
