@@ -8,7 +8,7 @@ use super::room::room_inputs;
 use super::state::{Classroom, Modal, Stage};
 use super::store::GroupSave;
 use crate::engine::{Input, Phase};
-use crate::record::Tally;
+use crate::record::Votes;
 use crate::scenario::RationalePrompt;
 
 impl Classroom {
@@ -43,7 +43,7 @@ impl Classroom {
                 (o.id.clone(), count)
             })
             .collect();
-        let tally = Tally {
+        let tally = Votes {
             step: asked.step.clone(),
             votes,
             revealed,

@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use crate::engine::{Asked, Event, Input, Mode, Phase, Session, SessionState, Settings};
-use crate::record::Tally;
+use crate::record::Votes;
 use crate::scenario::Scenario;
 
 /// The most votes one option can hold: more than any room, and small enough that no sum
@@ -92,7 +92,7 @@ pub struct Classroom {
     /// Votes per option id of the current decision, in the order the options are shown.
     pub votes: Vec<(String, u32)>,
     /// The tallies of the current case's decisions so far.
-    pub tallies: Vec<Tally>,
+    pub tallies: Vec<Votes>,
     pub modal: Modal,
     pub show_votes: bool,
     pub timer: Timer,
@@ -133,7 +133,7 @@ impl Classroom {
     }
 
     /// Picks up a saved session at the case and decision it had reached.
-    pub fn resume(plan: Vec<Scenario>, case: usize, state: SessionState, tallies: Vec<Tally>) -> Self {
+    pub fn resume(plan: Vec<Scenario>, case: usize, state: SessionState, tallies: Vec<Votes>) -> Self {
         let seed = state.settings.seed;
         let mut room = Classroom::new(plan, seed);
         room.case = case;

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::engine::SessionState;
-use crate::record::{Recorder, Tally};
+use crate::record::{Recorder, Votes};
 use crate::scenario::Scenario;
 
 /// Everything one save of a classroom record needs, borrowed from the classroom.
@@ -13,7 +13,7 @@ pub struct GroupSave<'a> {
     /// The file the case came from, when it is not a built-in case.
     pub file: Option<&'a Path>,
     pub state: &'a SessionState,
-    pub tallies: &'a [Tally],
+    pub tallies: &'a [Votes],
     /// The ids of every case of the session, so it can be resumed.
     pub plan: Vec<String>,
 }
