@@ -4,48 +4,27 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use lessons::record::{Record, RecordKind, Recorder, Store};
-use lessons::tui::classroom::view::ClassroomView;
 use lessons::tui::classroom::{Classroom, Stage};
-use lessons::tui::theme::{Theme, ThemeName};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
+use common::classroom::Driver;
 use common::{fixture_scenario, lessons_in, root, text};
 
-fn room(store: Option<Store>) -> Classroom {
+fn room(store: Option<Store>) -> Driver<Recorder> {
     let mut plan = vec![fixture_scenario(), fixture_scenario()];
     plan[1].id = "synthetic-branching-again".into();
     plan[1].title = "Second synthetic fixture".into();
-    Classroom::new(plan, 3, Recorder::new(store, None), Instant::now())
+    Driver::new(Classroom::new(plan, 3), Recorder::new(store, None))
 }
 
-fn keys(room: &mut Classroom, keys: &[&str]) {
-    for key in keys {
-        for event in common::keys::events(key) {
-            room.handle_key(event);
-        }
-    }
+fn keys(room: &mut Driver<Recorder>, keys: &[&str]) {
+    room.keys(keys);
 }
 
-fn screen(room: &Classroom, width: u16, height: u16) -> String {
-    let theme = Theme::new(ThemeName::Mono);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| {
-            f.render_widget(
-                ClassroomView {
-                    room,
-                    theme: &theme,
-                    width: 0,
-                },
-                f.area(),
-            )
-        })
-        .unwrap();
-    terminal.backend().to_string()
+fn screen(room: &Driver<Recorder>, width: u16, height: u16) -> String {
+    room.text(width, height)
 }
 
 macro_rules! both_sizes {
@@ -72,7 +51,7 @@ fn every_classroom_screen() {
     keys(&mut room, &["Enter"]);
     both_sizes!("question", room);
     keys(&mut room, &["t"]);
-    room.tick(room.now + Duration::from_secs(95));
+    room.wait(Duration::from_secs(95));
     keys(&mut room, &["Tab", "a", "a", "b"]);
     both_sizes!("voting", room);
     keys(&mut room, &["Tab"]);
@@ -84,7 +63,7 @@ fn every_classroom_screen() {
     keys(&mut room, &["Enter", "b"]);
     both_sizes!("blank", room);
     keys(&mut room, &["b", "Enter", "r", "Enter", "r", "Enter"]);
-    assert_eq!(room.stage, Stage::Outcome);
+    assert_eq!(room.room().stage, Stage::Outcome);
     both_sizes!("outcome_what_happened", room);
     keys(&mut room, &["Enter"]);
     both_sizes!("outcome_officers", room);
@@ -100,7 +79,7 @@ fn the_reveal_holds_debrief_only_text_and_shows_no_marks_when_not_judged() {
         d.finding.debrief_only = true;
         d.options.iter_mut().for_each(|o| o.debrief_only = true);
     }
-    let mut room = Classroom::new(plan, 3, Recorder::new(None, None), Instant::now());
+    let mut room = Driver::new(Classroom::new(plan, 3), Recorder::new(None, None));
     keys(&mut room, &["Enter", "Enter", "Enter", "Tab", "a", "Tab", "r"]);
     let shown = screen(&room, 160, 48);
     assert!(shown.contains("Not judged"), "{shown}");
@@ -117,7 +96,7 @@ fn nothing_is_revealed_before_the_instructor_asks() {
     assert!(!shown.contains("Fixture finding"), "{shown}");
     assert!(!shown.contains("Expected"));
     keys(&mut room, &["Enter"]);
-    assert_eq!(room.stage, Stage::Story, "Enter does not skip the reveal");
+    assert_eq!(room.room().stage, Stage::Story, "Enter does not skip the reveal");
     keys(&mut room, &["r"]);
     assert!(screen(&room, 160, 48).contains("Fixture finding: the evidence should have been obtained."));
 }
@@ -210,11 +189,9 @@ fn the_report_shows_a_classroom_beside_individual_runs() {
         .find("herts-2021-nmo-breach")
         .unwrap()
         .clone();
-    let mut room = Classroom::new(
-        vec![herts],
-        2,
+    let mut room = Driver::new(
+        Classroom::new(vec![herts], 2),
         Recorder::new(Some(Store::open(dir.path()).unwrap()), None),
-        Instant::now(),
     );
     keys(
         &mut room,

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use common::{fixture_scenario, lessons_in, root, text};
 use lessons::engine::{Answer, Mode, Response, Session, Settings};
-use lessons::record::{Record, RecordKind, Stamp, Tally, report};
+use lessons::record::{Record, RecordKind, Stamp, Votes, report};
 
 const FIXTURE: &str = "tests/fixtures/valid/synthetic-branching.ron";
 
@@ -330,7 +330,7 @@ fn report_figures_match_a_hand_count() {
     let mut group = run("room", "secure", "high", None);
     group.kind = RecordKind::Group;
     group.session.answers.clear();
-    group.tallies = vec![Tally {
+    group.tallies = vec![Votes {
         step: "evidence".into(),
         votes: vec![("secure".into(), 5), ("watch".into(), 3), ("note".into(), 2)],
         revealed: true,

@@ -5,27 +5,20 @@ mod common;
 #[path = "common/guarded.rs"]
 mod guarded;
 
-use std::time::Instant;
-
 use lessons::record::{Recorder, Store};
 use lessons::tui::classroom::{Classroom, MAX_VOTES};
 
+use common::classroom::Driver;
 use common::fixture_scenario;
 
-fn keys(room: &mut Classroom, keys: &[&str]) {
-    for key in keys {
-        for event in common::keys::events(key) {
-            room.handle_key(event);
-        }
-    }
+fn keys(room: &mut Driver<Recorder>, keys: &[&str]) {
+    room.keys(keys);
 }
 
-fn first_question(store: Option<Store>) -> Classroom {
-    let mut room = Classroom::new(
-        vec![fixture_scenario()],
-        3,
+fn first_question(store: Option<Store>) -> Driver<Recorder> {
+    let mut room = Driver::new(
+        Classroom::new(vec![fixture_scenario()], 3),
         Recorder::new(store, None),
-        Instant::now(),
     );
     keys(&mut room, &["Enter", "Enter", "Enter", "Tab"]);
     room
@@ -35,14 +28,18 @@ fn first_question(store: Option<Store>) -> Classroom {
 fn a_typed_count_over_the_bound_is_refused_with_a_message() {
     let mut room = first_question(None);
     keys(&mut room, &["=", "a4000000000", "Enter"]);
-    assert_eq!(room.votes[0].1, 0, "the count is not taken");
-    let message = room.message.clone().unwrap_or_default();
+    assert_eq!(room.room().votes[0].1, 0, "the count is not taken");
+    let message = room.room().message.clone().unwrap_or_default();
     assert!(message.contains("9999"), "{message}");
     keys(&mut room, &["=", "a9999", "Enter"]);
-    assert_eq!(room.votes[0].1, MAX_VOTES);
+    assert_eq!(room.room().votes[0].1, MAX_VOTES);
     keys(&mut room, &["a"]);
-    assert_eq!(room.votes[0].1, MAX_VOTES, "one more vote stops at the bound");
-    assert!(room.message.clone().unwrap_or_default().contains("9999"));
+    assert_eq!(
+        room.room().votes[0].1,
+        MAX_VOTES,
+        "one more vote stops at the bound"
+    );
+    assert!(room.room().message.clone().unwrap_or_default().contains("9999"));
 }
 
 #[test]
@@ -53,7 +50,7 @@ fn a_report_over_a_record_with_billions_of_votes_counts_them_at_once() {
         .unwrap()
         .clone();
     let store = Store::open(dir.path()).unwrap();
-    let mut room = Classroom::new(vec![herts], 2, Recorder::new(Some(store), None), Instant::now());
+    let mut room = Driver::new(Classroom::new(vec![herts], 2), Recorder::new(Some(store), None));
     keys(
         &mut room,
         &["Enter", "Enter", "Tab", "=", "a7", "Enter", "Tab", "r"],

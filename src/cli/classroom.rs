@@ -1,14 +1,13 @@
 //! `lessons classroom ID... [--seed N]` and `lessons classroom --resume`.
 
 use std::process::ExitCode;
-use std::time::Instant;
 
 use super::Context;
 use super::resolve::scenario_and_file;
-use crate::record::{Record, RecordKind};
+use crate::record::{Record, RecordKind, Recorder};
 use crate::scenario::Scenario;
 use crate::scenario::text::{echo, echo_message, sanitize};
-use crate::tui::classroom::Classroom;
+use crate::tui::classroom::{Classroom, ClassroomScreen};
 use crate::tui::theme::Theme;
 
 pub fn run(context: &Context, cases: &[String], seed: Option<u64>, resume: bool) -> ExitCode {
@@ -22,7 +21,7 @@ pub fn run(context: &Context, cases: &[String], seed: Option<u64>, resume: bool)
     } else {
         fresh(context, cases, seed)
     };
-    let mut room = match room {
+    let (room, recorder) = match room {
         Ok(r) => r,
         Err(e) => {
             eprintln!("lessons: {}", echo_message(&e.to_string()));
@@ -30,13 +29,14 @@ pub fn run(context: &Context, cases: &[String], seed: Option<u64>, resume: bool)
         }
     };
     let theme = Theme::from_env(context.classroom_theme);
-    match crate::tui::run_classroom(&mut room, theme) {
+    let mut screen = ClassroomScreen::new(room, recorder, theme);
+    match crate::tui::frontend::run(&mut screen) {
         Ok(()) => {
-            if let crate::record::recorder::SaveState::Failed(why) = room.recorder.state() {
+            if let crate::record::recorder::SaveState::Failed(why) = screen.store.state() {
                 eprintln!("lessons: the room's votes are NOT saved: {why}");
                 return ExitCode::from(1);
             }
-            if room.recorder.is_saving() {
+            if screen.store.is_saving() {
                 println!("The room's votes are saved. `lessons report` shows them beside individual runs.");
             }
             ExitCode::SUCCESS
@@ -48,7 +48,7 @@ pub fn run(context: &Context, cases: &[String], seed: Option<u64>, resume: bool)
     }
 }
 
-fn fresh(context: &Context, cases: &[String], seed: Option<u64>) -> Result<Classroom, String> {
+fn fresh(context: &Context, cases: &[String], seed: Option<u64>) -> Result<(Classroom, Recorder), String> {
     let mut plan: Vec<Scenario> = Vec::new();
     let mut files = Vec::new();
     for case in cases {
@@ -57,14 +57,13 @@ fn fresh(context: &Context, cases: &[String], seed: Option<u64>) -> Result<Class
         plan.push(scenario);
         files.push(file);
     }
-    let recorder = context.recorder();
-    let mut room = Classroom::new(plan, seed.unwrap_or_else(rand::random), recorder, Instant::now());
+    let mut room = Classroom::new(plan, seed.unwrap_or_else(rand::random));
     room.files = files;
-    Ok(room)
+    Ok((room, context.recorder()))
 }
 
 /// The latest classroom record: its case again if unfinished, else the next case of its plan.
-fn resumed(context: &Context) -> Result<Classroom, String> {
+fn resumed(context: &Context) -> Result<(Classroom, Recorder), String> {
     let records = context.records();
     let last: &Record = records
         .iter()
@@ -98,22 +97,10 @@ fn resumed(context: &Context) -> Result<Classroom, String> {
         if case + 1 >= plan.len() {
             return Err("the last classroom session is complete".into());
         }
-        let mut room = Classroom::new(plan, last.session.settings.seed, recorder, Instant::now());
-        room.case = case + 1;
-        room.state = crate::engine::Session::new(
-            &room.plan[case + 1],
-            crate::engine::Settings::new(crate::engine::Mode::Assessment, last.session.settings.seed),
-        )
-        .into_state();
-        return Ok(room);
+        let room = Classroom::starting_at(plan, case + 1, last.session.settings.seed);
+        return Ok((room, recorder));
     }
     recorder.continue_record(last.clone());
-    Ok(Classroom::resume(
-        plan,
-        case,
-        last.session.clone(),
-        last.tallies.clone(),
-        recorder,
-        Instant::now(),
-    ))
+    let room = Classroom::resume(plan, case, last.session.clone(), last.tallies.clone());
+    Ok((room, recorder))
 }

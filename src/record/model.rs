@@ -31,7 +31,7 @@ pub struct Timing {
 
 /// A classroom's votes on one decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Tally {
+pub struct Votes {
     pub step: String,
     /// Votes per option id, in the order the file lists the options.
     pub votes: Vec<(String, u32)>,
@@ -68,7 +68,7 @@ pub struct Record {
     pub timings: Vec<Timing>,
     /// Classroom tallies (group records only).
     #[serde(default)]
-    pub tallies: Vec<Tally>,
+    pub tallies: Vec<Votes>,
     /// The scenario ids of a classroom session's plan, in order (group records only).
     #[serde(default)]
     pub plan: Vec<String>,

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::journal::{self, Mark};
-use super::model::{Draft, Record, RecordKind, Tally, Timing, new_id};
+use super::model::{Draft, Record, RecordKind, Timing, Votes, new_id};
 use super::stamp::Stamp;
 use super::store::{CreateError, Store};
 use crate::engine::{Phase, SessionState};
@@ -172,7 +172,7 @@ impl Recorder {
         &mut self,
         scenario: &Scenario,
         state: &SessionState,
-        tallies: &[Tally],
+        tallies: &[Votes],
         plan: &[String],
     ) -> Result<(), String> {
         self.write(scenario, state, RecordKind::Group, |record| {

@@ -261,7 +261,7 @@ fn count_votes(
     d: &mut DecisionReport,
     decision: &Decision,
     scenario: &Scenario,
-    tally: &super::model::Tally,
+    tally: &super::model::Votes,
 ) {
     for (option_id, votes) in &tally.votes {
         let Some(o) = d.options.iter_mut().find(|o| &o.id == option_id) else {

@@ -52,7 +52,7 @@ pub fn action_for(key: KeyEvent, typing: bool) -> Option<Action> {
     Some(match key.code {
         KeyCode::Up | KeyCode::Char('k') => Action::Up,
         KeyCode::Down | KeyCode::Char('j') => Action::Down,
-        KeyCode::Left | KeyCode::Char('h') => Action::Left,
+        KeyCode::Left | KeyCode::Char('h') | KeyCode::Backspace => Action::Left,
         KeyCode::Right | KeyCode::Char('l') => Action::Right,
         KeyCode::PageUp => Action::PageUp,
         KeyCode::PageDown => Action::PageDown,

@@ -83,39 +83,6 @@ fn next_event() -> io::Result<Option<Event>> {
     Ok(Some(event))
 }
 
-/// Runs a classroom session until the instructor ends it; the terminal is restored as for `run`.
-pub fn run_classroom(room: &mut classroom::Classroom, theme: theme::Theme) -> io::Result<()> {
-    let mut terminal = init();
-    let result = (|| {
-        while !room.should_quit && !stopping() {
-            terminal.draw(|frame| {
-                frame.render_widget(
-                    classroom::view::ClassroomView {
-                        room,
-                        theme: &theme,
-                        width: 0,
-                    },
-                    frame.area(),
-                )
-            })?;
-            if let Some(event) = next_event()? {
-                match event {
-                    Event::Key(key) if key.kind != event::KeyEventKind::Release => {
-                        room.tick(Instant::now());
-                        room.handle_key(key);
-                    }
-                    Event::Resize(..) => terminal.autoresize()?,
-                    _ => {}
-                }
-            }
-            room.tick(Instant::now());
-        }
-        Ok(())
-    })();
-    restore(terminal);
-    result
-}
-
 /// Runs the preview of one scenario file, reloading it when it is saved.
 pub fn run_preview(preview: &mut preview::Preview) -> io::Result<()> {
     let mut terminal = init();

@@ -7,7 +7,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// One key as a word ("Enter", "Down", "Up", "Left", "Space", "Esc", "Tab", "PgUp"),
+/// One key as a word ("Enter", "Down", "Up", "Left", "Space", "Esc", "Tab", "PgUp",
+/// "Backspace", "Ctrl+C"),
 /// `text:…` for typed text, or anything else typed character by character.
 pub fn events(key: &str) -> Vec<KeyEvent> {
     let code = match key {
@@ -19,6 +20,8 @@ pub fn events(key: &str) -> Vec<KeyEvent> {
         "Esc" => KeyCode::Esc,
         "Tab" => KeyCode::Tab,
         "PgUp" => KeyCode::PageUp,
+        "Backspace" => KeyCode::Backspace,
+        "Ctrl+C" => return vec![KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)],
         typed => {
             return typed
                 .strip_prefix("text:")

@@ -7,24 +7,39 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
-use super::{Classroom, Stage};
+use std::time::Instant;
+
+use super::{Classroom, Modal, Stage};
 use crate::engine::Event;
 use crate::scenario::{Mark, Scenario, Step};
 use crate::tui::theme::Theme;
 use crate::tui::ui::{centered, clean, is_too_small, modal, render_too_small};
 
 pub struct ClassroomView<'a> {
-    pub room: &'a Classroom,
-    pub theme: &'a Theme,
+    room: &'a Classroom,
+    theme: &'a Theme,
+    /// When the frame is drawn, for the timer.
+    now: Instant,
     /// Width of the text column, for hanging indents (set when rendering).
-    pub width: usize,
+    width: usize,
+}
+
+impl<'a> ClassroomView<'a> {
+    pub fn new(room: &'a Classroom, theme: &'a Theme, now: Instant) -> Self {
+        ClassroomView {
+            room,
+            theme,
+            now,
+            width: 0,
+        }
+    }
 }
 
 impl Widget for ClassroomView<'_> {
     fn render(mut self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
         buf.set_style(area, theme.base);
-        if self.room.blank {
+        if self.room.modal == Modal::Blank {
             Clear.render(area, buf);
             buf.set_style(area, theme.base);
             return;
@@ -55,9 +70,9 @@ impl Widget for ClassroomView<'_> {
             .scroll((self.room.scroll, 0))
             .render(body, buf);
         Paragraph::new(Line::styled(self.footer_keys(), theme.dim)).render(footer, buf);
-        if self.room.help {
+        if self.room.modal == Modal::Help {
             modal(centered(area, 70, 20), buf, "Presenter keys", help(theme), theme);
-        } else if self.room.confirm_quit {
+        } else if self.room.modal == Modal::ConfirmQuit {
             let body = Text::from(vec![
                 Line::styled("End the session?", theme.heading),
                 Line::from(""),
@@ -81,8 +96,8 @@ impl ClassroomView<'_> {
         );
         let title = room.scenario().map(|s| clean(&s.title)).unwrap_or_default();
         let mut right = Vec::new();
-        if room.timer.running_since.is_some() || !room.timer.banked.is_zero() {
-            let secs = room.timer.elapsed(room.now).as_secs();
+        if room.timer.is_shown() {
+            let secs = room.timer.elapsed(self.now).as_secs();
             let state = if room.timer.running_since.is_some() {
                 ""
             } else {
@@ -244,12 +259,13 @@ impl ClassroomView<'_> {
                         }
                     }
                     lines.push(Line::from(""));
-                    if room.voting {
+                    // a count typed while taking votes leaves the voting line up, as it always has
+                    if voting(room) {
                         lines.push(Line::styled(
                             "TAKING VOTES: press a letter to add one, Shift+letter to take one away, = to type a count; Tab when done",
                             theme.warning,
                         ));
-                    } else if let Some(entry) = &room.entry {
+                    } else if let Modal::Entry { text: entry, .. } = &room.modal {
                         lines.push(Line::styled(
                             format!("Count (letter then number, Enter): {entry}▏"),
                             theme.warning,
@@ -346,7 +362,7 @@ impl ClassroomView<'_> {
     fn footer_keys(&self) -> String {
         let room = self.room;
         match room.stage {
-            _ if room.voting => "letters: +1 · Shift+letter: −1 · =: type a count · Tab: done".into(),
+            _ if voting(room) => "letters: +1 · Shift+letter: −1 · =: type a count · Tab: done".into(),
             Stage::Story if room.asked().is_some() => {
                 "Tab: take votes · v: show votes · t: timer · r: reveal · b: blank · ?: keys".into()
             }
@@ -356,6 +372,11 @@ impl ClassroomView<'_> {
             _ => "Enter: next · ←: back · ↑↓: scroll · t: timer · b: blank · ?: keys · q: end".into(),
         }
     }
+}
+
+/// Whether the room is taking votes, a count typed meanwhile included.
+fn voting(room: &Classroom) -> bool {
+    matches!(room.modal, Modal::Voting | Modal::Entry { voting: true, .. })
 }
 
 /// Word-wrapped lines with every line after the first indented by `indent`, as owned lines.

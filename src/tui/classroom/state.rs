@@ -1,0 +1,255 @@
+//! What the classroom holds: the plan, where the room is in it, the votes on the current
+//! decision, and the one thing (if any) open over the screen.
+
+use std::time::{Duration, Instant};
+
+use crate::engine::{Asked, Event, Input, Mode, Phase, Session, SessionState, Settings};
+use crate::record::Votes;
+use crate::scenario::Scenario;
+
+/// The most votes one option can hold: more than any room, and small enough that no sum
+/// of counts can overflow.
+pub const MAX_VOTES: u32 = 9_999;
+
+/// Where the session is within the current case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The case's title and content warning.
+    Title,
+    Briefing,
+    /// A narrative step or a decision, as the engine has it.
+    Story,
+    /// The decision's answer shown: the officers, the finding, the feedback.
+    Reveal,
+    /// What happened, the outcomes for the officers, the force's learning.
+    Outcome,
+    /// The discussion questions, one at a time.
+    Discussion,
+    /// Every case of the plan is done.
+    End,
+}
+
+/// What has the keyboard besides the screen itself. One at a time, so no order of checks
+/// decides which wins: a key goes to the open one (Ctrl+C, which always ends, aside).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Modal {
+    /// Letters are commands.
+    #[default]
+    None,
+    /// Taking votes: letters add one, Shift+letter takes one away.
+    Voting,
+    /// Typing a count after `=`; Enter or Esc goes back to voting when it came from there.
+    Entry { text: String, voting: bool },
+    /// The presenter keys; any key closes them.
+    Help,
+    /// "End the session?"; y or Enter ends, any other key stays.
+    ConfirmQuit,
+    /// The screen blanked for the room; any key brings it back.
+    Blank,
+}
+
+/// A discussion timer the instructor starts and pauses.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timer {
+    pub running_since: Option<Instant>,
+    pub banked: Duration,
+}
+
+impl Timer {
+    pub fn elapsed(&self, now: Instant) -> Duration {
+        self.banked
+            + self
+                .running_since
+                .map_or(Duration::ZERO, |t| now.saturating_duration_since(t))
+    }
+
+    /// Whether the timer has been started since it was last reset, so it is on screen.
+    pub fn is_shown(&self) -> bool {
+        self.running_since.is_some() || !self.banked.is_zero()
+    }
+
+    pub(super) fn toggle(&mut self, now: Instant) {
+        match self.running_since.take() {
+            Some(since) => self.banked += now.saturating_duration_since(since),
+            None => self.running_since = Some(now),
+        }
+    }
+
+    pub(super) fn pause(&mut self, now: Instant) {
+        if let Some(since) = self.running_since.take() {
+            self.banked += now.saturating_duration_since(since);
+        }
+    }
+}
+
+pub struct Classroom {
+    pub plan: Vec<Scenario>,
+    /// For each case of the plan, the file it came from when it is not a built-in case.
+    pub files: Vec<Option<std::path::PathBuf>>,
+    pub case: usize,
+    pub state: SessionState,
+    pub stage: Stage,
+    /// Votes per option id of the current decision, in the order the options are shown.
+    pub votes: Vec<(String, u32)>,
+    /// The tallies of the current case's decisions so far.
+    pub tallies: Vec<Votes>,
+    pub modal: Modal,
+    pub show_votes: bool,
+    pub timer: Timer,
+    pub question: usize,
+    /// Which part of the outcome is showing: what happened, the officers, the learning.
+    pub outcome_page: usize,
+    /// Rows scrolled on a long screen (briefing, reveal, outcome).
+    pub scroll: u16,
+    pub should_quit: bool,
+    pub seed: u64,
+    pub message: Option<String>,
+}
+
+impl Classroom {
+    pub fn new(plan: Vec<Scenario>, seed: u64) -> Self {
+        let state = plan
+            .first()
+            .map(|s| fresh_state(s, seed))
+            .unwrap_or_else(|| empty_state(seed));
+        Classroom {
+            files: vec![None; plan.len()],
+            plan,
+            case: 0,
+            state,
+            stage: Stage::Title,
+            votes: Vec::new(),
+            tallies: Vec::new(),
+            modal: Modal::None,
+            show_votes: false,
+            timer: Timer::default(),
+            question: 0,
+            outcome_page: 0,
+            scroll: 0,
+            should_quit: false,
+            seed,
+            message: None,
+        }
+    }
+
+    /// Picks up a saved session at the case and decision it had reached.
+    pub fn resume(plan: Vec<Scenario>, case: usize, state: SessionState, tallies: Vec<Votes>) -> Self {
+        let seed = state.settings.seed;
+        let mut room = Classroom::new(plan, seed);
+        room.case = case;
+        room.state = state;
+        room.tallies = tallies;
+        room.stage = match room.state.phase {
+            Phase::Briefing => Stage::Title,
+            Phase::Finished => Stage::Outcome,
+            _ => Stage::Story,
+        };
+        room.reset_votes();
+        room
+    }
+
+    /// A session starting at `case` of the plan, its title first (the case before it done).
+    pub fn starting_at(plan: Vec<Scenario>, case: usize, seed: u64) -> Self {
+        let mut room = Classroom::new(plan, seed);
+        if let Some(scenario) = room.plan.get(case) {
+            room.state = fresh_state(scenario, seed);
+            room.case = case;
+        }
+        room
+    }
+
+    pub fn scenario(&self) -> Option<&Scenario> {
+        self.plan.get(self.case)
+    }
+
+    // The one place the engine's session is rebuilt from the saved state.
+    fn session(&self) -> Option<Session<'_>> {
+        self.scenario()
+            .and_then(|s| Session::resume(s, self.state.clone()).ok())
+    }
+
+    pub fn current(&self) -> Vec<Event> {
+        self.session().map(|s| s.current()).unwrap_or_default()
+    }
+
+    pub fn asked(&self) -> Option<Asked> {
+        self.session().and_then(|s| s.asked())
+    }
+
+    /// Whether letters are being typed as votes or counts, for the keymap.
+    pub fn typing(&self) -> bool {
+        matches!(self.modal, Modal::Voting | Modal::Entry { .. })
+    }
+
+    pub fn plan_ids(&self) -> Vec<String> {
+        self.plan.iter().map(|s| s.id.clone()).collect()
+    }
+
+    /// The seconds the timer shows, while it is on a screen the room can see.
+    pub fn timer_shown(&self, now: Instant) -> Option<u64> {
+        (self.timer.is_shown() && self.modal != Modal::Blank).then(|| self.timer.elapsed(now).as_secs())
+    }
+
+    pub(super) fn apply(&mut self, input: Input) -> bool {
+        let Some(mut session) = self.session() else {
+            return false;
+        };
+        match session.apply(input) {
+            Ok(_) => {
+                self.state = session.into_state();
+                true
+            }
+            Err(e) => {
+                self.message = Some(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Starts the plan's next case afresh (its own record: see `ClassroomOutcome::NewRecord`).
+    pub(super) fn start_case(&mut self, case: usize) {
+        let Some(scenario) = self.plan.get(case) else {
+            return;
+        };
+        self.state = fresh_state(scenario, self.seed);
+        self.case = case;
+    }
+
+    pub(super) fn reset_votes(&mut self) {
+        self.votes = self
+            .asked()
+            .map(|a| a.options.iter().map(|o| (o.id.clone(), 0)).collect())
+            .unwrap_or_default();
+        if let Some(asked) = self.asked()
+            && let Some(saved) = self.tallies.iter().find(|t| t.step == asked.step)
+        {
+            for (id, n) in &mut self.votes {
+                *n = saved
+                    .votes
+                    .iter()
+                    .find(|(v, _)| v == id)
+                    .map_or(0, |(_, c)| (*c).min(MAX_VOTES));
+            }
+        }
+        if self.typing() {
+            self.modal = Modal::None;
+        }
+        self.show_votes = false;
+        self.timer = Timer::default();
+    }
+}
+
+fn fresh_state(scenario: &Scenario, seed: u64) -> SessionState {
+    Session::new(scenario, Settings::new(Mode::Assessment, seed)).into_state()
+}
+
+fn empty_state(seed: u64) -> SessionState {
+    SessionState {
+        scenario_id: String::new(),
+        settings: Settings::new(Mode::Assessment, seed),
+        phase: Phase::Finished,
+        path: Vec::new(),
+        answers: Vec::new(),
+        drill: false,
+    }
+}

@@ -1,0 +1,49 @@
+//! Where the room's votes are kept. The classroom never writes to disk itself: handling a
+//! key says what should be kept (a `ClassroomOutcome`), and the screen hands that to a store.
+
+use std::path::Path;
+
+use crate::engine::SessionState;
+use crate::record::{Recorder, Votes};
+use crate::scenario::Scenario;
+
+/// Everything one save of a classroom record needs, borrowed from the classroom.
+pub struct GroupSave<'a> {
+    pub scenario: &'a Scenario,
+    /// The file the case came from, when it is not a built-in case.
+    pub file: Option<&'a Path>,
+    pub state: &'a SessionState,
+    pub tallies: &'a [Votes],
+    /// The ids of every case of the session, so it can be resumed.
+    pub plan: Vec<String>,
+}
+
+pub trait ClassroomStore {
+    /// Keeps the current case's record. An error is shown on screen, and the session goes on.
+    fn save(&mut self, save: &GroupSave<'_>) -> Result<(), String>;
+    /// The plan has moved on to another case: its first save starts a new record, even when
+    /// the same case comes twice.
+    fn begin_run(&mut self);
+}
+
+/// Keeps nothing: for tests.
+pub struct NoStore;
+
+impl ClassroomStore for NoStore {
+    fn save(&mut self, _save: &GroupSave<'_>) -> Result<(), String> {
+        Ok(())
+    }
+
+    fn begin_run(&mut self) {}
+}
+
+impl ClassroomStore for Recorder {
+    fn save(&mut self, save: &GroupSave<'_>) -> Result<(), String> {
+        self.set_scenario_file(save.file);
+        self.save_group(save.scenario, save.state, save.tallies, &save.plan)
+    }
+
+    fn begin_run(&mut self) {
+        Recorder::begin_run(self);
+    }
+}
