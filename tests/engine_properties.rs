@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use lessons::engine::{Debrief, Input, Mode, Phase, Session, SessionState, Settings, Tally};
+use lessons::engine::{Debrief, Input, Mode, Phase, Session, SessionState, Settings, Totals};
 use lessons::scenario::{DecisionKind, Library, RationalePrompt, Scenario};
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -100,7 +100,7 @@ fn save_and_resume<'a>(scenario: &'a Scenario, state: &SessionState) -> Session<
     Session::resume(scenario, back).expect("a saved state resumes on its own scenario")
 }
 
-fn check_tally(tally: &Tally) {
+fn check_tally(tally: &Totals) {
     assert!(
         tally.points <= tally.max_points(),
         "{tally:?}: points over the maximum"

@@ -101,7 +101,7 @@ fn resumed(context: &Context) -> Result<Classroom, String> {
         let mut room = Classroom::new(plan, last.session.settings.seed, recorder, Instant::now());
         room.case = case + 1;
         room.state = crate::engine::Session::new(
-            &room.plan[case + 1],
+            std::sync::Arc::clone(&room.plan[case + 1]),
             crate::engine::Settings::new(crate::engine::Mode::Assessment, last.session.settings.seed),
         )
         .into_state();

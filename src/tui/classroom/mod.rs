@@ -4,6 +4,7 @@
 
 pub mod view;
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -58,7 +59,7 @@ impl Timer {
 }
 
 pub struct Classroom {
-    pub plan: Vec<Scenario>,
+    pub plan: Vec<Arc<Scenario>>,
     /// For each case of the plan, the file it came from when it is not a built-in case.
     pub files: Vec<Option<std::path::PathBuf>>,
     pub case: usize,
@@ -91,9 +92,10 @@ pub struct Classroom {
 
 impl Classroom {
     pub fn new(plan: Vec<Scenario>, seed: u64, recorder: Recorder, now: Instant) -> Self {
+        let plan: Vec<Arc<Scenario>> = plan.into_iter().map(Arc::new).collect();
         let state = plan
             .first()
-            .map(|s| Session::new(s, Settings::new(Mode::Assessment, seed)).into_state())
+            .map(|s| Session::new(Arc::clone(s), Settings::new(Mode::Assessment, seed)).into_state())
             .unwrap_or_else(|| empty_state(seed));
         Classroom {
             files: vec![None; plan.len()],
@@ -145,12 +147,13 @@ impl Classroom {
     }
 
     pub fn scenario(&self) -> Option<&Scenario> {
-        self.plan.get(self.case)
+        self.plan.get(self.case).map(Arc::as_ref)
     }
 
-    fn session(&self) -> Option<Session<'_>> {
-        self.scenario()
-            .and_then(|s| Session::resume(s, self.state.clone()).ok())
+    fn session(&self) -> Option<Session> {
+        self.plan
+            .get(self.case)
+            .and_then(|s| Session::resume(Arc::clone(s), self.state.clone()).ok())
     }
 
     pub fn current(&self) -> Vec<Event> {
@@ -523,7 +526,7 @@ impl Classroom {
         // each case of the plan has its own record, even when a case comes twice
         self.recorder.begin_run();
         self.state =
-            Session::new(&self.plan[self.case], Settings::new(Mode::Assessment, self.seed)).into_state();
+            Session::new(Arc::clone(&self.plan[self.case]), Settings::new(Mode::Assessment, self.seed)).into_state();
         self.tallies.clear();
         self.stage = Stage::Title;
         self.question = 0;
