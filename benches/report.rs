@@ -13,7 +13,7 @@ use rand_chacha::ChaCha8Rng;
 
 /// A finished-looking record answering every decision of `scenario` at random, with a rationale.
 fn record(scenario: &Scenario, n: usize, rng: &mut ChaCha8Rng) -> Record {
-    let mut session = Session::new(scenario, Settings::new(Mode::Assessment, n as u64)).into_state();
+    let mut session = Session::new(scenario.clone(), Settings::new(Mode::Assessment, n as u64)).into_state();
     for decision in scenario.decisions() {
         let pick = |rng: &mut ChaCha8Rng| {
             decision.options[(rng.next_u32() as usize) % decision.options.len()]

@@ -27,7 +27,7 @@ fn debrief_state() -> DebriefState {
         .expect("the library has a case")
         .clone();
     // answer every decision with its first option so every row of the table is filled
-    let mut session = Session::new(&scenario, Settings::new(Mode::Assessment, 7));
+    let mut session = Session::new(scenario.clone(), Settings::new(Mode::Assessment, 7));
     let mut events = session.apply(lessons::engine::Input::Continue).unwrap();
     while !session.is_finished() {
         let asked = events.iter().find_map(|e| match e {

@@ -2,7 +2,7 @@
 //! leaves a session that saves and resumes to the same state and plays on the same way, and a
 //! debrief whose scores stay within their bounds.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use lessons::engine::{Debrief, Input, Mode, Phase, Session, SessionState, Settings, Totals};
 use lessons::scenario::{DecisionKind, Library, RationalePrompt, Scenario};
@@ -32,7 +32,7 @@ fn moves() -> impl Strategy<Value = Vec<Move>> {
 }
 
 /// The input for this move, chosen from what the session is asking now. `None` once finished.
-fn input_for(session: &Session<'_>, m: Move) -> Option<Input> {
+fn input_for(session: &Session, m: Move) -> Option<Input> {
     const NO_SUCH: &str = "no-such-option";
     let input = match session.phase() {
         Phase::Finished => return None,
@@ -93,11 +93,11 @@ fn input_for(session: &Session<'_>, m: Move) -> Option<Input> {
 }
 
 /// Saves the state as a record would (JSON) and resumes a new session from it.
-fn save_and_resume<'a>(scenario: &'a Scenario, state: &SessionState) -> Session<'a> {
+fn save_and_resume(scenario: &Arc<Scenario>, state: &SessionState) -> Session {
     let json = serde_json::to_string(state).expect("a session state serialises");
     let back: SessionState = serde_json::from_str(&json).expect("a saved state reads back");
     assert_eq!(&back, state, "the state changed in the JSON round trip");
-    Session::resume(scenario, back).expect("a saved state resumes on its own scenario")
+    Session::resume(Arc::clone(scenario), back).expect("a saved state resumes on its own scenario")
 }
 
 fn check_tally(tally: &Totals) {
@@ -143,16 +143,16 @@ proptest! {
         ask_confidence in any::<bool>(),
         moves in moves(),
     ) {
-        let scenario = which.get(library());
+        let scenario = Arc::new(which.get(library()).clone());
         let mode = if assessment { Mode::Assessment } else { Mode::Practice };
         let settings = Settings { ask_confidence, ..Settings::new(mode, seed) };
-        let mut session = Session::new(scenario, settings);
+        let mut session = Session::new(Arc::clone(&scenario), settings);
         for m in moves {
             let Some(input) = input_for(&session, m) else {
                 prop_assert!(session.apply(Input::Continue).is_err(), "a finished run took more input");
                 break;
             };
-            let mut resumed = save_and_resume(scenario, session.state());
+            let mut resumed = save_and_resume(&scenario, session.state());
             prop_assert_eq!(resumed.current(), session.current());
             prop_assert_eq!(resumed.asked(), session.asked());
 
@@ -169,7 +169,7 @@ proptest! {
             }
             check_debrief(&session.debrief(), session.state());
         }
-        let resumed = save_and_resume(scenario, session.state());
+        let resumed = save_and_resume(&scenario, session.state());
         prop_assert_eq!(resumed.state(), session.state());
         check_debrief(&resumed.debrief(), resumed.state());
     }

@@ -182,9 +182,7 @@ impl Item {
 
     /// The in-line option(s), in words, when the trainee's choice was not all of them.
     pub fn in_line_answer(&self) -> Option<String> {
-        let named = !self.in_line.is_empty()
-            && self.kind.picks_one()
-            && self.verdict != Verdict::InLine;
+        let named = !self.in_line.is_empty() && self.kind.picks_one() && self.verdict != Verdict::InLine;
         named.then(|| self.in_line.join("; "))
     }
 

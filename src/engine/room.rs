@@ -73,15 +73,27 @@ mod tests {
     #[test]
     fn the_most_voted_option_is_the_rooms_answer_and_a_tie_goes_to_the_first_shown() {
         let v = votes(&[("a", 2), ("b", 5), ("c", 5)]);
-        assert_eq!(room_answer(DecisionKind::Single, &v), Some(Response::Chose("b".into())));
-        assert_eq!(room_answer(DecisionKind::Scale, &v), Some(Response::Graded("b".into())));
+        assert_eq!(
+            room_answer(DecisionKind::Single, &v),
+            Some(Response::Chose("b".into()))
+        );
+        assert_eq!(
+            room_answer(DecisionKind::Scale, &v),
+            Some(Response::Graded("b".into()))
+        );
     }
 
     #[test]
     fn with_no_votes_the_first_option_shown_stands() {
         let v = votes(&[("x", 0), ("y", 0)]);
-        assert_eq!(room_answer(DecisionKind::Single, &v), Some(Response::Chose("x".into())));
-        assert_eq!(room_answer(DecisionKind::Multiple, &v), Some(Response::Ticked(vec![])));
+        assert_eq!(
+            room_answer(DecisionKind::Single, &v),
+            Some(Response::Chose("x".into()))
+        );
+        assert_eq!(
+            room_answer(DecisionKind::Multiple, &v),
+            Some(Response::Ticked(vec![]))
+        );
     }
 
     #[test]
@@ -102,7 +114,10 @@ mod tests {
     #[test]
     fn huge_counts_are_counted_at_once_and_never_overflow() {
         let v = votes(&[("a", u32::MAX), ("b", u32::MAX), ("c", 0)]);
-        assert_eq!(room_answer(DecisionKind::Single, &v), Some(Response::Chose("a".into())));
+        assert_eq!(
+            room_answer(DecisionKind::Single, &v),
+            Some(Response::Chose("a".into()))
+        );
         let count = vote_count(DecisionKind::Single, &v);
         assert_eq!(count.respondents, u32::MAX);
         assert_eq!(

@@ -168,8 +168,7 @@ impl Session {
                 let index = self.index(&step).ok_or(InputError::UnknownStep(step.clone()))?;
                 let scenario = Arc::clone(&self.scenario);
                 let response = self.state.answers.last().map(|a| &a.response);
-                let target =
-                    kind_rule::next_after_answer(&scenario, index, self.decision(&step), response);
+                let target = kind_rule::next_after_answer(&scenario, index, self.decision(&step), response);
                 Ok(self.enter(target))
             }
             (phase, _) => Err(InputError::NotNow {

@@ -137,7 +137,9 @@ impl SessionState {
             }
         }
         match self.phase.step() {
-            Some(step) if scenario.step_index(step).is_none() => Err(ResumeError::MissingStep(step.to_string())),
+            Some(step) if scenario.step_index(step).is_none() => {
+                Err(ResumeError::MissingStep(step.to_string()))
+            }
             Some(_) | None => Ok(()),
         }
     }

@@ -365,7 +365,6 @@ impl<R: BufRead, W: Write> Player<'_, R, W> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::{Ending, play};

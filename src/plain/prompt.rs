@@ -25,8 +25,9 @@ pub(super) fn prompt(asked: &Asked) -> Prompt {
             help: one,
         },
         DecisionKind::Multiple => Prompt {
-            ask: "Tick all that apply: type the numbers separated by spaces (for example 1 3), or 0 for none: "
-                .into(),
+            ask:
+                "Tick all that apply: type the numbers separated by spaces (for example 1 3), or 0 for none: "
+                    .into(),
             help: format!(
                 "Type the numbers of every option you would do (1-{count}), separated by spaces, or 0 for none."
             ),

@@ -117,7 +117,9 @@ impl RunState {
     fn apply(&mut self, input: Input, now: Instant) -> Result<Vec<Event>, InputError> {
         let session = &mut self.session;
         let mut events = session.apply(input)?;
-        if session.state().settings.mode == Mode::Assessment && matches!(session.phase(), Phase::Reviewed { .. }) {
+        if session.state().settings.mode == Mode::Assessment
+            && matches!(session.phase(), Phase::Reviewed { .. })
+        {
             events.extend(session.apply(Input::Continue)?);
         }
         if events
@@ -497,7 +499,11 @@ impl RunView<'_> {
         let mut decision_no = 0;
         let last = run.state().path.len().saturating_sub(1);
         for (i, id) in run.state().path.iter().enumerate() {
-            let Some(step) = run.scenario().step_index(id).and_then(|i| run.scenario().steps.get(i)) else {
+            let Some(step) = run
+                .scenario()
+                .step_index(id)
+                .and_then(|i| run.scenario().steps.get(i))
+            else {
                 continue;
             };
             lines.push(Line::from(""));

@@ -525,8 +525,11 @@ impl Classroom {
         self.case += 1;
         // each case of the plan has its own record, even when a case comes twice
         self.recorder.begin_run();
-        self.state =
-            Session::new(Arc::clone(&self.plan[self.case]), Settings::new(Mode::Assessment, self.seed)).into_state();
+        self.state = Session::new(
+            Arc::clone(&self.plan[self.case]),
+            Settings::new(Mode::Assessment, self.seed),
+        )
+        .into_state();
         self.tallies.clear();
         self.stage = Stage::Title;
         self.question = 0;

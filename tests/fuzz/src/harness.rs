@@ -42,7 +42,7 @@ pub fn record(bytes: &[u8]) {
     let Some(scenario) = builtins().iter().find(|s| s.id == record.scenario_id) else {
         return;
     };
-    let Ok(mut session) = Session::resume(scenario, record.session) else {
+    let Ok(mut session) = Session::resume(scenario.clone(), record.session) else {
         return;
     };
     let _ = session.current();
@@ -80,7 +80,7 @@ fn play_first_options(scenario: &Scenario) {
         ask_confidence: true,
         ..Settings::new(Mode::Practice, 1)
     };
-    let mut session = Session::new(scenario, settings);
+    let mut session = Session::new(scenario.clone(), settings);
     let mut input = Input::Continue;
     for _ in 0..MAX_STEPS {
         let Ok(events) = session.apply(input) else {
@@ -97,7 +97,7 @@ fn play_first_options(scenario: &Scenario) {
     panic!("scenario `{}` still running after {MAX_STEPS} steps", scenario.id);
 }
 
-fn next_input(session: &Session<'_>) -> Input {
+fn next_input(session: &Session) -> Input {
     use lessons::engine::Phase;
     match session.phase() {
         Phase::Deciding { ticked, .. } => match session.asked() {
