@@ -10,7 +10,7 @@ use super::locate::{Locator, Region};
 use super::suggest::nearest;
 use super::text::{echo, first_forbidden, is_forbidden_char, may_hold_forbidden};
 use super::types::{Choice, Decision, END, Scenario, Step};
-use super::vocab::{Basis, DecisionKind, Mark};
+use super::vocab::{Basis, Mark};
 
 pub fn validate(scenario: &Scenario, source: &str) -> Vec<Diagnostic> {
     let mut check = Checker {
@@ -410,7 +410,7 @@ impl<'a> Checker<'a> {
             }
         }
         self.scale(d);
-        if d.kind == DecisionKind::Multiple
+        if !d.kind.allows_goto()
             && let Some(option) = d.options.iter().find(|o| o.goto.is_some())
         {
             let location = self.in_option(&d.id, &option.id, "goto");
@@ -429,7 +429,7 @@ impl<'a> Checker<'a> {
                 ),
             );
         }
-        if d.kind == DecisionKind::Single && d.options.iter().filter(|o| o.actual).count() > 1 {
+        if !d.kind.allows_several_actual() && d.options.iter().filter(|o| o.actual).count() > 1 {
             let prompt = self.in_step(&d.id, "options");
             self.out.push(
                 Diagnostic::warning(
@@ -541,7 +541,7 @@ impl<'a> Checker<'a> {
     }
 
     fn scale(&mut self, d: &Decision) {
-        if d.kind != DecisionKind::Scale {
+        if !d.kind.needs_levels() {
             if let Some(option) = d.options.iter().find(|o| o.level.is_some()) {
                 let location = self.in_option(&d.id, &option.id, "level");
                 self.out.push(
@@ -624,9 +624,7 @@ impl<'a> Checker<'a> {
             // a checklist's expected ticks need no feedback of their own; everything else should say why
             let needing: Vec<&str> = without
                 .into_iter()
-                .filter(|id| {
-                    d.kind != DecisionKind::Multiple || d.option(id).is_some_and(|o| o.mark != Mark::Expected)
-                })
+                .filter(|id| d.kind.picks_one() || d.option(id).is_some_and(|o| o.mark != Mark::Expected))
                 .collect();
             if !needing.is_empty() {
                 let location = self.in_step(&d.id, "options");
@@ -662,7 +660,7 @@ impl<'a> Checker<'a> {
         let s = self.scenario;
         for step in &s.steps {
             if let Step::Decision(d) = step {
-                if !d.when_ticked.is_empty() && d.kind != DecisionKind::Multiple {
+                if !d.when_ticked.is_empty() && !d.kind.allows_when_ticked() {
                     let location = self.in_step(&d.id, "when_ticked");
                     self.out.push(
                         Diagnostic::error(
