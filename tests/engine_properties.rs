@@ -4,8 +4,9 @@
 
 use std::sync::{Arc, OnceLock};
 
+use lessons::engine::kind_rule::{inputs_for, response_of};
 use lessons::engine::{Debrief, Input, Mode, Phase, Session, SessionState, Settings, Totals};
-use lessons::scenario::{DecisionKind, Library, RationalePrompt, Scenario};
+use lessons::scenario::{Library, RationalePrompt, Scenario};
 use proptest::prelude::*;
 use proptest::sample::Index;
 
@@ -54,18 +55,20 @@ fn input_for(session: &Session, m: Move) -> Option<Input> {
                 .asked()
                 .expect("a decision being asked is in the scenario");
             let id = asked.options[m.pick % asked.options.len()].id.clone();
-            match (m.valid, asked.kind) {
+            // the inputs that answer with this one option: one input, or a tick then Submit
+            let answering = response_of(asked.kind, vec![id.clone()]).map(|r| inputs_for(&r));
+            match (m.valid, answering) {
                 (true, _) if m.pick.is_multiple_of(23) => Input::TimeUp,
-                (true, DecisionKind::Single) => Input::Choose(id),
-                (true, DecisionKind::Scale) => Input::Grade(id),
-                (true, DecisionKind::Multiple) if m.pick.is_multiple_of(3) => Input::Submit,
-                (true, DecisionKind::Multiple) => Input::Toggle(id),
-                (false, kind) => match m.pick % 4 {
+                (true, Some(inputs)) if m.pick.is_multiple_of(3) => inputs.last()?.clone(),
+                (true, Some(inputs)) => inputs.first()?.clone(),
+                (true, None) => Input::Continue,
+                (false, _) => match m.pick % 4 {
                     0 => Input::Choose(NO_SUCH.into()),
                     1 => Input::Toggle(NO_SUCH.into()),
                     2 => Input::Continue,
-                    _ if kind == DecisionKind::Multiple => Input::Choose(id),
-                    _ => Input::Toggle(id),
+                    // another kind's input
+                    _ if asked.kind.picks_one() => Input::Toggle(id),
+                    _ => Input::Choose(id),
                 },
             }
         }

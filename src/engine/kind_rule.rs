@@ -21,50 +21,56 @@ pub enum Taken {
 }
 
 /// Takes one input at `decision`; `ticked` holds the options ticked so far and is updated.
+/// Matched on the kind first, so a new kind cannot fall into another kind's arm.
 pub fn take(decision: &Decision, ticked: &mut Vec<String>, input: Input) -> Result<Taken, InputError> {
-    let known = |id: &str| match decision.option(id) {
-        Some(_) => Ok(()),
-        None => Err(InputError::UnknownOption(id.to_string())),
+    let known = |id: String| match decision.option(&id) {
+        Some(_) => Ok(id),
+        None => Err(InputError::UnknownOption(id)),
     };
-    match (decision.kind, input) {
-        (DecisionKind::Single, Input::Choose(id)) => {
-            known(&id)?;
-            Ok(Taken::Answered(Response::Chose(id)))
-        }
-        (DecisionKind::Scale, Input::Grade(id)) => {
-            known(&id)?;
-            Ok(Taken::Answered(Response::Graded(id)))
-        }
-        (DecisionKind::Multiple, Input::Toggle(id)) => {
-            known(&id)?;
-            let on = !ticked.contains(&id);
-            if on {
-                ticked.push(id.clone());
-            } else {
-                ticked.retain(|t| *t != id);
+    match decision.kind {
+        DecisionKind::Single => match input {
+            Input::Choose(id) => Ok(Taken::Answered(Response::Chose(known(id)?))),
+            other => Err(refused(decision.kind, &other)),
+        },
+        DecisionKind::Scale => match input {
+            Input::Grade(id) => Ok(Taken::Answered(Response::Graded(known(id)?))),
+            other => Err(refused(decision.kind, &other)),
+        },
+        DecisionKind::Multiple => match input {
+            Input::Toggle(id) => {
+                let id = known(id)?;
+                let on = !ticked.contains(&id);
+                if on {
+                    ticked.push(id.clone());
+                } else {
+                    ticked.retain(|t| *t != id);
+                }
+                Ok(Taken::Ticked { option: id, on })
             }
-            Ok(Taken::Ticked { option: id, on })
-        }
-        (DecisionKind::Multiple, Input::Submit) => {
-            let in_file_order = decision
-                .options
-                .iter()
-                .filter(|o| ticked.contains(&o.id))
-                .map(|o| o.id.clone())
-                .collect();
-            Ok(Taken::Answered(Response::Ticked(in_file_order)))
-        }
-        (kind, Input::Choose(_) | Input::Grade(_) | Input::Toggle(_) | Input::Submit) => {
-            Err(InputError::WrongKind {
-                kind: kind.label(),
-                use_instead: use_instead(kind),
-            })
-        }
-        (_, Input::Continue | Input::Rationale(_) | Input::Confidence(_) | Input::TimeUp) => {
-            Err(InputError::NotNow {
-                waiting: "an answer to the decision",
-            })
-        }
+            Input::Submit => {
+                let in_file_order = decision
+                    .options
+                    .iter()
+                    .filter(|o| ticked.contains(&o.id))
+                    .map(|o| o.id.clone())
+                    .collect();
+                Ok(Taken::Answered(Response::Ticked(in_file_order)))
+            }
+            other => Err(refused(decision.kind, &other)),
+        },
+    }
+}
+
+/// Why a decision of `kind` refuses `input`: another kind's answer, or no answer at all.
+fn refused(kind: DecisionKind, input: &Input) -> InputError {
+    match input {
+        Input::Choose(_) | Input::Grade(_) | Input::Toggle(_) | Input::Submit => InputError::WrongKind {
+            kind: kind.label(),
+            use_instead: use_instead(kind),
+        },
+        Input::Continue | Input::Rationale(_) | Input::Confidence(_) | Input::TimeUp => InputError::NotNow {
+            waiting: "an answer to the decision",
+        },
     }
 }
 

@@ -199,6 +199,15 @@ impl DecisionKind {
         }
     }
 
+    /// A one-word tag for narrow tables (the audit's decision column).
+    pub fn tag(self) -> &'static str {
+        match self {
+            DecisionKind::Single => "single",
+            DecisionKind::Multiple => "multi",
+            DecisionKind::Scale => "scale",
+        }
+    }
+
     /// An option may branch with its own `goto`.
     pub fn allows_goto(self) -> bool {
         self.picks_one()
