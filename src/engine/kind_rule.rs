@@ -296,3 +296,74 @@ pub fn vote_response(kind: DecisionKind, option: &str) -> Option<Response> {
         DecisionKind::Multiple => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::engine::{Event, Mode, Session, Settings};
+
+    fn fixture() -> Arc<Scenario> {
+        let text = include_str!("../../tests/fixtures/valid/synthetic-branching.ron");
+        let scenario =
+            crate::scenario::load_bytes(crate::scenario::Origin::Builtin("f"), "f", text.as_bytes())
+                .scenario
+                .expect("the fixture is valid");
+        Arc::new(scenario)
+    }
+
+    /// The answer a session records after the inputs `inputs_for` gives for `response`.
+    fn recorded(scenario: &Arc<Scenario>, step: &str, response: &Response) -> Option<Response> {
+        let settings = Settings::new(Mode::Assessment, 3);
+        let mut session = Session::drill(Arc::clone(scenario), settings, step)?;
+        let mut answered = None;
+        for input in inputs_for(response) {
+            for event in session.apply(input).ok()? {
+                if let Event::Answered { response, .. } = event {
+                    answered = Some(response);
+                }
+            }
+        }
+        answered
+    }
+
+    #[test]
+    fn the_inputs_for_an_answer_give_that_answer_for_every_kind() {
+        let scenario = fixture();
+        for decision in scenario.decisions() {
+            let ids: Vec<String> = decision.options.iter().map(|o| o.id.clone()).collect();
+            // a checklist ticked out of file order is recorded in file order
+            let picks: Vec<String> = ids.iter().rev().take(2).cloned().collect();
+            let response = response_of(decision.kind, picks).expect("the decision has options");
+            let expected = match &response {
+                Response::Ticked(_) => Response::Ticked(ids[ids.len() - 2..].to_vec()),
+                other => other.clone(),
+            };
+            assert_eq!(
+                recorded(&scenario, &decision.id, &response),
+                Some(expected),
+                "{}",
+                decision.id
+            );
+            let timeout = recorded(&scenario, &decision.id, &Response::NoDecision);
+            assert_eq!(timeout, Some(Response::NoDecision), "{}", decision.id);
+        }
+    }
+
+    #[test]
+    fn another_kinds_input_is_refused_with_the_inputs_to_use() {
+        let scenario = fixture();
+        let single = scenario.decision("evidence").expect("a Single decision");
+        let taken = take(single, &mut Vec::new(), Input::Toggle("secure".into()));
+        assert_eq!(
+            taken,
+            Err(InputError::WrongKind {
+                kind: DecisionKind::Single.label(),
+                use_instead: "Choose"
+            })
+        );
+        let unknown = take(single, &mut Vec::new(), Input::Choose("gone".into()));
+        assert_eq!(unknown, Err(InputError::UnknownOption("gone".into())));
+    }
+}
