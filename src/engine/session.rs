@@ -138,7 +138,10 @@ impl Session {
                 let index = self.index(&step).ok_or(InputError::UnknownStep(step.clone()))?;
                 Ok(self.enter(next_after(&self.scenario, index, None)))
             }
-            (Phase::Deciding { step, .. }, Input::TimeUp) => Ok(self.answer(&step, Response::NoDecision)),
+            (Phase::Deciding { step, .. }, Input::TimeUp) => {
+                self.index(&step).ok_or(InputError::UnknownStep(step.clone()))?;
+                Ok(self.answer(&step, Response::NoDecision))
+            }
             (Phase::Deciding { step, ticked, .. }, input) => self.decide(&step, ticked, input),
             (Phase::Rationale { step }, Input::Rationale(text)) => {
                 let decision = self.decision(&step);
@@ -419,9 +422,12 @@ mod tests {
             order: vec!["a".into()],
             ticked: Vec::new(),
         });
-        assert_eq!(
-            deciding.apply(Input::Choose("a".into())),
-            Err(InputError::UnknownStep("gone".into()))
+        for input in [Input::Choose("a".into()), Input::TimeUp] {
+            assert_eq!(deciding.apply(input), Err(InputError::UnknownStep("gone".into())));
+        }
+        assert!(
+            deciding.answers().is_empty(),
+            "nothing is recorded for a step the case lacks"
         );
         assert_eq!(deciding.asked(), None);
         assert!(at(Phase::Narrative { step: "gone".into() }).current().is_empty());
