@@ -66,7 +66,7 @@ fn load(text: &str) -> Scenario {
 fn play_through(text: &str, answers: &str, dir: Option<&std::path::Path>) {
     let scenario = load(text);
     let mut recorder = Recorder::new(dir.map(|d| Store::open(d).unwrap()), None);
-    let session = Session::new(&scenario, Settings::new(Mode::Practice, 1));
+    let session = Session::new(scenario.clone(), Settings::new(Mode::Practice, 1));
     let ending = play_session(
         session,
         Some((&mut recorder, Vec::new())),

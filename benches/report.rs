@@ -5,33 +5,33 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use lessons::engine::{Answer, Mode, Response, Session, Settings};
+use lessons::engine::kind_rule::response_of;
+use lessons::engine::{Answer, Mode, Session, Settings};
 use lessons::record::{Record, RecordKind, Stamp, report};
-use lessons::scenario::{DecisionKind, Library, Scenario};
+use lessons::scenario::{Library, Scenario};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 /// A finished-looking record answering every decision of `scenario` at random, with a rationale.
 fn record(scenario: &Scenario, n: usize, rng: &mut ChaCha8Rng) -> Record {
-    let mut session = Session::new(scenario, Settings::new(Mode::Assessment, n as u64)).into_state();
+    let mut session = Session::new(scenario.clone(), Settings::new(Mode::Assessment, n as u64)).into_state();
     for decision in scenario.decisions() {
         let pick = |rng: &mut ChaCha8Rng| {
             decision.options[(rng.next_u32() as usize) % decision.options.len()]
                 .id
                 .clone()
         };
-        let response = match decision.kind {
-            DecisionKind::Single => Response::Chose(pick(rng)),
-            DecisionKind::Scale => Response::Graded(pick(rng)),
-            DecisionKind::Multiple => Response::Ticked(
-                decision
-                    .options
-                    .iter()
-                    .filter(|_| rng.next_u32().is_multiple_of(2))
-                    .map(|o| o.id.clone())
-                    .collect(),
-            ),
+        let picks = if decision.kind.picks_one() {
+            vec![pick(rng)]
+        } else {
+            decision
+                .options
+                .iter()
+                .filter(|_| rng.next_u32().is_multiple_of(2))
+                .map(|o| o.id.clone())
+                .collect()
         };
+        let response = response_of(decision.kind, picks).expect("every decision has options");
         session.answers.push(Answer {
             step: decision.id.clone(),
             response,

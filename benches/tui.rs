@@ -10,8 +10,9 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use lessons::engine::kind_rule::{inputs_for, response_of};
 use lessons::engine::{Mode, Session, Settings, assess};
-use lessons::scenario::{DecisionKind, Library};
+use lessons::scenario::Library;
 use lessons::tui::debrief::{DebriefState, DebriefView};
 use lessons::tui::theme::{Theme, ThemeName};
 use portable_pty::CommandBuilder;
@@ -30,7 +31,7 @@ fn debrief_state() -> DebriefState {
         .expect("the library has a case")
         .clone();
     // answer every decision with its first option so every row of the table is filled
-    let mut session = Session::new(&scenario, Settings::new(Mode::Assessment, 7));
+    let mut session = Session::new(scenario.clone(), Settings::new(Mode::Assessment, 7));
     let mut events = session.apply(lessons::engine::Input::Continue).unwrap();
     while !session.is_finished() {
         let asked = events.iter().find_map(|e| match e {
@@ -38,11 +39,12 @@ fn debrief_state() -> DebriefState {
             _ => None,
         });
         let input = match (session.phase(), asked) {
-            (lessons::engine::Phase::Deciding { .. }, Some(a)) => match a.kind {
-                DecisionKind::Single => lessons::engine::Input::Choose(a.options[0].id.clone()),
-                DecisionKind::Scale => lessons::engine::Input::Grade(a.options[0].id.clone()),
-                DecisionKind::Multiple => lessons::engine::Input::Submit,
-            },
+            (lessons::engine::Phase::Deciding { .. }, Some(a)) => {
+                // the first option where one is picked; a checklist ticks nothing
+                let picks = a.options.iter().take(usize::from(a.kind.picks_one()));
+                let response = response_of(a.kind, picks.map(|o| o.id.clone()).collect()).unwrap();
+                inputs_for(&response).remove(0)
+            }
             (lessons::engine::Phase::Rationale { .. }, _) => {
                 lessons::engine::Input::Rationale("A reason".into())
             }

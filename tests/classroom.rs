@@ -129,7 +129,7 @@ fn a_scripted_session_saves_the_rooms_tallies() {
     let shown: Vec<String> = {
         let scenario = fixture_scenario();
         let session = lessons::engine::Session::new(
-            &scenario,
+            scenario.clone(),
             lessons::engine::Settings::new(lessons::engine::Mode::Assessment, 3),
         );
         let mut session = session;

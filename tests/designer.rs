@@ -233,7 +233,7 @@ fn preview_reloads_on_save_shows_errors_while_broken_and_keeps_the_place() {
     let Screen::Run(run) = &preview.app.screen else {
         panic!("playing")
     };
-    assert_eq!(run.state.path.last().map(String::as_str), Some("risk"));
+    assert_eq!(run.state().path.last().map(String::as_str), Some("risk"));
 
     // the author saves a broken file
     std::thread::sleep(Duration::from_millis(20));
@@ -263,8 +263,8 @@ fn preview_reloads_on_save_shows_errors_while_broken_and_keeps_the_place() {
     let Screen::Run(run) = &preview.app.screen else {
         panic!("back in the run")
     };
-    assert_eq!(run.state.path.last().map(String::as_str), Some("risk"));
-    assert_eq!(run.state.answers.len(), 1, "the earlier answer is kept");
+    assert_eq!(run.state().path.last().map(String::as_str), Some("risk"));
+    assert_eq!(run.state().answers.len(), 1, "the earlier answer is kept");
     let screen = draw(&preview);
     assert!(screen.contains("Which risk level do you record?"), "{screen}");
     assert!(screen.contains("Reloaded; you are where you were."), "{screen}");

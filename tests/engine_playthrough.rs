@@ -52,7 +52,7 @@ fn play_high_path(session: &mut Session) -> Vec<Vec<String>> {
 #[test]
 fn a_run_plays_to_the_end_and_the_debrief_puts_each_answer_beside_the_officers() {
     let scenario = fixture_scenario();
-    let mut session = Session::new(&scenario, Settings::new(Mode::Assessment, 3));
+    let mut session = Session::new(scenario.clone(), Settings::new(Mode::Assessment, 3));
     play_high_path(&mut session);
     assert!(session.is_finished());
     let debrief = session.debrief();
@@ -73,7 +73,7 @@ fn a_run_plays_to_the_end_and_the_debrief_puts_each_answer_beside_the_officers()
 #[test]
 fn scale_answers_are_judged_by_distance() {
     let scenario = fixture_scenario();
-    let mut session = Session::new(&scenario, Settings::new(Mode::Practice, 1));
+    let mut session = Session::new(scenario.clone(), Settings::new(Mode::Practice, 1));
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Choose("watch".into())).unwrap();
@@ -100,7 +100,7 @@ fn scale_answers_are_judged_by_distance() {
 #[test]
 fn assessment_mode_holds_feedback_until_the_end() {
     let scenario = fixture_scenario();
-    let mut session = Session::new(&scenario, Settings::new(Mode::Assessment, 1));
+    let mut session = Session::new(scenario.clone(), Settings::new(Mode::Assessment, 1));
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Continue).unwrap();
     let events = session.apply(Input::Choose("watch".into())).unwrap();
@@ -116,7 +116,7 @@ fn assessment_mode_holds_feedback_until_the_end() {
 #[test]
 fn multiple_choice_counts_missed_and_unwanted_actions() {
     let scenario = fixture_scenario();
-    let mut session = Session::new(&scenario, Settings::new(Mode::Assessment, 9));
+    let mut session = Session::new(scenario.clone(), Settings::new(Mode::Assessment, 9));
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Choose("note".into())).unwrap();
@@ -151,7 +151,7 @@ fn multiple_choice_counts_missed_and_unwanted_actions() {
 #[test]
 fn time_up_records_no_decision_and_skips_the_rationale() {
     let scenario = fixture_scenario();
-    let mut session = Session::new(&scenario, Settings::new(Mode::Practice, 1));
+    let mut session = Session::new(scenario.clone(), Settings::new(Mode::Practice, 1));
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Continue).unwrap();
     let events = session.apply(Input::TimeUp).unwrap();
@@ -166,7 +166,7 @@ fn time_up_records_no_decision_and_skips_the_rationale() {
 #[test]
 fn wrong_inputs_are_errors_not_panics() {
     let scenario = fixture_scenario();
-    let mut session = Session::new(&scenario, Settings::new(Mode::Practice, 1));
+    let mut session = Session::new(scenario.clone(), Settings::new(Mode::Practice, 1));
     assert!(matches!(
         session.apply(Input::Choose("secure".into())),
         Err(InputError::NotNow { .. })
@@ -201,7 +201,7 @@ fn confidence_is_asked_before_feedback_and_checked() {
     let scenario = fixture_scenario();
     let mut settings = Settings::new(Mode::Practice, 1);
     settings.ask_confidence = true;
-    let mut session = Session::new(&scenario, settings);
+    let mut session = Session::new(scenario.clone(), settings);
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Choose("secure".into())).unwrap();
@@ -223,7 +223,7 @@ fn confidence_is_asked_before_feedback_and_checked() {
 fn the_same_seed_gives_the_same_order_and_the_same_debrief() {
     let scenario = fixture_scenario();
     let run = |seed| {
-        let mut session = Session::new(&scenario, Settings::new(Mode::Assessment, seed));
+        let mut session = Session::new(scenario.clone(), Settings::new(Mode::Assessment, seed));
         let orders = play_high_path(&mut session);
         (orders, session.debrief())
     };
@@ -255,19 +255,19 @@ fn a_state_saved_after_any_answer_resumes_to_the_same_end() {
         Input::Rationale("why".into()),
         Input::Continue,
     ];
-    let mut straight = Session::new(&scenario, Settings::new(Mode::Practice, 77));
+    let mut straight = Session::new(scenario.clone(), Settings::new(Mode::Practice, 77));
     for input in script.clone() {
         straight.apply(input).unwrap();
     }
     assert!(straight.is_finished());
     for cut in 0..script.len() {
-        let mut first = Session::new(&scenario, Settings::new(Mode::Practice, 77));
+        let mut first = Session::new(scenario.clone(), Settings::new(Mode::Practice, 77));
         for input in script[..cut].iter().cloned() {
             first.apply(input).unwrap();
         }
         let saved = serde_json::to_string(first.state()).unwrap();
         let restored: SessionState = serde_json::from_str(&saved).unwrap();
-        let mut resumed = Session::resume(&scenario, restored).unwrap();
+        let mut resumed = Session::resume(scenario.clone(), restored).unwrap();
         assert_eq!(
             resumed.current(),
             first.current(),
@@ -284,7 +284,7 @@ fn a_state_saved_after_any_answer_resumes_to_the_same_end() {
 #[test]
 fn resuming_against_a_changed_scenario_says_so() {
     let scenario = fixture_scenario();
-    let mut session = Session::new(&scenario, Settings::new(Mode::Practice, 1));
+    let mut session = Session::new(scenario.clone(), Settings::new(Mode::Practice, 1));
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Choose("secure".into())).unwrap();
@@ -294,12 +294,12 @@ fn resuming_against_a_changed_scenario_says_so() {
         d.options.retain(|o| o.id != "secure");
     }
     assert!(matches!(
-        Session::resume(&changed, state.clone()),
+        Session::resume(changed.clone(), state.clone()),
         Err(ResumeError::MissingStep(_))
     ));
     changed.id = "other".into();
     assert!(matches!(
-        Session::resume(&changed, state),
+        Session::resume(changed.clone(), state),
         Err(ResumeError::WrongScenario { .. })
     ));
 }
@@ -311,7 +311,7 @@ fn with_no_option_marked_actual_no_answer_is_called_the_officers_choice() {
         d.options.iter_mut().for_each(|o| o.actual = false);
         d.officers = Some("The source does not say what was recorded.".into());
     }
-    let mut session = Session::new(&scenario, Settings::new(Mode::Assessment, 1));
+    let mut session = Session::new(scenario.clone(), Settings::new(Mode::Assessment, 1));
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Choose("secure".into())).unwrap();

@@ -2,10 +2,11 @@
 //! leaves a session that saves and resumes to the same state and plays on the same way, and a
 //! debrief whose scores stay within their bounds.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use lessons::engine::{Debrief, Input, Mode, Phase, Session, SessionState, Settings, Tally};
-use lessons::scenario::{DecisionKind, Library, RationalePrompt, Scenario};
+use lessons::engine::kind_rule::{inputs_for, response_of};
+use lessons::engine::{Debrief, Input, Mode, Phase, Session, SessionState, Settings, Totals};
+use lessons::scenario::{Library, RationalePrompt, Scenario};
 use proptest::prelude::*;
 use proptest::sample::Index;
 
@@ -32,7 +33,7 @@ fn moves() -> impl Strategy<Value = Vec<Move>> {
 }
 
 /// The input for this move, chosen from what the session is asking now. `None` once finished.
-fn input_for(session: &Session<'_>, m: Move) -> Option<Input> {
+fn input_for(session: &Session, m: Move) -> Option<Input> {
     const NO_SUCH: &str = "no-such-option";
     let input = match session.phase() {
         Phase::Finished => return None,
@@ -54,18 +55,20 @@ fn input_for(session: &Session<'_>, m: Move) -> Option<Input> {
                 .asked()
                 .expect("a decision being asked is in the scenario");
             let id = asked.options[m.pick % asked.options.len()].id.clone();
-            match (m.valid, asked.kind) {
+            // the inputs that answer with this one option: one input, or a tick then Submit
+            let answering = response_of(asked.kind, vec![id.clone()]).map(|r| inputs_for(&r));
+            match (m.valid, answering) {
                 (true, _) if m.pick.is_multiple_of(23) => Input::TimeUp,
-                (true, DecisionKind::Single) => Input::Choose(id),
-                (true, DecisionKind::Scale) => Input::Grade(id),
-                (true, DecisionKind::Multiple) if m.pick.is_multiple_of(3) => Input::Submit,
-                (true, DecisionKind::Multiple) => Input::Toggle(id),
-                (false, kind) => match m.pick % 4 {
+                (true, Some(inputs)) if m.pick.is_multiple_of(3) => inputs.last()?.clone(),
+                (true, Some(inputs)) => inputs.first()?.clone(),
+                (true, None) => Input::Continue,
+                (false, _) => match m.pick % 4 {
                     0 => Input::Choose(NO_SUCH.into()),
                     1 => Input::Toggle(NO_SUCH.into()),
                     2 => Input::Continue,
-                    _ if kind == DecisionKind::Multiple => Input::Choose(id),
-                    _ => Input::Toggle(id),
+                    // another kind's input
+                    _ if asked.kind.picks_one() => Input::Toggle(id),
+                    _ => Input::Choose(id),
                 },
             }
         }
@@ -93,14 +96,14 @@ fn input_for(session: &Session<'_>, m: Move) -> Option<Input> {
 }
 
 /// Saves the state as a record would (JSON) and resumes a new session from it.
-fn save_and_resume<'a>(scenario: &'a Scenario, state: &SessionState) -> Session<'a> {
+fn save_and_resume(scenario: &Arc<Scenario>, state: &SessionState) -> Session {
     let json = serde_json::to_string(state).expect("a session state serialises");
     let back: SessionState = serde_json::from_str(&json).expect("a saved state reads back");
     assert_eq!(&back, state, "the state changed in the JSON round trip");
-    Session::resume(scenario, back).expect("a saved state resumes on its own scenario")
+    Session::resume(Arc::clone(scenario), back).expect("a saved state resumes on its own scenario")
 }
 
-fn check_tally(tally: &Tally) {
+fn check_tally(tally: &Totals) {
     assert!(
         tally.points <= tally.max_points(),
         "{tally:?}: points over the maximum"
@@ -143,16 +146,16 @@ proptest! {
         ask_confidence in any::<bool>(),
         moves in moves(),
     ) {
-        let scenario = which.get(library());
+        let scenario = Arc::new(which.get(library()).clone());
         let mode = if assessment { Mode::Assessment } else { Mode::Practice };
         let settings = Settings { ask_confidence, ..Settings::new(mode, seed) };
-        let mut session = Session::new(scenario, settings);
+        let mut session = Session::new(Arc::clone(&scenario), settings);
         for m in moves {
             let Some(input) = input_for(&session, m) else {
                 prop_assert!(session.apply(Input::Continue).is_err(), "a finished run took more input");
                 break;
             };
-            let mut resumed = save_and_resume(scenario, session.state());
+            let mut resumed = save_and_resume(&scenario, session.state());
             prop_assert_eq!(resumed.current(), session.current());
             prop_assert_eq!(resumed.asked(), session.asked());
 
@@ -169,7 +172,7 @@ proptest! {
             }
             check_debrief(&session.debrief(), session.state());
         }
-        let resumed = save_and_resume(scenario, session.state());
+        let resumed = save_and_resume(&scenario, session.state());
         prop_assert_eq!(resumed.state(), session.state());
         check_debrief(&resumed.debrief(), resumed.state());
     }

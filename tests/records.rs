@@ -225,7 +225,7 @@ fn a_not_judged_decision_is_counted_in_the_report_but_never_scored_or_most_misse
         }
     }
     let run = |name: &str, risk: &str| {
-        let mut session = Session::new(&scenario, Settings::new(Mode::Assessment, 1)).into_state();
+        let mut session = Session::new(scenario.clone(), Settings::new(Mode::Assessment, 1)).into_state();
         session.answers = vec![Answer {
             step: "risk".into(),
             response: Response::Graded(risk.into()),
@@ -301,7 +301,7 @@ fn every_export_names_the_in_line_answer_and_the_basis() {
 fn report_figures_match_a_hand_count() {
     let scenario = fixture_scenario();
     let run = |name: &str, evidence: &str, risk: &str, rationale: Option<&str>| {
-        let mut session = Session::new(&scenario, Settings::new(Mode::Assessment, 1)).into_state();
+        let mut session = Session::new(scenario.clone(), Settings::new(Mode::Assessment, 1)).into_state();
         session.answers = vec![
             Answer {
                 step: "evidence".into(),

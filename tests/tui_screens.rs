@@ -233,7 +233,7 @@ fn time_running_out_records_no_decision() {
     let Screen::Run(run) = &app.screen else {
         panic!("still in the run")
     };
-    let last = run.state.answers.last().unwrap();
+    let last = run.state().answers.last().unwrap();
     assert_eq!(last.step, "risk");
     assert_eq!(last.response, lessons::engine::Response::NoDecision);
     insta::assert_snapshot!("run_time_up_80x24", screen(&app, 80, 24));
@@ -265,7 +265,7 @@ impl lessons::tui::app::RunStore for OneRun {
 fn history_lists_a_past_run_and_opens_its_debrief() {
     let scenario = fixture_scenario();
     let mut session = lessons::engine::Session::new(
-        &scenario,
+        scenario.clone(),
         lessons::engine::Settings::new(lessons::engine::Mode::Practice, 1),
     );
     for input in [

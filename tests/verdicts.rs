@@ -10,7 +10,7 @@ use common::fixture_scenario;
 /// Plays the fixture to the tick-all `referrals` decision and ticks `ticks`.
 fn tick_referrals(ticks: &[&str]) -> lessons::engine::Debrief {
     let scenario = fixture_scenario();
-    let mut session = Session::new(&scenario, Settings::new(Mode::Assessment, 1));
+    let mut session = Session::new(scenario.clone(), Settings::new(Mode::Assessment, 1));
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Choose("secure".into())).unwrap();
@@ -57,7 +57,7 @@ fn decision_mut<'a>(scenario: &'a mut Scenario, id: &str) -> &'a mut lessons::sc
 
 /// Answers the first decision (`evidence`) with `choice` in practice mode; returns the feedback.
 fn practice_evidence(scenario: &Scenario, choice: &str) -> lessons::engine::Item {
-    let mut session = Session::new(scenario, Settings::new(Mode::Practice, 1));
+    let mut session = Session::new(scenario.clone(), Settings::new(Mode::Practice, 1));
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Choose(choice.into())).unwrap();
@@ -131,7 +131,7 @@ fn the_verdict_is_worded_by_its_basis() {
 fn a_not_judged_decision_is_recorded_beside_the_officers_but_never_scored() {
     let mut scenario = fixture_scenario();
     decision_mut(&mut scenario, "evidence").basis = Some(Basis::NotJudged);
-    let mut session = Session::new(&scenario, Settings::new(Mode::Assessment, 1));
+    let mut session = Session::new(scenario.clone(), Settings::new(Mode::Assessment, 1));
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Choose("watch".into())).unwrap();
@@ -171,7 +171,7 @@ fn feedback_held_for_the_debrief_is_not_shown_in_practice() {
     let item = practice_evidence(&scenario, "watch");
     assert!(item.feedback.is_empty(), "{:?}", item.feedback);
     assert!(!item.finding.text.contains("Fixture finding"));
-    let mut session = Session::new(&scenario, Settings::new(Mode::Practice, 1));
+    let mut session = Session::new(scenario.clone(), Settings::new(Mode::Practice, 1));
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Choose("watch".into())).unwrap();
@@ -188,7 +188,7 @@ fn feedback_held_for_the_debrief_is_not_shown_in_practice() {
 fn a_timeout_follows_on_timeout_not_the_first_branch() {
     let mut scenario = fixture_scenario();
     decision_mut(&mut scenario, "risk").on_timeout = Some("marac".into());
-    let mut session = Session::new(&scenario, Settings::new(Mode::Assessment, 1));
+    let mut session = Session::new(scenario.clone(), Settings::new(Mode::Assessment, 1));
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Choose("secure".into())).unwrap();
@@ -208,7 +208,7 @@ use lessons::scenario::{Condition, TickRule};
 
 /// Plays the fixture's main line: `evidence_choice`, grade high (goes to `marac`), refer.
 fn play_main_line(scenario: &Scenario, evidence_choice: &str) -> Vec<Event> {
-    let mut session = Session::new(scenario, Settings::new(Mode::Assessment, 1));
+    let mut session = Session::new(scenario.clone(), Settings::new(Mode::Assessment, 1));
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Choose(evidence_choice.into())).unwrap();
@@ -258,7 +258,7 @@ fn a_tick_all_decision_branches_on_what_was_ticked() {
         goto: "marac".into(),
     }];
     let play = |ticks: &[&str]| {
-        let mut session = Session::new(&scenario, Settings::new(Mode::Assessment, 1));
+        let mut session = Session::new(scenario.clone(), Settings::new(Mode::Assessment, 1));
         session.apply(Input::Continue).unwrap();
         session.apply(Input::Continue).unwrap();
         session.apply(Input::Choose("secure".into())).unwrap();

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use super::AuditFormat;
 use super::resolve::scenario_and_file;
 use crate::designer::audit::{CaseAudit, Strategy, audit};
-use crate::scenario::{DecisionKind, Library, Scenario};
+use crate::scenario::{Library, Scenario};
 
 pub fn run(cases: &[String], seeds: u64, threshold: f64, format: AuditFormat) -> ExitCode {
     let Some(scenarios) = load(cases) else {
@@ -127,11 +127,7 @@ pub fn text(audits: &[CaseAudit], seeds: u64, threshold: f64) -> String {
         }
         out.push('\n');
         for d in &a.decisions {
-            let kind = match d.kind {
-                DecisionKind::Single => "single",
-                DecisionKind::Multiple => "multi",
-                DecisionKind::Scale => "scale",
-            };
+            let kind = d.kind.tag();
             out.push_str(&format!("{:<18} {kind:<6}", clip(&d.step, 18)));
             for s in &d.strategies {
                 let cell = match (s.applies, s.mean_percent) {

@@ -66,7 +66,7 @@ pub fn run(context: &Context, plain: bool, list: bool) -> ExitCode {
         };
         println!("\nDRILL {} of {total}: from “{}”", n + 1, sanitize(&item.title));
         let settings = Settings::new(Mode::Practice, rand::random());
-        let Some(session) = Session::drill(scenario, settings, &item.step) else {
+        let Some(session) = Session::drill(scenario.clone(), settings, &item.step) else {
             continue;
         };
         let stdin = std::io::stdin();

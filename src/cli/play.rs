@@ -57,7 +57,7 @@ pub fn play(
     settings.ask_confidence = confidence;
     let mut recorder = context.recorder();
     recorder.set_scenario_file(file.as_deref());
-    let session = Session::new(&scenario, settings);
+    let session = Session::new(scenario, settings);
     let result = plain::play_session(session, Some((&mut recorder, Vec::new())), stdin(), stdout());
     finish_plain(result, &mut recorder)
 }
@@ -77,12 +77,8 @@ pub fn resume(context: &Context, run: Option<&str>, plain: bool) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let scenario = &scenario;
     if !plain {
-        return full_screen(
-            context,
-            Start::Resume(Box::new(record), Box::new(scenario.clone()), path),
-        );
+        return full_screen(context, Start::Resume(Box::new(record), Box::new(scenario), path));
     }
     let session = match Session::resume(scenario, record.session.clone()) {
         Ok(s) => s,
@@ -154,7 +150,7 @@ fn resumable(context: &Context, record: &Record) -> Result<Scenario, String> {
             echo(&scenario.id)
         ));
     }
-    if let Err(e) = Session::resume(&scenario, record.session.clone()) {
+    if let Err(e) = record.session.check_fits(&scenario) {
         return Err(format!("this run cannot be resumed: {e}"));
     }
     Ok(scenario)

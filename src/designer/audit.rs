@@ -8,6 +8,9 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
+use std::sync::Arc;
+
+use crate::engine::kind_rule::{inputs_for, response_of};
 use crate::engine::shuffle::fnv1a;
 use crate::engine::{Asked, Debrief, Event, Input, Mode, Session, Settings, assess};
 use crate::scenario::{Decision, DecisionKind, Scenario};
@@ -53,7 +56,7 @@ impl Strategy {
     pub fn applies(self, decision: &Decision) -> bool {
         match self {
             Strategy::Random | Strategy::Longest | Strategy::Shortest => true,
-            Strategy::TickAll | Strategy::TickNone => decision.kind == DecisionKind::Multiple,
+            Strategy::TickAll | Strategy::TickNone => !decision.kind.picks_one(),
             Strategy::Officers => decision.options.iter().any(|o| o.actual),
         }
     }
@@ -157,6 +160,8 @@ struct Sums {
 /// Plays every strategy over seeds 1 to `seeds` and compares each with random.
 pub fn audit(scenario: &Scenario, seeds: u64, threshold: f64) -> Result<CaseAudit, AuditError> {
     let decisions: Vec<&Decision> = scenario.decisions().collect();
+    // one copy of the case, shared by every play
+    let shared = Arc::new(scenario.clone());
     let mut sums: Vec<Sums> = Strategy::ALL
         .iter()
         .map(|_| Sums {
@@ -167,7 +172,7 @@ pub fn audit(scenario: &Scenario, seeds: u64, threshold: f64) -> Result<CaseAudi
     for (strategy, sum) in Strategy::ALL.iter().zip(sums.iter_mut()) {
         for seed in 1..=seeds {
             for repeat in 0..GUESSES_PER_SEED {
-                let play = play(scenario, *strategy, seed, repeat)?;
+                let play = play(&shared, *strategy, seed, repeat)?;
                 // a play that never guessed is the same for every repeat: count it for all of them
                 let weight = if play.guessed {
                     1
@@ -258,8 +263,8 @@ struct Play {
 }
 
 /// One run to the end in assessment mode, answering as `strategy` would.
-fn play(scenario: &Scenario, strategy: Strategy, seed: u64, repeat: u64) -> Result<Play, AuditError> {
-    let mut session = Session::new(scenario, Settings::new(Mode::Assessment, seed));
+fn play(scenario: &Arc<Scenario>, strategy: Strategy, seed: u64, repeat: u64) -> Result<Play, AuditError> {
+    let mut session = Session::new(Arc::clone(scenario), Settings::new(Mode::Assessment, seed));
     let mut guessed = false;
     let limit = scenario.steps.len() * 6 + 6;
     for _ in 0..limit {
@@ -312,15 +317,9 @@ fn play(scenario: &Scenario, strategy: Strategy, seed: u64, repeat: u64) -> Resu
 
 /// The inputs that give `ids` as the answer to `asked`.
 fn answer(asked: &Asked, ids: Vec<String>) -> Vec<Input> {
-    match asked.kind {
-        DecisionKind::Multiple => ids
-            .into_iter()
-            .map(Input::Toggle)
-            .chain(std::iter::once(Input::Submit))
-            .collect(),
-        DecisionKind::Scale => ids.into_iter().take(1).map(Input::Grade).collect(),
-        DecisionKind::Single => ids.into_iter().take(1).map(Input::Choose).collect(),
-    }
+    response_of(asked.kind, ids)
+        .map(|r| inputs_for(&r))
+        .unwrap_or_default()
 }
 
 /// The options `strategy` picks at this decision, and whether it had to guess.
@@ -336,7 +335,7 @@ fn choose(
         .iter()
         .map(|o| (o.id.as_str(), o.text.chars().count()))
         .collect();
-    let multiple = asked.kind == DecisionKind::Multiple;
+    let multiple = !asked.kind.picks_one();
     let own = decision.is_some_and(|d| strategy.applies(d));
     let picked: Vec<&str> = match strategy {
         _ if !own => return (guess(asked, seed, repeat), true),
@@ -374,7 +373,7 @@ fn guess(asked: &Asked, seed: u64, repeat: u64) -> Vec<String> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed.wrapping_mul(GUESSES_PER_SEED).wrapping_add(repeat));
     rng.set_stream(fnv1a(&asked.step) ^ 0x0061_7564_6974);
     let ids = asked.options.iter().map(|o| o.id.clone());
-    if asked.kind == DecisionKind::Multiple {
+    if !asked.kind.picks_one() {
         ids.filter(|_| rng.next_u32() & 1 == 1).collect()
     } else if asked.options.is_empty() {
         Vec::new()

@@ -2,15 +2,18 @@
 //! sampled with a seed when there are many) and reports what was reached, so CI can prove
 //! a scenario has no dead ends.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
-use crate::engine::{Event, Input, Mode, Phase, Session, Settings};
+use std::sync::Arc;
+
+use crate::engine::kind_rule::{answer_targets, inputs_for, responses_to_play};
+use crate::engine::{Event, Input, Mode, Phase, Response, Session, Settings};
 use crate::scenario::graph::{Target, next_after, next_after_timeout};
-use crate::scenario::{DecisionKind, RationalePrompt, Scenario};
+use crate::scenario::{RationalePrompt, Scenario};
 
 /// Above this many paths, coverage samples instead of walking every one.
 pub const EXHAUSTIVE_LIMIT: usize = 10_000;
@@ -40,8 +43,10 @@ impl Coverage {
     }
 }
 
-/// For each Single or Scale decision, one option per distinct place its options lead.
-fn branch_choices(scenario: &Scenario, step: &str) -> Vec<String> {
+/// The answers to play at a decision: those its kind says can matter (see
+/// `kind_rule::responses_to_play`), and letting the clock run out where that leads
+/// somewhere new.
+fn branch_choices(scenario: &Scenario, step: &str) -> Vec<Response> {
     let Some(index) = scenario.step_index(step) else {
         return Vec::new();
     };
@@ -57,58 +62,15 @@ fn branch_choices(scenario: &Scenario, step: &str) -> Vec<String> {
         .map(|c| c.chose.as_str())
         .collect();
     let mut seen = HashSet::new();
-    let mut choices: Vec<String> = if decision.kind == DecisionKind::Multiple {
-        seen.insert(next_after(scenario, index, None));
-        let sets = tick_sets(decision, &tested);
-        if sets.is_empty() {
-            vec![String::new()]
-        } else {
-            sets
-        }
-    } else {
-        decision
-            .options
-            .iter()
-            .filter(|o| seen.insert(next_after(scenario, index, Some(o))) | tested.contains(&o.id.as_str()))
-            .map(|o| o.id.clone())
-            .collect()
-    };
+    let mut choices = responses_to_play(scenario, index, decision, &tested, &mut seen);
     if decision.time_limit.is_some() && seen.insert(next_after_timeout(scenario, index)) {
-        choices.push(TIME_UP.to_string());
+        choices.push(Response::NoDecision);
     }
     choices
 }
 
-/// Every combination of the options a Multiple decision's rules and later conditions test,
-/// each as ids joined by commas ("" ticks nothing); none when nothing depends on the ticks.
-fn tick_sets(decision: &crate::scenario::Decision, tested: &[&str]) -> Vec<String> {
-    let mut relevant: Vec<&str> = decision.when_ticked.iter().map(|r| r.ticked.as_str()).collect();
-    relevant.extend(tested.iter().copied());
-    relevant.sort_unstable();
-    relevant.dedup();
-    relevant.truncate(MAX_TESTED_TICKS);
-    if relevant.is_empty() {
-        return Vec::new();
-    }
-    (0..1usize << relevant.len())
-        .map(|mask| {
-            let ids: Vec<&str> = (0..relevant.len())
-                .filter(|bit| mask & (1 << bit) != 0)
-                .map(|bit| relevant[bit])
-                .collect();
-            ids.join(",")
-        })
-        .collect()
-}
-
-/// Above this many tested options a tick-all decision plays only the first ones' combinations.
-const MAX_TESTED_TICKS: usize = 8;
-
-/// Stands for letting a timed decision's clock run out (never a valid option id).
-const TIME_UP: &str = "<time up>";
-
 /// Answers the current decision (or moves on) so a play can continue without a person.
-fn step_inputs(session: &Session, choice: Option<&str>) -> Vec<Input> {
+fn step_inputs(session: &Session, choice: Option<&Response>) -> Vec<Input> {
     match session.phase() {
         Phase::Briefing | Phase::Narrative { .. } | Phase::Reviewed { .. } => vec![Input::Continue],
         Phase::Rationale { step } => {
@@ -123,23 +85,7 @@ fn step_inputs(session: &Session, choice: Option<&str>) -> Vec<Input> {
             })]
         }
         Phase::Confidence { .. } => vec![Input::Confidence(None)],
-        Phase::Deciding { .. } if choice == Some(TIME_UP) => vec![Input::TimeUp],
-        Phase::Deciding { step, .. } => match session.scenario().decision(step).map(|d| d.kind) {
-            Some(DecisionKind::Multiple) => choice
-                .unwrap_or_default()
-                .split(',')
-                .filter(|id| !id.is_empty())
-                .map(|id| Input::Toggle(id.to_string()))
-                .chain([Input::Submit])
-                .collect(),
-            Some(DecisionKind::Scale) => choice
-                .map(|c| vec![Input::Grade(c.to_string())])
-                .unwrap_or_default(),
-            Some(DecisionKind::Single) => choice
-                .map(|c| vec![Input::Choose(c.to_string())])
-                .unwrap_or_default(),
-            None => Vec::new(),
-        },
+        Phase::Deciding { .. } => choice.map(inputs_for).unwrap_or_default(),
         Phase::Finished => Vec::new(),
     }
 }
@@ -150,17 +96,12 @@ fn count_paths(scenario: &Scenario, limit: usize) -> usize {
         if *total > limit || depth > scenario.steps.len() {
             return;
         }
-        let step = &scenario.steps[index];
+        let Some(step) = scenario.steps.get(index) else {
+            return;
+        };
         let targets: Vec<Target> = match step.as_decision() {
-            Some(d) if d.kind != DecisionKind::Multiple => {
-                let t: BTreeSet<Target> = d
-                    .options
-                    .iter()
-                    .map(|o| next_after(scenario, index, Some(o)))
-                    .collect();
-                t.into_iter().collect()
-            }
-            _ => vec![next_after(scenario, index, None)],
+            Some(d) => answer_targets(scenario, index, d),
+            None => vec![next_after(scenario, index, None)],
         };
         for target in targets {
             match target {
@@ -182,7 +123,9 @@ pub fn run(scenario: &Scenario, seed: u64) -> Coverage {
     let mut finished: Vec<Vec<String>> = Vec::new();
     let mut dead_ends = Vec::new();
     let settings = Settings::new(Mode::Assessment, seed);
-    let start = Session::new(scenario, settings);
+    // one copy of the case, shared by every session played
+    let shared = Arc::new(scenario.clone());
+    let start = Session::new(Arc::clone(&shared), settings);
     if exhaustive {
         // sessions are carried forward, not resumed from a saved state at every step: a
         // resume re-checks the whole path, which made long scenarios quadratic or worse
@@ -193,7 +136,7 @@ pub fn run(scenario: &Scenario, seed: u64) -> Coverage {
                 finished.push(session.into_state().path);
                 continue;
             }
-            let choices: Vec<Option<String>> = match session.phase() {
+            let choices: Vec<Option<Response>> = match session.phase() {
                 Phase::Deciding { step, .. } => {
                     let c = branch_choices(scenario, step);
                     if c.is_empty() {
@@ -214,7 +157,7 @@ pub fn run(scenario: &Scenario, seed: u64) -> Coverage {
                     break;
                 };
                 let before = next.state().path.len();
-                let inputs = step_inputs(&next, choice.as_deref());
+                let inputs = step_inputs(&next, choice.as_ref());
                 let mut failed = inputs.is_empty();
                 for input in inputs {
                     failed |= next.apply(input).is_err();
@@ -229,18 +172,19 @@ pub fn run(scenario: &Scenario, seed: u64) -> Coverage {
     } else {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         for _ in 0..SAMPLES {
-            let mut session = Session::new(scenario, settings);
+            let mut session = Session::new(Arc::clone(&shared), settings);
             let mut moves = 0;
             while !session.is_finished() && moves < scenario.steps.len() * 6 + 6 {
                 moves += 1;
                 let choice = match session.phase() {
                     Phase::Deciding { step, .. } => {
                         let c = branch_choices(scenario, step);
-                        (!c.is_empty()).then(|| c[(rng.next_u32() as usize) % c.len()].clone())
+                        let pick = (rng.next_u32() as usize).checked_rem(c.len());
+                        pick.and_then(|i| c.get(i).cloned())
                     }
                     _ => None,
                 };
-                let inputs = step_inputs(&session, choice.as_deref());
+                let inputs = step_inputs(&session, choice.as_ref());
                 if inputs.is_empty() {
                     break;
                 }

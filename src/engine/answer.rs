@@ -20,7 +20,7 @@ impl Response {
         match self {
             Response::NoDecision => "No decision in time".into(),
             Response::Ticked(ids) if ids.is_empty() => "Nothing ticked".into(),
-            r => r
+            Response::Chose(_) | Response::Graded(_) | Response::Ticked(_) => self
                 .selected()
                 .iter()
                 .filter_map(|id| decision.option(id).map(|o| o.text.clone()))

@@ -4,271 +4,13 @@
 use serde::{Deserialize, Serialize};
 
 use super::answer::{Answer, Response};
-use crate::scenario::{
-    Basis, Choice, Decision, DecisionKind, Finding, Mark, NdmStage, Role, Scenario, Theme,
-};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Verdict {
-    /// The answer what the marks rest on (a finding, guidance, …) supports.
-    InLine,
-    /// Part of it: an acceptable option, or some of the expected actions ticked.
-    Partly,
-    /// Not supported by what the marks rest on. Whether it is what the officers did is
-    /// recorded apart (`Item::same_as_officers`) and never changes the comparison.
-    NotInLine,
-    /// Asked and recorded, but the source makes no finding to compare it with: never scored.
-    NotJudged,
-    /// The time limit ran out.
-    NoDecision,
-}
-
-impl Verdict {
-    pub fn label(self) -> &'static str {
-        match self {
-            Verdict::InLine => "In line",
-            Verdict::Partly => "Partly in line",
-            Verdict::NotInLine => "Not in line",
-            Verdict::NotJudged => "Not judged",
-            Verdict::NoDecision => "No decision in time",
-        }
-    }
-
-    /// A short tag for narrow tables; never the only way the verdict is shown.
-    pub fn short(self) -> &'static str {
-        match self {
-            Verdict::InLine => "in line",
-            Verdict::Partly => "partly",
-            Verdict::NotInLine => "not in line",
-            Verdict::NotJudged => "not judged",
-            Verdict::NoDecision => "no decision",
-        }
-    }
-
-    /// Two points in line, one partly, none otherwise.
-    pub fn points(self) -> u32 {
-        match self {
-            Verdict::InLine => 2,
-            Verdict::Partly => 1,
-            _ => 0,
-        }
-    }
-}
-
-/// One decision in the debrief.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Item {
-    pub step: String,
-    pub prompt: String,
-    pub kind: DecisionKind,
-    pub role: Role,
-    /// The source does not name who decided here; the role is the author's assumption.
-    #[serde(default)]
-    pub role_assumed: bool,
-    pub ndm: NdmStage,
-    pub themes: Vec<Theme>,
-    /// The texts of what the trainee chose (empty: nothing ticked, or no decision).
-    pub yours: Vec<String>,
-    /// What the officers in the case did.
-    pub officers: Vec<String>,
-    pub finding: Finding,
-    /// What the marks rest on, with its quote, citation or reason.
-    pub basis: MarkBasis,
-    /// Whether the decision is scored (its basis is not `NotJudged`).
-    pub judged: bool,
-    pub verdict: Verdict,
-    /// The trainee made the officers' choice.
-    pub same_as_officers: bool,
-    /// For Scale decisions: levels above (+) or below (−) the nearest expected grade.
-    pub scale_distance: Option<i64>,
-    /// For Multiple decisions: expected actions left unticked, and ticked ones marked Poor.
-    pub missed: Vec<String>,
-    pub unwanted: Vec<String>,
-    /// The option(s) in line (Expected), named beside the trainee's choice; empty when not judged.
-    pub in_line: Vec<String>,
-    /// Why, in the in-line option's own feedback, when the trainee chose otherwise.
-    pub why: Option<Note>,
-    /// Feedback written for the options the trainee chose, each naming its option.
-    pub feedback: Vec<Note>,
-    pub rationale: Option<String>,
-    pub confidence: Option<u8>,
-    /// The author's aside about this decision and its source (shown in the debrief only).
-    #[serde(default)]
-    pub source_note: Option<String>,
-}
-
-/// A piece of feedback and the option it was written for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Note {
-    pub option: String,
-    pub text: String,
-    /// Tells of later events: shown in the debrief, not in practice feedback.
-    pub debrief_only: bool,
-}
-
-/// What a decision's (or an option's) marks rest on, and the words that support it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MarkBasis {
-    pub basis: Basis,
-    /// The finding's quote, the guidance cited, or the author's reason.
-    pub detail: Option<String>,
-}
-
-impl MarkBasis {
-    /// What an answer is compared with: "the finding", "the force's later learning", …
-    pub fn against(&self) -> String {
-        match self.basis {
-            Basis::Finding => "the finding".into(),
-            Basis::KeyQuestion => "the source's key question".into(),
-            Basis::ForceLearning => "the force's later learning".into(),
-            Basis::Guidance => self.detail.clone().unwrap_or_else(|| "national guidance".into()),
-            Basis::Judgement => "the author's reading (the source makes no finding)".into(),
-            Basis::NotJudged => "nothing: the source makes no finding here".into(),
-        }
-    }
-
-    /// How a debrief labels the decision's finding text: "The finding" only where the
-    /// marks rest on one; otherwise the text is what the source says, not a finding.
-    pub fn finding_label(&self) -> &'static str {
-        match self.basis {
-            Basis::Finding => "The finding",
-            _ => "What the source says",
-        }
-    }
-
-    /// One line for a debrief: "Basis: national guidance, APP on missing persons".
-    pub fn describe(&self) -> String {
-        let detail = self.detail.as_deref();
-        match (self.basis, detail) {
-            // The quote is shown on its own line in every debrief.
-            (Basis::Finding, _) => "the investigation's finding".into(),
-            (Basis::KeyQuestion, Some(q)) => {
-                format!("the source's question for discussion, \u{201c}{q}\u{201d}")
-            }
-            (Basis::KeyQuestion, None) => "the source's question for discussion".into(),
-            (Basis::ForceLearning, Some(l)) => {
-                format!("what the force changed afterwards, \u{201c}{l}\u{201d}")
-            }
-            (Basis::ForceLearning, None) => "what the force changed afterwards".into(),
-            (Basis::Guidance, Some(c)) => format!("national guidance, {c}"),
-            (Basis::Guidance, None) => "national guidance".into(),
-            (Basis::Judgement, Some(r)) => {
-                format!("the author's reading; the source makes no finding. {r}")
-            }
-            (Basis::Judgement, None) => "the author's reading; the source makes no finding".into(),
-            (Basis::NotJudged, Some(r)) => format!("not judged; the source makes no finding here. {r}"),
-            (Basis::NotJudged, None) => "not judged; the source makes no finding here".into(),
-        }
-    }
-}
-
-impl Note {
-    /// "“Close the log”: the feedback", naming the option the feedback was written for.
-    pub fn line(&self) -> String {
-        format!("\u{201c}{}\u{201d}: {}", self.option, self.text)
-    }
-}
-
-impl Item {
-    /// The verdict in words that follow its basis: "Not in line with the force's later learning".
-    pub fn label(&self) -> String {
-        let against = self.basis.against();
-        match self.verdict {
-            Verdict::InLine => format!("In line with {against}"),
-            Verdict::Partly => format!("Partly in line with {against}"),
-            Verdict::NotInLine => format!("Not in line with {against}"),
-            Verdict::NotJudged => "Not judged: the source makes no finding here".into(),
-            Verdict::NoDecision if !self.judged => "No decision in time (not judged)".into(),
-            Verdict::NoDecision => Verdict::NoDecision.label().into(),
-        }
-    }
-
-    /// The in-line option(s), in words, when the trainee's choice was not all of them.
-    pub fn in_line_answer(&self) -> Option<String> {
-        let named = !self.in_line.is_empty()
-            && self.kind != DecisionKind::Multiple
-            && self.verdict != Verdict::InLine;
-        named.then(|| self.in_line.join("; "))
-    }
-
-    /// The same item as practice feedback shows it: text held for the debrief removed.
-    pub fn for_practice(mut self) -> Item {
-        self.feedback.retain(|n| !n.debrief_only);
-        if self.why.as_ref().is_some_and(|n| n.debrief_only) {
-            self.why = None;
-        }
-        if self.finding.debrief_only {
-            self.finding.text = "The finding is held for the debrief.".into();
-            self.finding.quote = None;
-            if self.basis.basis == Basis::Finding {
-                self.basis.detail = None;
-            }
-        }
-        self
-    }
-
-    /// What the trainee chose, in words: the options joined, or why there are none.
-    pub fn your_choice(&self) -> String {
-        match self.verdict {
-            Verdict::NoDecision => "No decision in time".into(),
-            _ if self.yours.is_empty() => "Nothing ticked".into(),
-            _ => self.yours.join("; "),
-        }
-    }
-
-    /// What the officers did, in words.
-    pub fn officers_did(&self) -> String {
-        if self.officers.is_empty() {
-            "The source does not say.".into()
-        } else {
-            self.officers.join("; ")
-        }
-    }
-
-    /// One line that says how the answer stands, e.g. "Not in line with the finding: graded one level too low".
-    pub fn summary(&self) -> String {
-        let mut text = self.label();
-        if let Some(distance) = self.scale_distance.filter(|d| *d != 0) {
-            text.push_str(&format!(": {}", scale_phrase(distance)));
-        } else if self.kind == DecisionKind::Multiple && self.judged && self.verdict != Verdict::NoDecision {
-            let mut parts = Vec::new();
-            if !self.missed.is_empty() {
-                parts.push(format!("{} expected action(s) missed", self.missed.len()));
-            }
-            if !self.unwanted.is_empty() {
-                parts.push(format!(
-                    "{} ticked that {} does not support",
-                    self.unwanted.len(),
-                    self.basis.against()
-                ));
-            }
-            if !parts.is_empty() {
-                text.push_str(&format!(": {}", parts.join(", ")));
-            }
-        }
-        if self.same_as_officers {
-            text.push_str(" (the same as the officers)");
-        }
-        text
-    }
-}
-
-/// "graded one level too low", "graded two levels too high".
-pub fn scale_phrase(distance: i64) -> String {
-    let n = distance.unsigned_abs();
-    let count = match n {
-        1 => "one level".to_string(),
-        2 => "two levels".to_string(),
-        3 => "three levels".to_string(),
-        n => format!("{n} levels"),
-    };
-    let direction = if distance < 0 { "too low" } else { "too high" };
-    format!("graded {count} {direction}")
-}
+use super::item::{Item, MarkBasis, Note, Verdict};
+use super::kind_rule::{Scored, score};
+use crate::scenario::{Choice, Decision, Mark, NdmStage, Scenario, Theme};
 
 /// Totals for one National Decision Model stage or one theme.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Tally {
+pub struct Totals {
     pub label: String,
     pub decisions: u32,
     pub in_line: u32,
@@ -279,9 +21,9 @@ pub struct Tally {
     pub not_judged: u32,
 }
 
-impl Tally {
+impl Totals {
     fn new(label: &str) -> Self {
-        Tally {
+        Totals {
             label: label.to_string(),
             decisions: 0,
             in_line: 0,
@@ -319,9 +61,9 @@ pub struct Debrief {
     pub scenario_id: String,
     pub title: String,
     pub items: Vec<Item>,
-    pub total: Tally,
-    pub by_stage: Vec<Tally>,
-    pub by_theme: Vec<Tally>,
+    pub total: Totals,
+    pub by_stage: Vec<Totals>,
+    pub by_theme: Vec<Totals>,
 }
 
 impl Debrief {
@@ -342,11 +84,11 @@ pub fn assess(scenario: &Scenario, answers: &[Answer]) -> Debrief {
         .iter()
         .filter_map(|a| scenario.decision(&a.step).map(|d| assess_one(scenario, d, a)))
         .collect();
-    let mut total = Tally::new("All decisions");
-    let mut by_stage: Vec<Tally> = Vec::new();
-    let mut by_theme: Vec<Tally> = Vec::new();
+    let mut total = Totals::new("All decisions");
+    let mut by_stage: Vec<Totals> = Vec::new();
+    let mut by_theme: Vec<Totals> = Vec::new();
     for stage in NdmStage::ALL {
-        let mut tally = Tally::new(stage.label());
+        let mut tally = Totals::new(stage.label());
         items
             .iter()
             .filter(|i| i.ndm == *stage && i.judged)
@@ -356,7 +98,7 @@ pub fn assess(scenario: &Scenario, answers: &[Answer]) -> Debrief {
         }
     }
     for theme in Theme::ALL {
-        let mut tally = Tally::new(theme.label());
+        let mut tally = Totals::new(theme.label());
         items
             .iter()
             .filter(|i| i.themes.contains(theme) && i.judged)
@@ -387,20 +129,15 @@ pub fn assess_one(scenario: &Scenario, decision: &Decision, answer: &Answer) -> 
     let actual: Vec<&Choice> = decision.officers_choice();
     let same_as_officers = made_officers_choice(&answer.response, &selected, &actual);
     let judged = decision.judged();
-    let (verdict, scale_distance, missed, unwanted) = match (&answer.response, decision.kind) {
-        (Response::NoDecision, _) => (Verdict::NoDecision, None, Vec::new(), Vec::new()),
-        (_, _) if !judged => (Verdict::NotJudged, None, Vec::new(), Vec::new()),
-        (_, DecisionKind::Multiple) => multiple_verdict(decision, &selected),
-        (_, kind) => {
-            let verdict = match selected.first() {
-                Some(c) => single_verdict(c),
-                None => Verdict::NotInLine,
-            };
-            let distance = (kind == DecisionKind::Scale && verdict != Verdict::InLine)
-                .then(|| selected.first().and_then(|c| scale_distance(decision, c)))
-                .flatten();
-            (verdict, distance, Vec::new(), Vec::new())
-        }
+    let Scored {
+        verdict,
+        scale_distance,
+        missed,
+        unwanted,
+    } = match &answer.response {
+        Response::NoDecision => unscored(Verdict::NoDecision),
+        _ if !judged => unscored(Verdict::NotJudged),
+        Response::Chose(_) | Response::Graded(_) | Response::Ticked(_) => score(decision, &selected),
     };
     let finding = &decision.finding.text;
     let officers = match decision.officers.as_deref().map(|t| beyond_finding(t, finding)) {
@@ -421,12 +158,14 @@ pub fn assess_one(scenario: &Scenario, decision: &Decision, answer: &Answer) -> 
         .filter(|c| judged && c.mark == Mark::Expected)
         .collect();
     let chose_expected = selected.iter().any(|c| c.mark == Mark::Expected);
-    let why = (decision.kind != DecisionKind::Multiple && !chose_expected)
+    let why = (decision.kind.picks_one() && !chose_expected)
         .then(|| expected.iter().find_map(|c| note(c)))
         .flatten();
-    let (basis, detail) = match decision.kind {
-        DecisionKind::Multiple => decision.basis_of(None),
-        _ => decision.basis_of(selected.first().copied()),
+    // a checklist's options share the decision's basis; one pick may rest on its own
+    let (basis, detail) = if decision.kind.picks_one() {
+        decision.basis_of(selected.first().copied())
+    } else {
+        decision.basis_of(None)
     };
     Item {
         step: decision.id.clone(),
@@ -469,58 +208,13 @@ fn beyond_finding(text: &str, finding: &str) -> Option<String> {
     (!rest.is_empty()).then(|| rest.to_string())
 }
 
-fn single_verdict(choice: &Choice) -> Verdict {
-    match choice.mark {
-        Mark::Expected => Verdict::InLine,
-        Mark::Acceptable => Verdict::Partly,
-        // Validation refuses an unmarked option on a judged decision.
-        Mark::Poor | Mark::Unmarked => Verdict::NotInLine,
+fn unscored(verdict: Verdict) -> Scored {
+    Scored {
+        verdict,
+        scale_distance: None,
+        missed: Vec::new(),
+        unwanted: Vec::new(),
     }
-}
-
-fn multiple_verdict(
-    decision: &Decision,
-    selected: &[&Choice],
-) -> (Verdict, Option<i64>, Vec<String>, Vec<String>) {
-    let picked = |c: &Choice| selected.iter().any(|s| s.id == c.id);
-    let expected: Vec<&Choice> = decision
-        .options
-        .iter()
-        .filter(|c| c.mark == Mark::Expected)
-        .collect();
-    let missed: Vec<String> = expected
-        .iter()
-        .filter(|c| !picked(c))
-        .map(|c| c.text.clone())
-        .collect();
-    let unwanted: Vec<String> = selected
-        .iter()
-        .filter(|c| c.mark == Mark::Poor)
-        .map(|c| c.text.clone())
-        .collect();
-    let hits = expected.len() - missed.len();
-    let verdict = if missed.is_empty() && unwanted.is_empty() {
-        Verdict::InLine
-    } else if hits > 0 {
-        // Some expected actions: partly, whoever else ticked the same. Whether the officers
-        // did this is recorded apart and never lowers the comparison.
-        Verdict::Partly
-    } else {
-        Verdict::NotInLine
-    };
-    (verdict, None, missed, unwanted)
-}
-
-/// Levels between the chosen grade and the nearest Expected grade (negative: too low).
-fn scale_distance(decision: &Decision, chosen: &Choice) -> Option<i64> {
-    let level = i64::from(chosen.level?);
-    decision
-        .options
-        .iter()
-        .filter(|c| c.mark == Mark::Expected)
-        .filter_map(|c| c.level.map(i64::from))
-        .map(|expected| level - expected)
-        .min_by_key(|d| d.abs())
 }
 
 /// Whether the answer is what the officers did. When no option is marked `actual` the
@@ -528,7 +222,9 @@ fn scale_distance(decision: &Decision, chosen: &Choice) -> Option<i64> {
 fn made_officers_choice(response: &Response, selected: &[&Choice], actual: &[&Choice]) -> bool {
     match response {
         Response::NoDecision => false,
-        _ => !actual.is_empty() && same_ids(selected, actual),
+        Response::Chose(_) | Response::Graded(_) | Response::Ticked(_) => {
+            !actual.is_empty() && same_ids(selected, actual)
+        }
     }
 }
 

@@ -3,11 +3,18 @@
 
 pub mod answer;
 pub mod assess;
-pub mod io;
+pub mod events;
+pub mod item;
+pub mod kind_rule;
+pub mod room;
 pub mod session;
 pub mod shuffle;
+pub mod state;
 
 pub use answer::{Answer, Response};
-pub use assess::{Debrief, Item, MarkBasis, Note, Tally, Verdict, assess, assess_one};
-pub use io::{Asked, Event, Input, InputError, ResumeError, ShownOption};
-pub use session::{Mode, Phase, Session, SessionState, Settings};
+pub use assess::{Debrief, Totals, assess, assess_one};
+pub use events::{Asked, Event, Input, InputError, ResumeError, ShownOption};
+pub use item::{Item, MarkBasis, Note, Verdict};
+pub use room::{VoteCount, room_answer, vote_count};
+pub use session::Session;
+pub use state::{Mode, Phase, SessionState, Settings};

@@ -1,103 +1,33 @@
-//! A run through one scenario: a pure state machine. No terminal, clock or disk; the
-//! state serialises so a run can be saved after any answer and resumed exactly.
+//! A run through one scenario: a pure state machine over a shared, read-only case. No
+//! terminal, clock or disk; the state serialises so a run can be saved after any answer
+//! and resumed exactly. What depends on a decision's kind is asked of `kind_rule`.
 
-use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use super::answer::{Answer, Response};
 use super::assess::{Debrief, assess, assess_one};
-use super::io::{Asked, Event, Input, InputError, ResumeError, ShownOption};
+use super::events::{Asked, Event, Input, InputError, ResumeError, ShownOption};
+use super::kind_rule::{self, Taken};
 use super::shuffle::shuffle;
-use crate::scenario::graph::{Target, next_after, next_after_ticks, next_after_timeout};
-use crate::scenario::{Condition, Decision, DecisionKind, RationalePrompt, Scenario, Step};
+use super::state::{Mode, Phase, SessionState, Settings};
+use crate::scenario::graph::{Target, next_after};
+use crate::scenario::{Condition, Decision, RationalePrompt, Scenario, Step};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub enum Mode {
-    /// Feedback and the finding after each decision.
-    #[default]
-    Practice,
-    /// Everything held until the debrief.
-    Assessment,
-}
-
-impl Mode {
-    pub fn label(self) -> &'static str {
-        match self {
-            Mode::Practice => "practice",
-            Mode::Assessment => "assessment",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Settings {
-    pub mode: Mode,
-    pub seed: u64,
-    /// Ask "how sure are you?" (1–5) after each answer, before any feedback.
-    #[serde(default)]
-    pub ask_confidence: bool,
-}
-
-impl Settings {
-    pub fn new(mode: Mode, seed: u64) -> Self {
-        Settings {
-            mode,
-            seed,
-            ask_confidence: false,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Phase {
-    Briefing,
-    Narrative {
-        step: String,
-    },
-    Deciding {
-        step: String,
-        order: Vec<String>,
-        ticked: Vec<String>,
-    },
-    Rationale {
-        step: String,
-    },
-    Confidence {
-        step: String,
-    },
-    /// Answered; waiting for Continue (practice mode has shown the feedback).
-    Reviewed {
-        step: String,
-    },
-    Finished,
-}
-
-/// Everything needed to resume a run, and nothing tied to the scenario's memory.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionState {
-    pub scenario_id: String,
-    pub settings: Settings,
-    pub phase: Phase,
-    /// The steps reached so far, in order.
-    pub path: Vec<String>,
-    pub answers: Vec<Answer>,
-    /// A drill asks one decision on its own and finishes after it.
-    #[serde(default)]
-    pub drill: bool,
-}
-
-#[derive(Clone)]
-pub struct Session<'a> {
-    scenario: &'a Scenario,
+/// A run and the case it is of. Cloning is cheap: the case is shared, not copied.
+#[derive(Debug, Clone)]
+pub struct Session {
+    scenario: Arc<Scenario>,
     state: SessionState,
     /// The index of the step last entered: looking a step up by id is a scan of every
     /// step, which made each move through a long case cost as much as the whole case.
     at: Option<usize>,
 }
 
-impl<'a> Session<'a> {
-    pub fn new(scenario: &'a Scenario, settings: Settings) -> Self {
+impl Session {
+    /// A new run from the briefing. Pass an `Arc` to share a case between sessions.
+    pub fn new(scenario: impl Into<Arc<Scenario>>, settings: Settings) -> Self {
+        let scenario = scenario.into();
         Session {
-            scenario,
             at: None,
             state: SessionState {
                 scenario_id: scenario.id.clone(),
@@ -107,12 +37,14 @@ impl<'a> Session<'a> {
                 answers: Vec::new(),
                 drill: false,
             },
+            scenario,
         }
     }
 
     /// A drill: one decision asked on its own, with the run's seed; it finishes after the answer.
     /// `None` when the scenario has no such decision.
-    pub fn drill(scenario: &'a Scenario, settings: Settings, step: &str) -> Option<Self> {
+    pub fn drill(scenario: impl Into<Arc<Scenario>>, settings: Settings, step: &str) -> Option<Self> {
+        let scenario = scenario.into();
         let index = scenario.step_index(step)?;
         scenario.decision(step)?;
         let mut session = Session::new(scenario, settings);
@@ -121,38 +53,11 @@ impl<'a> Session<'a> {
         Some(session)
     }
 
-    /// Picks up a saved run. Fails rather than guessing when the scenario no longer fits it.
-    pub fn resume(scenario: &'a Scenario, state: SessionState) -> Result<Self, ResumeError> {
-        if state.scenario_id != scenario.id {
-            return Err(ResumeError::WrongScenario {
-                saved: state.scenario_id,
-                given: scenario.id.clone(),
-            });
-        }
-        let answered = state.answers.iter().map(|a| &a.step);
-        for id in state.path.iter().chain(answered) {
-            if scenario.step_index(id).is_none() {
-                return Err(ResumeError::MissingStep(id.clone()));
-            }
-        }
-        for answer in &state.answers {
-            let decision = scenario
-                .decision(&answer.step)
-                .ok_or_else(|| ResumeError::MissingStep(answer.step.clone()))?;
-            if let Some(missing) = answer
-                .response
-                .selected()
-                .into_iter()
-                .find(|o| decision.option(o).is_none())
-            {
-                return Err(ResumeError::MissingStep(format!("{}/{missing}", answer.step)));
-            }
-        }
-        if let Some(step) = phase_step(&state.phase)
-            && scenario.step_index(step).is_none()
-        {
-            return Err(ResumeError::MissingStep(step.to_string()));
-        }
+    /// Picks up a saved run. Fails rather than guessing when the scenario no longer fits it;
+    /// this is the one place a state from outside is checked against its case.
+    pub fn resume(scenario: impl Into<Arc<Scenario>>, state: SessionState) -> Result<Self, ResumeError> {
+        let scenario = scenario.into();
+        state.check_fits(&scenario)?;
         Ok(Session {
             scenario,
             state,
@@ -160,8 +65,13 @@ impl<'a> Session<'a> {
         })
     }
 
-    pub fn scenario(&self) -> &'a Scenario {
-        self.scenario
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// The case, to share with another session or keep after this one ends.
+    pub fn shared_scenario(&self) -> &Arc<Scenario> {
+        &self.scenario
     }
 
     pub fn state(&self) -> &SessionState {
@@ -185,7 +95,7 @@ impl<'a> Session<'a> {
     }
 
     pub fn debrief(&self) -> Debrief {
-        assess(self.scenario, &self.state.answers)
+        assess(&self.scenario, &self.state.answers)
     }
 
     /// The decision being asked now, with its options in the order shown.
@@ -226,9 +136,12 @@ impl<'a> Session<'a> {
             (Phase::Briefing, Input::Continue) => Ok(self.enter(Target::Step(0))),
             (Phase::Narrative { step }, Input::Continue) => {
                 let index = self.index(&step).ok_or(InputError::UnknownStep(step.clone()))?;
-                Ok(self.enter(next_after(self.scenario, index, None)))
+                Ok(self.enter(next_after(&self.scenario, index, None)))
             }
-            (Phase::Deciding { step, .. }, Input::TimeUp) => Ok(self.answer(&step, Response::NoDecision)),
+            (Phase::Deciding { step, .. }, Input::TimeUp) => {
+                self.index(&step).ok_or(InputError::UnknownStep(step.clone()))?;
+                Ok(self.answer(&step, Response::NoDecision))
+            }
             (Phase::Deciding { step, ticked, .. }, input) => self.decide(&step, ticked, input),
             (Phase::Rationale { step }, Input::Rationale(text)) => {
                 let decision = self.decision(&step);
@@ -256,23 +169,13 @@ impl<'a> Session<'a> {
             }
             (Phase::Reviewed { step }, Input::Continue) => {
                 let index = self.index(&step).ok_or(InputError::UnknownStep(step.clone()))?;
-                let response = self.state.answers.last().map(|a| a.response.clone());
-                if response == Some(Response::NoDecision) {
-                    return Ok(self.enter(next_after_timeout(self.scenario, index)));
-                }
-                if let Some(Response::Ticked(ids)) = &response {
-                    let ticked: Vec<&str> = ids.iter().map(String::as_str).collect();
-                    return Ok(self.enter(next_after_ticks(self.scenario, index, &ticked)));
-                }
-                let chosen = response.and_then(|r| match r {
-                    Response::Chose(o) | Response::Graded(o) => Some(o),
-                    _ => None,
-                });
-                let option = chosen.and_then(|o| self.decision(&step).and_then(|d| d.option(&o)));
-                Ok(self.enter(next_after(self.scenario, index, option)))
+                let scenario = Arc::clone(&self.scenario);
+                let response = self.state.answers.last().map(|a| &a.response);
+                let target = kind_rule::next_after_answer(&scenario, index, self.decision(&step), response);
+                Ok(self.enter(target))
             }
             (phase, _) => Err(InputError::NotNow {
-                waiting: waiting_for(&phase),
+                waiting: phase.waiting_for(),
             }),
         }
     }
@@ -283,62 +186,24 @@ impl<'a> Session<'a> {
         mut ticked: Vec<String>,
         input: Input,
     ) -> Result<Vec<Event>, InputError> {
-        let decision = self.decision(step).ok_or(InputError::Finished)?;
-        let known = |id: &str| -> Result<(), InputError> {
-            decision
-                .option(id)
-                .map(|_| ())
-                .ok_or_else(|| InputError::UnknownOption(id.to_string()))
-        };
-        match (decision.kind, input) {
-            (DecisionKind::Single, Input::Choose(id)) => {
-                known(&id)?;
-                Ok(self.answer(step, Response::Chose(id)))
-            }
-            (DecisionKind::Scale, Input::Grade(id)) => {
-                known(&id)?;
-                Ok(self.answer(step, Response::Graded(id)))
-            }
-            (DecisionKind::Multiple, Input::Toggle(id)) => {
-                known(&id)?;
-                let on = !ticked.contains(&id);
-                if on {
-                    ticked.push(id.clone());
-                } else {
-                    ticked.retain(|t| *t != id);
-                }
+        let scenario = Arc::clone(&self.scenario);
+        let decision = self
+            .index(step)
+            .and_then(|i| scenario.steps.get(i))
+            .and_then(Step::as_decision)
+            .ok_or_else(|| InputError::UnknownStep(step.to_string()))?;
+        match kind_rule::take(decision, &mut ticked, input)? {
+            Taken::Answered(response) => Ok(self.answer(step, response)),
+            Taken::Ticked { option, on } => {
                 if let Phase::Deciding { ticked: saved, .. } = &mut self.state.phase {
                     *saved = ticked;
                 }
                 Ok(vec![Event::Ticked {
                     step: step.to_string(),
-                    option: id,
+                    option,
                     on,
                 }])
             }
-            (DecisionKind::Multiple, Input::Submit) => {
-                let in_file_order = decision
-                    .options
-                    .iter()
-                    .filter(|o| ticked.contains(&o.id))
-                    .map(|o| o.id.clone())
-                    .collect();
-                Ok(self.answer(step, Response::Ticked(in_file_order)))
-            }
-            (kind, Input::Choose(_) | Input::Grade(_) | Input::Toggle(_) | Input::Submit) => {
-                let use_instead = match kind {
-                    DecisionKind::Single => "Choose",
-                    DecisionKind::Multiple => "Toggle and Submit",
-                    DecisionKind::Scale => "Grade",
-                };
-                Err(InputError::WrongKind {
-                    kind: kind.label(),
-                    use_instead,
-                })
-            }
-            _ => Err(InputError::NotNow {
-                waiting: "an answer to the decision",
-            }),
         }
     }
 
@@ -396,14 +261,14 @@ impl<'a> Session<'a> {
     }
 
     fn review_events(&self, step: &str) -> Vec<Event> {
-        if self.state.settings.mode != super::Mode::Practice {
+        if self.state.settings.mode != Mode::Practice {
             return Vec::new();
         }
         let decision = self.decision(step);
         let answer = self.state.answers.iter().rev().find(|a| a.step == step);
         match (decision, answer) {
             (Some(d), Some(a)) => vec![Event::Feedback(Box::new(
-                assess_one(self.scenario, d, a).for_practice(),
+                assess_one(&self.scenario, d, a).for_practice(),
             ))],
             _ => Vec::new(),
         }
@@ -425,7 +290,7 @@ impl<'a> Session<'a> {
                     if !skip {
                         break;
                     }
-                    target = next_after(self.scenario, index, None);
+                    target = next_after(&self.scenario, index, None);
                 }
                 _ => break,
             }
@@ -434,7 +299,8 @@ impl<'a> Session<'a> {
             self.state.phase = Phase::Finished;
             return vec![Event::Finished];
         };
-        let Some(step) = self.scenario.steps.get(index) else {
+        let scenario = Arc::clone(&self.scenario);
+        let Some(step) = scenario.steps.get(index) else {
             self.state.phase = Phase::Finished;
             return vec![Event::Finished];
         };
@@ -446,7 +312,7 @@ impl<'a> Session<'a> {
             }
             Step::Decision(d) => {
                 let mut order: Vec<String> = d.options.iter().map(|o| o.id.clone()).collect();
-                if d.kind != DecisionKind::Scale {
+                if d.kind.shuffles_options() {
                     shuffle(&mut order, self.state.settings.seed, &d.id);
                 }
                 self.state.phase = Phase::Deciding {
@@ -460,13 +326,14 @@ impl<'a> Session<'a> {
     }
 
     fn step_events(&self, index: usize) -> Vec<Event> {
-        match &self.scenario.steps[index] {
-            Step::Narrative(n) => vec![Event::Narrative {
+        match self.scenario.steps.get(index) {
+            Some(Step::Narrative(n)) => vec![Event::Narrative {
                 step: n.id.clone(),
                 clock: n.clock.clone(),
                 text: n.text.clone(),
             }],
-            Step::Decision(_) => self.current(),
+            Some(Step::Decision(_)) => self.current(),
+            None => Vec::new(),
         }
     }
 
@@ -511,33 +378,10 @@ impl<'a> Session<'a> {
         }
     }
 
-    fn decision(&self, step: &str) -> Option<&'a Decision> {
-        let scenario: &'a Scenario = self.scenario;
-        match self.at.and_then(|i| scenario.steps.get(i)) {
-            Some(Step::Decision(d)) if d.id == step => Some(d),
-            _ => scenario.decision(step),
-        }
-    }
-}
-
-fn phase_step(phase: &Phase) -> Option<&str> {
-    match phase {
-        Phase::Narrative { step }
-        | Phase::Deciding { step, .. }
-        | Phase::Rationale { step }
-        | Phase::Confidence { step }
-        | Phase::Reviewed { step } => Some(step),
-        Phase::Briefing | Phase::Finished => None,
-    }
-}
-
-fn waiting_for(phase: &Phase) -> &'static str {
-    match phase {
-        Phase::Briefing | Phase::Narrative { .. } | Phase::Reviewed { .. } => "Continue",
-        Phase::Deciding { .. } => "an answer to the decision",
-        Phase::Rationale { .. } => "your rationale",
-        Phase::Confidence { .. } => "a confidence rating",
-        Phase::Finished => "nothing",
+    fn decision(&self, step: &str) -> Option<&Decision> {
+        self.index(step)
+            .and_then(|i| self.scenario.steps.get(i))
+            .and_then(Step::as_decision)
     }
 }
 
@@ -545,24 +389,66 @@ fn waiting_for(phase: &Phase) -> &'static str {
 mod tests {
     use super::*;
 
-    /// A state that names a missing step gives an error, not an out-of-bounds panic.
-    #[test]
-    fn a_state_at_an_unknown_step_is_an_error() {
+    fn fixture() -> Arc<Scenario> {
         let text = include_str!("../../tests/fixtures/valid/synthetic-branching.ron");
         let scenario =
             crate::scenario::load_bytes(crate::scenario::Origin::Builtin("f"), "f", text.as_bytes())
                 .scenario
                 .expect("the fixture is valid");
+        Arc::new(scenario)
+    }
+
+    /// A session whose state was set by hand, past `resume`'s checks.
+    fn at(phase: Phase) -> Session {
+        let mut session = Session::new(fixture(), Settings::new(Mode::Practice, 1));
+        session.state.phase = phase;
+        session
+    }
+
+    /// A state that names a missing step gives an error, not an out-of-bounds panic.
+    #[test]
+    fn a_state_at_an_unknown_step_is_an_error() {
         for phase in [
             Phase::Narrative { step: "gone".into() },
             Phase::Reviewed { step: "gone".into() },
         ] {
-            let mut session = Session::new(&scenario, Settings::new(Mode::Practice, 1));
-            session.state.phase = phase;
             assert_eq!(
-                session.apply(Input::Continue),
+                at(phase).apply(Input::Continue),
                 Err(InputError::UnknownStep("gone".into()))
             );
         }
+        let mut deciding = at(Phase::Deciding {
+            step: "gone".into(),
+            order: vec!["a".into()],
+            ticked: Vec::new(),
+        });
+        for input in [Input::Choose("a".into()), Input::TimeUp] {
+            assert_eq!(deciding.apply(input), Err(InputError::UnknownStep("gone".into())));
+        }
+        assert!(
+            deciding.answers().is_empty(),
+            "nothing is recorded for a step the case lacks"
+        );
+        assert_eq!(deciding.asked(), None);
+        assert!(at(Phase::Narrative { step: "gone".into() }).current().is_empty());
+    }
+
+    #[test]
+    fn resume_refuses_a_phase_at_a_step_the_case_lacks() {
+        let mut state = Session::new(fixture(), Settings::new(Mode::Practice, 1)).into_state();
+        state.phase = Phase::Rationale { step: "gone".into() };
+        assert_eq!(
+            Session::resume(fixture(), state).map(|s| s.into_state()),
+            Err(ResumeError::MissingStep("gone".into()))
+        );
+    }
+
+    #[test]
+    fn sessions_share_their_case() {
+        let scenario = fixture();
+        let session = Session::new(Arc::clone(&scenario), Settings::new(Mode::Practice, 1));
+        let copy = session.clone();
+        assert!(Arc::ptr_eq(session.shared_scenario(), &scenario));
+        assert!(Arc::ptr_eq(copy.shared_scenario(), &scenario));
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::wrap::{hanging, wrap};
-use crate::engine::{Debrief, Item, Tally};
+use crate::engine::{Debrief, Item, Totals};
 use crate::scenario::Scenario;
 use crate::scenario::text::sanitize;
 
@@ -179,7 +179,7 @@ pub fn render_item(n: usize, item: &Item) -> String {
     out
 }
 
-fn tallies(tallies: &[Tally]) -> String {
+fn tallies(tallies: &[Totals]) -> String {
     let width = tallies.iter().map(|t| t.label.chars().count()).max().unwrap_or(0);
     tallies
         .iter()

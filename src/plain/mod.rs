@@ -4,16 +4,20 @@
 //! is printed and the story moves on.
 
 pub mod debrief;
+mod input;
+mod prompt;
 pub mod wrap;
 
 use std::io::{self, BufRead, Write};
 use std::time::Instant;
 
+use crate::engine::kind_rule::inputs_for;
 use crate::engine::{Asked, Event, Input, InputError, Item, Phase, Session, Settings};
 use crate::record::recorder::SaveState;
 use crate::record::{Recorder, Timing};
-use crate::scenario::text::{echo, sanitize};
-use crate::scenario::{DecisionKind, Scenario};
+use crate::scenario::Scenario;
+use crate::scenario::text::sanitize;
+use input::Reply;
 use wrap::{hanging, wrap};
 
 const WIDTH: usize = 78;
@@ -21,21 +25,6 @@ const WIDTH: usize = 78;
 pub const RATIONALE_LIMIT: usize = 2_000;
 /// The most bytes of one input line held in memory; the rest of a longer line is skipped.
 const LINE_BYTES: usize = 16 * 1024;
-
-/// One line of input, as read.
-enum Line {
-    Text(String),
-    /// Longer than [`LINE_BYTES`]; the line was skipped.
-    TooLong,
-    NotUtf8,
-    End,
-}
-
-/// What a prompt got: an answer to check, or the trainee stopping (or input ending).
-enum Reply {
-    Answer(String),
-    Stop(Ending),
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
@@ -53,12 +42,12 @@ pub fn play<R: BufRead, W: Write>(
     input: R,
     output: W,
 ) -> io::Result<Ending> {
-    play_session(Session::new(scenario, settings), None, input, output)
+    play_session(Session::new(scenario.clone(), settings), None, input, output)
 }
 
 /// Plays a session (new, resumed or a drill), saving to `recorder` after every change.
 pub fn play_session<R: BufRead, W: Write>(
-    session: Session<'_>,
+    session: Session,
     recorder: Option<(&mut Recorder, Vec<Timing>)>,
     input: R,
     output: W,
@@ -85,8 +74,8 @@ pub fn play_session<R: BufRead, W: Write>(
     player.run()
 }
 
-struct Player<'a, 'r, R, W> {
-    session: Session<'a>,
+struct Player<'r, R, W> {
+    session: Session,
     input: R,
     out: W,
     decision_number: usize,
@@ -97,7 +86,7 @@ struct Player<'a, 'r, R, W> {
     save_failure: Option<String>,
 }
 
-impl<R: BufRead, W: Write> Player<'_, '_, R, W> {
+impl<R: BufRead, W: Write> Player<'_, R, W> {
     fn run(&mut self) -> io::Result<Ending> {
         let mut pending = match self.session.phase() {
             Phase::Briefing => {
@@ -284,39 +273,18 @@ impl<R: BufRead, W: Write> Player<'_, '_, R, W> {
             let label = format!("  {}. ", i + 1);
             writeln!(self.out, "{}", hanging(&label, &sanitize(&option.text), WIDTH))?;
         }
-        let count = asked.options.len();
-        let prompt = match asked.kind {
-            DecisionKind::Single => format!("Type the number of your choice (1-{count}): "),
-            DecisionKind::Scale => format!("Type the number of your grade, lowest first (1-{count}): "),
-            DecisionKind::Multiple => {
-                "Tick all that apply: type the numbers separated by spaces (for example 1 3), or 0 for none: "
-                    .into()
-            }
-        };
-        let help = match asked.kind {
-            DecisionKind::Multiple => format!(
-                "Type the numbers of every option you would do (1-{count}), separated by spaces, or 0 for none."
-            ),
-            _ => format!("Type one number from 1 to {count}: the option you choose."),
-        };
+        let prompt = prompt::prompt(asked);
         loop {
-            let line = match self.ask(&prompt, &help, LINE_BYTES)? {
+            let line = match self.ask(&prompt.ask, &prompt.help, LINE_BYTES)? {
                 Reply::Answer(line) => line,
                 Reply::Stop(ending) => return Ok(Err(ending)),
             };
-            match parse_numbers(&line, count, asked.kind == DecisionKind::Multiple) {
-                Ok(picks) => {
-                    let id = |i: usize| asked.options[i].id.clone();
-                    let events = match asked.kind {
-                        DecisionKind::Single => self.send(Input::Choose(id(picks[0])))?,
-                        DecisionKind::Scale => self.send(Input::Grade(id(picks[0])))?,
-                        DecisionKind::Multiple => {
-                            for &i in &picks {
-                                self.send(Input::Toggle(id(i)))?;
-                            }
-                            self.send(Input::Submit)?
-                        }
-                    };
+            match prompt::read_answer(asked, &line) {
+                Ok(response) => {
+                    let mut events = Vec::new();
+                    for input in inputs_for(&response) {
+                        events = self.send(input)?;
+                    }
                     return Ok(Ok(events));
                 }
                 Err(message) => writeln!(self.out, "{message}")?,
@@ -387,47 +355,6 @@ impl<R: BufRead, W: Write> Player<'_, '_, R, W> {
         Ok(())
     }
 
-    /// Shows `prompt` until a line arrives that is text of at most `max_chars` characters.
-    /// `quit` and `help` work here as at every prompt: `help` shows `help` and asks again.
-    fn ask(&mut self, prompt: &str, help: &str, max_chars: usize) -> io::Result<Reply> {
-        loop {
-            write!(self.out, "{prompt}")?;
-            self.out.flush()?;
-            let line = self.read_line()?;
-            writeln!(self.out)?;
-            match line {
-                Line::End => return Ok(Reply::Stop(Ending::InputClosed)),
-                Line::NotUtf8 => writeln!(
-                    self.out,
-                    "That line is not readable text (it is not UTF-8). Type it again."
-                )?,
-                Line::TooLong => writeln!(
-                    self.out,
-                    "That line is too long to take (over {LINE_BYTES} bytes). Type a shorter one."
-                )?,
-                Line::Text(text) => match text.trim().to_lowercase().as_str() {
-                    "quit" => {
-                        self.quit_message()?;
-                        return Ok(Reply::Stop(Ending::Quit));
-                    }
-                    "help" => {
-                        writeln!(self.out, "{}", wrap(help, WIDTH, ""))?;
-                        writeln!(
-                            self.out,
-                            "Type quit to stop here (you can come back to this run later)."
-                        )?;
-                    }
-                    _ if text.chars().count() > max_chars => writeln!(
-                        self.out,
-                        "That is {} characters; the limit here is {max_chars}. Type a shorter one.",
-                        text.chars().count()
-                    )?,
-                    _ => return Ok(Reply::Answer(text)),
-                },
-            }
-        }
-    }
-
     fn quit_message(&mut self) -> io::Result<()> {
         let how = match (&self.recorder, self.session.state().drill) {
             (None, _) => "This run was not being saved, so it cannot be continued later.",
@@ -436,88 +363,11 @@ impl<R: BufRead, W: Write> Player<'_, '_, R, W> {
         };
         writeln!(self.out, "Stopped. {how}")
     }
-
-    /// The next line without its ending, holding at most [`LINE_BYTES`] of it in memory.
-    fn read_line(&mut self) -> io::Result<Line> {
-        let mut bytes = Vec::new();
-        let mut too_long = false;
-        let mut any = false;
-        loop {
-            let buffer = self.input.fill_buf()?;
-            if buffer.is_empty() {
-                break;
-            }
-            any = true;
-            let (chunk, ends) = match buffer.iter().position(|&b| b == b'\n') {
-                Some(i) => (&buffer[..i], Some(i + 1)),
-                None => (buffer, None),
-            };
-            if bytes.len() + chunk.len() > LINE_BYTES {
-                too_long = true;
-            } else {
-                bytes.extend_from_slice(chunk);
-            }
-            let used = ends.unwrap_or(buffer.len());
-            self.input.consume(used);
-            if ends.is_some() {
-                break;
-            }
-        }
-        if !any {
-            return Ok(Line::End);
-        }
-        if too_long {
-            return Ok(Line::TooLong);
-        }
-        if bytes.last() == Some(&b'\r') {
-            bytes.pop();
-        }
-        Ok(String::from_utf8(bytes).map_or(Line::NotUtf8, Line::Text))
-    }
-}
-
-/// Reads "2" or "1 3" (or "1,3") into zero-based indices; `0` alone means none (Multiple only).
-fn parse_numbers(line: &str, count: usize, many: bool) -> Result<Vec<usize>, String> {
-    let words: Vec<&str> = line
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let range_help = if many {
-        format!("Type numbers from 1 to {count} separated by spaces, or 0 for none.")
-    } else {
-        format!("Type one number from 1 to {count}.")
-    };
-    if words.is_empty() {
-        return Err(range_help);
-    }
-    if many && words == ["0"] {
-        return Ok(Vec::new());
-    }
-    if !many && words.len() > 1 {
-        return Err(range_help);
-    }
-    let mut picks = Vec::new();
-    for word in words {
-        match word.parse::<usize>() {
-            Ok(n) if (1..=count).contains(&n) => {
-                if !picks.contains(&(n - 1)) {
-                    picks.push(n - 1);
-                }
-            }
-            _ => {
-                return Err(format!(
-                    "`{}` is not one of the options. {range_help}",
-                    echo(word)
-                ));
-            }
-        }
-    }
-    Ok(picks)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Ending, parse_numbers, play};
+    use super::{Ending, play};
     use crate::engine::{Mode, Settings};
     use crate::scenario::Library;
 
@@ -536,16 +386,5 @@ mod tests {
         assert_eq!(ending, Ending::Finished);
         // the line is refused with a reason and asked again, never stored half-decoded
         assert!(String::from_utf8_lossy(&out).contains("not readable text (it is not UTF-8)"));
-    }
-
-    #[test]
-    fn numbers_are_checked_against_the_options() {
-        assert_eq!(parse_numbers("2", 3, false), Ok(vec![1]));
-        assert_eq!(parse_numbers("1 3,3", 3, true), Ok(vec![0, 2]));
-        assert_eq!(parse_numbers("0", 3, true), Ok(vec![]));
-        assert!(parse_numbers("4", 3, false).is_err());
-        assert!(parse_numbers("1 2", 3, false).is_err());
-        assert!(parse_numbers("", 3, true).is_err());
-        assert!(parse_numbers("two", 3, false).is_err());
     }
 }

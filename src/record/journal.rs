@@ -176,7 +176,7 @@ mod tests {
 
     fn saved_record(dir: &Path) -> (PathBuf, Record) {
         let scenario = scenario();
-        let session = Session::new(&scenario, Settings::new(Mode::Practice, 1));
+        let session = Session::new(scenario.clone(), Settings::new(Mode::Practice, 1));
         let record = Record::new(
             RecordKind::Run,
             &scenario,

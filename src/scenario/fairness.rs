@@ -80,7 +80,7 @@ fn longest_is_expected<'s>(d: &'s Decision, out: &mut Vec<Smell<'s>>) {
 }
 
 fn tick_all_in_line<'s>(d: &'s Decision, out: &mut Vec<Smell<'s>>) {
-    if d.kind == DecisionKind::Multiple && !d.options.iter().any(|o| o.mark == Mark::Poor) {
+    if !d.kind.picks_one() && !d.options.iter().any(|o| o.mark == Mark::Poor) {
         out.push(Smell {
             code: "tick-all-in-line",
             at: At::Decision(&d.id, "options"),

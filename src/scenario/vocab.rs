@@ -172,6 +172,61 @@ impl Default for RationalePrompt {
     }
 }
 
+/// What each kind of decision allows, asked of the kind rather than matched on it, so a
+/// new kind answers every question here and validation, the engine and the tools follow.
+impl DecisionKind {
+    /// The answer is one option (Single, Scale); otherwise any set of them (Multiple).
+    pub fn picks_one(self) -> bool {
+        match self {
+            DecisionKind::Single | DecisionKind::Scale => true,
+            DecisionKind::Multiple => false,
+        }
+    }
+
+    /// Options are shown in a seeded random order. A scale keeps its ladder order.
+    pub fn shuffles_options(self) -> bool {
+        match self {
+            DecisionKind::Single | DecisionKind::Multiple => true,
+            DecisionKind::Scale => false,
+        }
+    }
+
+    /// Every option needs a `level`, its place on the ladder.
+    pub fn needs_levels(self) -> bool {
+        match self {
+            DecisionKind::Scale => true,
+            DecisionKind::Single | DecisionKind::Multiple => false,
+        }
+    }
+
+    /// A one-word tag for narrow tables (the audit's decision column).
+    pub fn tag(self) -> &'static str {
+        match self {
+            DecisionKind::Single => "single",
+            DecisionKind::Multiple => "multi",
+            DecisionKind::Scale => "scale",
+        }
+    }
+
+    /// An option may branch with its own `goto`.
+    pub fn allows_goto(self) -> bool {
+        self.picks_one()
+    }
+
+    /// The decision may branch on what was ticked (`when_ticked`).
+    pub fn allows_when_ticked(self) -> bool {
+        !self.picks_one()
+    }
+
+    /// More than one option may be marked `actual` (what the officers did).
+    pub fn allows_several_actual(self) -> bool {
+        match self {
+            DecisionKind::Single => false,
+            DecisionKind::Multiple | DecisionKind::Scale => true,
+        }
+    }
+}
+
 impl Role {
     /// An article-free lower-case phrase for sentences: "You are the call handler".
     pub fn phrase(self) -> String {

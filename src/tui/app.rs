@@ -293,13 +293,12 @@ impl App {
                 continue;
             };
             let settings = Settings::new(Mode::Practice, self.seed.unwrap_or_else(rand::random));
-            let Some(session) = crate::engine::Session::drill(&scenario, settings, &item.step) else {
+            let Some(session) = crate::engine::Session::drill(scenario, settings, &item.step) else {
                 continue;
             };
-            let state = session.into_state();
             self.store.begin_run();
             self.drilled += 1;
-            let mut run = RunState::resume(scenario, state, self.now);
+            let mut run = RunState::resume(session, self.now);
             run.message = Some(format!("Drill {}: a decision you missed before.", self.drilled));
             self.screen = Screen::Run(Box::new(run));
             return;
@@ -334,9 +333,9 @@ impl App {
             ));
             return;
         }
-        match crate::engine::Session::resume(&scenario, record.session.clone()) {
-            Ok(_) => {
-                let mut run = RunState::resume(scenario, record.session.clone(), self.now);
+        match crate::engine::Session::resume(scenario, record.session.clone()) {
+            Ok(session) => {
+                let mut run = RunState::resume(session, self.now);
                 run.timings = record.timings.clone();
                 run.restore_draft(record.draft.as_ref());
                 self.store.resumed(&record);
@@ -375,12 +374,12 @@ impl App {
                 if let Err(e) = self.store.save(run, self.now) {
                     self.status = Some(e);
                 }
-                if run.state.drill {
+                if run.state().drill {
                     self.next_drill();
                     return;
                 }
-                let debrief = crate::engine::assess(&run.scenario, &run.state.answers);
-                let scenario = run.scenario.clone();
+                let debrief = crate::engine::assess(run.scenario(), &run.state().answers);
+                let scenario = run.scenario().clone();
                 self.screen = Screen::Debrief(Box::new(DebriefState::new(scenario, debrief)));
             }
             RunOutcome::AskLeave => self.overlay = Some(Overlay::ConfirmLeave { quit: false }),

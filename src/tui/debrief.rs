@@ -12,7 +12,7 @@ use super::library::truncate;
 use super::run::feedback_lines;
 use super::theme::{Theme, verdict_symbol};
 use super::ui::{clean, key_bar, panel, with_key_bar};
-use crate::engine::{Debrief, Tally, Verdict};
+use crate::engine::{Debrief, Totals, Verdict};
 use crate::scenario::Scenario;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -440,7 +440,7 @@ fn section(lines: &mut Vec<Line<'static>>, heading: &str, items: &[String], them
 }
 
 /// One bar per tally: the label, a bar of the share of points, and the counts in words.
-pub fn bars(tallies: &[Tally], width: u16, theme: &Theme) -> Vec<Line<'static>> {
+pub fn bars(tallies: &[Totals], width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let label_width = tallies
         .iter()
         .map(|t| t.label.chars().count())

@@ -56,15 +56,15 @@ impl Preview {
         self.diagnostics = entry.diagnostics;
         let Some(scenario) = entry.scenario else { return };
         let previous = match &self.app.screen {
-            Screen::Run(run) => Some(run.state.clone()),
+            Screen::Run(run) => Some(run.state().clone()),
             _ => None,
         };
         let id = scenario.id.clone();
         self.app.scenarios = vec![scenario.clone()];
         match previous {
-            Some(state) => match keep_place(&scenario, state) {
-                Some(state) => {
-                    let mut run = RunState::resume(scenario, state, now);
+            Some(state) => match keep_place(scenario, state) {
+                Some(session) => {
+                    let mut run = RunState::resume(session, now);
                     run.message = Some("Reloaded; you are where you were.".into());
                     self.app.resume(run);
                 }
@@ -111,11 +111,11 @@ impl Preview {
     }
 }
 
-/// The saved state made to fit the edited scenario: answers to steps or options that are
-/// gone are dropped; `None` when the step in view is gone.
-fn keep_place(scenario: &Scenario, mut state: SessionState) -> Option<SessionState> {
-    if let Ok(session) = Session::resume(scenario, state.clone()) {
-        return Some(session.into_state());
+/// The run resumed on the edited scenario: answers to steps or options that are gone are
+/// dropped; `None` when the step in view is gone.
+fn keep_place(scenario: Scenario, mut state: SessionState) -> Option<Session> {
+    if state.check_fits(&scenario).is_ok() {
+        return Session::resume(scenario, state).ok();
     }
     state.scenario_id = scenario.id.clone();
     state.path.retain(|id| scenario.step_index(id).is_some());
@@ -134,7 +134,7 @@ fn keep_place(scenario: &Scenario, mut state: SessionState) -> Option<SessionSta
         }
         ticked.retain(|o| decision.option(o).is_some());
     }
-    Session::resume(scenario, state).ok().map(Session::into_state)
+    Session::resume(scenario, state).ok()
 }
 
 impl Widget for &Preview {

@@ -8,7 +8,7 @@ use std::time::Instant;
 use super::app::RunStore;
 use super::library::Progress;
 use super::run::RunState;
-use crate::engine::{Session, assess};
+use crate::engine::assess;
 use crate::record::recorder::SaveState;
 use crate::record::{Record, RecordKind, Recorder, Skipped, Store, is_valid_id};
 use crate::scenario::Scenario;
@@ -77,7 +77,7 @@ impl RecordStore {
                 .scenarios
                 .iter()
                 .find(|s| s.id == record.scenario_id)
-                .is_some_and(|s| record.matches(s) && Session::resume(s, record.session.clone()).is_ok())
+                .is_some_and(|s| record.matches(s) && record.session.check_fits(s).is_ok())
     }
 
     fn compute_progress(&self) -> HashMap<String, Progress> {
@@ -137,7 +137,7 @@ impl RunStore for RecordStore {
     fn save(&mut self, run: &RunState, _now: Instant) -> Result<(), String> {
         let result = self
             .recorder
-            .save_with_draft(&run.scenario, &run.state, &run.timings, run.draft())
+            .save_with_draft(run.scenario(), run.state(), &run.timings, run.draft())
             .map_err(|e| not_saved(&e));
         if self.recorder.is_saving()
             && let Some(record) = self.recorder.record().cloned()

@@ -22,8 +22,8 @@ use crate::record::{Draft, Timing};
 use crate::scenario::{DecisionKind, Scenario, Step};
 
 pub struct RunState {
-    pub scenario: Scenario,
-    pub state: SessionState,
+    /// The run and its case, held for the whole run: queries read it, never rebuild it.
+    session: Session,
     /// Highlighted option, as an index into the shown order.
     pub cursor: usize,
     pub rationale: TextArea<'static>,
@@ -57,20 +57,17 @@ pub enum RunOutcome {
 
 impl RunState {
     pub fn start(scenario: Scenario, settings: Settings, now: Instant) -> Self {
-        let session = Session::new(&scenario, settings);
-        let state = session.into_state();
-        let mut run = Self::resume(scenario, state, now);
+        let mut run = Self::resume(Session::new(scenario, settings), now);
         if let Err(e) = run.apply(Input::Continue, now) {
             run.message = Some(e.to_string());
         }
         run
     }
 
-    /// A run picked up from a saved state; the state must already fit the scenario.
-    pub fn resume(scenario: Scenario, state: SessionState, now: Instant) -> Self {
+    /// A run picked up from a session (resumed from a saved state, or a drill).
+    pub fn resume(session: Session, now: Instant) -> Self {
         let mut run = RunState {
-            scenario,
-            state,
+            session,
             cursor: 0,
             rationale: new_textarea(),
             deadline: None,
@@ -85,18 +82,20 @@ impl RunState {
         run
     }
 
-    /// The session over the current state. The state always fits (it was made from this
-    /// scenario), so failure here means a bug, reported rather than panicking.
-    fn session(&self) -> Option<Session<'_>> {
-        Session::resume(&self.scenario, self.state.clone()).ok()
+    pub fn scenario(&self) -> &Scenario {
+        self.session.scenario()
+    }
+
+    pub fn state(&self) -> &SessionState {
+        self.session.state()
     }
 
     pub fn current(&self) -> Vec<Event> {
-        self.session().map(|s| s.current()).unwrap_or_default()
+        self.session.current()
     }
 
     pub fn asked(&self) -> Option<Asked> {
-        self.session().and_then(|s| s.asked())
+        self.session.asked()
     }
 
     pub fn feedback(&self) -> Option<Item> {
@@ -107,23 +106,22 @@ impl RunState {
     }
 
     pub fn is_finished(&self) -> bool {
-        self.state.phase == Phase::Finished
+        self.state().phase == Phase::Finished
     }
 
     pub fn typing(&self) -> bool {
-        matches!(self.state.phase, Phase::Rationale { .. })
+        matches!(self.state().phase, Phase::Rationale { .. })
     }
 
     /// Sends one input to the engine; moves past an assessment-mode review at once.
     fn apply(&mut self, input: Input, now: Instant) -> Result<Vec<Event>, InputError> {
-        let Some(mut session) = self.session() else {
-            return Err(InputError::Finished);
-        };
+        let session = &mut self.session;
         let mut events = session.apply(input)?;
-        if self.state.settings.mode == Mode::Assessment && matches!(session.phase(), Phase::Reviewed { .. }) {
+        if session.state().settings.mode == Mode::Assessment
+            && matches!(session.phase(), Phase::Reviewed { .. })
+        {
             events.extend(session.apply(Input::Continue)?);
         }
-        self.state = session.into_state();
         if events
             .iter()
             .any(|e| matches!(e, Event::DecisionAsked(_) | Event::Narrative { .. }))
@@ -150,7 +148,7 @@ impl RunState {
     fn arm_timer(&mut self, now: Instant) {
         self.deadline = None;
         self.asked_at = None;
-        if let Phase::Deciding { .. } = self.state.phase {
+        if let Phase::Deciding { .. } = self.state().phase {
             self.asked_at = Some(now);
             if let Some(limit) = self.asked().and_then(|a| a.time_limit) {
                 self.deadline = Some(now + Duration::from_secs(u64::from(limit)));
@@ -160,7 +158,7 @@ impl RunState {
 
     /// Seconds left on the current decision's clock.
     pub fn remaining(&self, now: Instant) -> Option<u64> {
-        if !matches!(self.state.phase, Phase::Deciding { .. }) {
+        if !matches!(self.state().phase, Phase::Deciding { .. }) {
             return None; // the clock stops once the decision is made
         }
         self.deadline
@@ -169,7 +167,7 @@ impl RunState {
 
     pub fn tick(&mut self, now: Instant) -> RunOutcome {
         match self.deadline {
-            Some(deadline) if now >= deadline && matches!(self.state.phase, Phase::Deciding { .. }) => {
+            Some(deadline) if now >= deadline && matches!(self.state().phase, Phase::Deciding { .. }) => {
                 self.deadline = None;
                 self.message = Some("Time ran out: recorded as no decision in time.".into());
                 self.send(Input::TimeUp, now)
@@ -226,7 +224,7 @@ impl RunState {
             }
             _ => {}
         }
-        match self.state.phase.clone() {
+        match self.state().phase.clone() {
             Phase::Briefing => self.send(Input::Continue, now),
             Phase::Narrative { .. } => match action {
                 Action::Enter | Action::Space | Action::Right => self.send(Input::Continue, now),
@@ -324,16 +322,16 @@ impl RunState {
 
     /// The number of this decision among those reached so far (1-based).
     pub fn decision_number(&self) -> usize {
-        self.state
+        self.state()
             .path
             .iter()
-            .filter(|id| self.scenario.decision(id).is_some())
+            .filter(|id| self.scenario().decision(id).is_some())
             .count()
     }
 
     /// The rationale being typed, while the run waits for one.
     pub fn draft(&self) -> Option<Draft> {
-        match &self.state.phase {
+        match &self.state().phase {
             Phase::Rationale { step } => {
                 let text = self.rationale.lines().join("\n");
                 (!text.trim().is_empty()).then(|| Draft {
@@ -347,7 +345,7 @@ impl RunState {
 
     /// Puts a saved draft back in the rationale box, if it belongs to the step being asked.
     pub fn restore_draft(&mut self, draft: Option<&Draft>) {
-        if let (Some(draft), Phase::Rationale { step }) = (draft, &self.state.phase)
+        if let (Some(draft), Phase::Rationale { step }) = (draft, &self.state().phase)
             && &draft.step == step
         {
             self.rationale = new_textarea();
@@ -394,7 +392,7 @@ impl Widget for RunView<'_> {
         let (pane_title, pane_text) = self.pane(&events, main.width.saturating_sub(2));
         let wanted = wrapped_height(&pane_text, main.width.saturating_sub(2)).saturating_add(2);
         let typing = self.run.typing();
-        let reviewing = matches!(self.run.state.phase, Phase::Reviewed { .. });
+        let reviewing = matches!(self.run.state().phase, Phase::Reviewed { .. });
         let share = if reviewing { 7 } else { 6 };
         let max_pane = main.height.saturating_mul(share) / 10;
         let wanted = if typing { wanted.saturating_add(6) } else { wanted };
@@ -446,11 +444,11 @@ impl RunView<'_> {
         let role = run
             .asked()
             .map(|a| (a.role, a.role_assumed))
-            .or_else(|| match &run.state.phase {
+            .or_else(|| match &run.state().phase {
                 Phase::Rationale { step } | Phase::Confidence { step } => run
-                    .scenario
+                    .scenario()
                     .decision(step)
-                    .map(|d| (run.scenario.role_at(d), d.role_assumed)),
+                    .map(|d| (run.scenario().role_at(d), d.role_assumed)),
                 _ => None,
             });
         if let Some((role, assumed)) = role {
@@ -464,7 +462,7 @@ impl RunView<'_> {
             ));
         }
         status.push(Span::styled(
-            format!(" · {}", run.state.settings.mode.label()),
+            format!(" · {}", run.state().settings.mode.label()),
             theme.dim,
         ));
         if let Some(left) = run.remaining(self.now) {
@@ -473,7 +471,7 @@ impl RunView<'_> {
         }
         let status_width: usize = status.iter().map(|s| s.content.chars().count()).sum();
         let room = (area.width as usize).saturating_sub(status_width + 2);
-        let title = truncate(&clean(&run.scenario.title), room);
+        let title = truncate(&clean(&run.scenario().title), room);
         let pad = (area.width as usize).saturating_sub(status_width + title.chars().count());
         let mut spans = vec![Span::styled(title, theme.title), Span::raw(" ".repeat(pad))];
         spans.extend(status);
@@ -485,10 +483,10 @@ impl RunView<'_> {
         let theme = self.theme;
         let run = self.run;
         let mut lines: Vec<Line> = Vec::new();
-        if run.state.drill {
+        if run.state().drill {
             let context = run
-                .scenario
-                .context_before(run.state.path.last().map(String::as_str));
+                .scenario()
+                .context_before(run.state().path.last().map(String::as_str));
             lines.push(Line::styled(
                 "Drill: where this decision falls in the case",
                 theme.heading,
@@ -496,12 +494,16 @@ impl RunView<'_> {
             lines.extend(styled_lines(&context, theme.base));
         } else {
             lines.push(Line::styled("Briefing", theme.heading));
-            lines.extend(styled_lines(&run.scenario.briefing, theme.base));
+            lines.extend(styled_lines(&run.scenario().briefing, theme.base));
         }
         let mut decision_no = 0;
-        let last = run.state.path.len().saturating_sub(1);
-        for (i, id) in run.state.path.iter().enumerate() {
-            let Some(step) = run.scenario.step_index(id).map(|i| &run.scenario.steps[i]) else {
+        let last = run.state().path.len().saturating_sub(1);
+        for (i, id) in run.state().path.iter().enumerate() {
+            let Some(step) = run
+                .scenario()
+                .step_index(id)
+                .and_then(|i| run.scenario().steps.get(i))
+            else {
                 continue;
             };
             lines.push(Line::from(""));
@@ -517,7 +519,7 @@ impl RunView<'_> {
                     lines.extend(styled_lines(&n.text, theme.base));
                 }
                 Step::Decision(d) => {
-                    let answer = run.state.answers.iter().find(|a| &a.step == id);
+                    let answer = run.state().answers.iter().find(|a| &a.step == id);
                     if answer.is_none() {
                         continue; // the decision being asked is in the pane below
                     }
@@ -533,7 +535,7 @@ impl RunView<'_> {
                     ));
                     lines.push(Line::styled(clean(&d.prompt), theme.dim));
                     if let Some(answer) = answer {
-                        let chosen = describe(&run.scenario, &answer.step, &answer.response);
+                        let chosen = describe(run.scenario(), &answer.step, &answer.response);
                         lines.push(Line::from(vec![
                             Span::styled("You: ", theme.accent),
                             Span::raw(chosen),
@@ -668,7 +670,7 @@ impl RunView<'_> {
     }
 
     fn keys(&self) -> Vec<(&'static str, &'static str)> {
-        match &self.run.state.phase {
+        match &self.run.state().phase {
             Phase::Deciding { .. } => match self.run.asked().map(|a| a.kind) {
                 Some(DecisionKind::Multiple) => vec![
                     ("↑↓", "move"),

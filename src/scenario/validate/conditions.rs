@@ -4,7 +4,6 @@
 use super::super::diagnostic::Diagnostic;
 use super::super::suggest::nearest;
 use super::super::types::Step;
-use super::super::vocab::DecisionKind;
 use super::Checker;
 
 impl Checker<'_> {
@@ -13,7 +12,7 @@ impl Checker<'_> {
         let s = self.scenario;
         for step in &s.steps {
             if let Step::Decision(d) = step {
-                if !d.when_ticked.is_empty() && d.kind != DecisionKind::Multiple {
+                if !d.when_ticked.is_empty() && !d.kind.allows_when_ticked() {
                     let location = self.in_step(&d.id, "when_ticked");
                     self.out.push(
                         Diagnostic::error(

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use super::super::diagnostic::Diagnostic;
 use super::super::text::echo;
 use super::super::types::{Choice, Decision};
-use super::super::vocab::{DecisionKind, Mark};
+use super::super::vocab::Mark;
 use super::Checker;
 
 impl Checker<'_> {
@@ -70,7 +70,7 @@ impl Checker<'_> {
             }
         }
         self.scale(d);
-        if d.kind == DecisionKind::Multiple
+        if !d.kind.allows_goto()
             && let Some(option) = d.options.iter().find(|o| o.goto.is_some())
         {
             let location = self.in_option(&d.id, &option.id, "goto");
@@ -89,7 +89,7 @@ impl Checker<'_> {
                 ),
             );
         }
-        if d.kind == DecisionKind::Single && d.options.iter().filter(|o| o.actual).count() > 1 {
+        if !d.kind.allows_several_actual() && d.options.iter().filter(|o| o.actual).count() > 1 {
             let prompt = self.in_step(&d.id, "options");
             self.out.push(
                 Diagnostic::warning(
@@ -147,7 +147,7 @@ impl Checker<'_> {
     }
 
     pub(super) fn scale(&mut self, d: &Decision) {
-        if d.kind != DecisionKind::Scale {
+        if !d.kind.needs_levels() {
             if let Some(option) = d.options.iter().find(|o| o.level.is_some()) {
                 let location = self.in_option(&d.id, &option.id, "level");
                 self.out.push(

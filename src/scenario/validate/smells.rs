@@ -3,7 +3,7 @@
 use super::super::diagnostic::Diagnostic;
 use super::super::fairness::{self, At};
 use super::super::text::echo;
-use super::super::vocab::{DecisionKind, Mark};
+use super::super::vocab::Mark;
 use super::Checker;
 
 impl Checker<'_> {
@@ -31,9 +31,7 @@ impl Checker<'_> {
             // a checklist's expected ticks need no feedback of their own; everything else should say why
             let needing: Vec<&str> = without
                 .into_iter()
-                .filter(|id| {
-                    d.kind != DecisionKind::Multiple || d.option(id).is_some_and(|o| o.mark != Mark::Expected)
-                })
+                .filter(|id| d.kind.picks_one() || d.option(id).is_some_and(|o| o.mark != Mark::Expected))
                 .collect();
             if !needing.is_empty() {
                 let location = self.in_step(&d.id, "options");

@@ -4,7 +4,6 @@
 use std::time::Instant;
 
 use super::actions::ClassroomOutcome;
-use super::room::room_inputs;
 use super::state::{Classroom, Modal, Stage};
 use super::store::GroupSave;
 use crate::engine::{Input, Phase};
@@ -15,9 +14,9 @@ impl Classroom {
     /// What a save of the current case's record needs, if there is a case.
     pub fn group_save(&self) -> Option<GroupSave<'_>> {
         Some(GroupSave {
-            scenario: self.plan.get(self.case)?,
+            scenario: self.scenario()?,
             file: self.files.get(self.case).and_then(|f| f.as_deref()),
-            state: &self.state,
+            state: self.state(),
             tallies: &self.tallies,
             plan: self.plan_ids(),
         })
@@ -69,7 +68,7 @@ impl Classroom {
         match self.stage {
             Stage::Title => self.stage = Stage::Briefing,
             Stage::Briefing => {
-                if self.state.phase == Phase::Briefing {
+                if self.state().phase == Phase::Briefing {
                     self.apply(Input::Continue);
                 }
                 self.stage = Stage::Story;
@@ -77,7 +76,7 @@ impl Classroom {
                 return ClassroomOutcome::Save;
             }
             Stage::Story => {
-                if matches!(self.state.phase, Phase::Narrative { .. }) {
+                if matches!(self.state().phase, Phase::Narrative { .. }) {
                     self.apply(Input::Continue);
                     return self.after_step();
                 } else if self.asked().is_some() {
@@ -117,19 +116,20 @@ impl Classroom {
         }
     }
 
-    /// Moves the story on with the room's answer (see `room_inputs`), then past the
+    /// Moves the story on with the room's answer (`engine::room_answer`), then past the
     /// rationale, confidence and review the room does not give.
     fn answer_for_the_room(&mut self) {
         let Some(asked) = self.asked() else { return };
-        let inputs = room_inputs(asked.kind, &self.votes);
-        if inputs.is_empty() {
+        // a decision with no options has no answer; validation refuses such files
+        let Some(answer) = crate::engine::room_answer(asked.kind, &self.votes) else {
             return;
-        }
+        };
+        let inputs = crate::engine::kind_rule::inputs_for(&answer);
         let mut ok = false;
         for input in inputs {
             ok = self.apply(input);
         }
-        if ok && matches!(self.state.phase, Phase::Rationale { .. }) {
+        if ok && matches!(self.state().phase, Phase::Rationale { .. }) {
             let note = if asked.rationale == RationalePrompt::Require {
                 "Discussed by the room."
             } else {
@@ -137,16 +137,16 @@ impl Classroom {
             };
             self.apply(Input::Rationale(note.into()));
         }
-        if matches!(self.state.phase, Phase::Confidence { .. }) {
+        if matches!(self.state().phase, Phase::Confidence { .. }) {
             self.apply(Input::Confidence(None));
         }
-        if matches!(self.state.phase, Phase::Reviewed { .. }) {
+        if matches!(self.state().phase, Phase::Reviewed { .. }) {
             self.apply(Input::Continue);
         }
     }
 
     fn after_step(&mut self) -> ClassroomOutcome {
-        if self.state.phase == Phase::Finished {
+        if self.state().phase == Phase::Finished {
             self.stage = Stage::Outcome;
             self.outcome_page = 0;
         } else {

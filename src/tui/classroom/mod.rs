@@ -7,14 +7,12 @@
 
 mod actions;
 mod flow;
-mod room;
 mod screen;
 mod state;
 pub mod store;
 pub mod view;
 
 pub use actions::ClassroomOutcome;
-pub use room::room_inputs;
 pub use screen::ClassroomScreen;
 pub use state::{Classroom, MAX_VOTES, Modal, Stage, Timer};
 pub use store::{ClassroomStore, GroupSave, NoStore};

@@ -3,6 +3,8 @@
 
 use std::time::{Duration, Instant};
 
+use std::sync::Arc;
+
 use crate::engine::{Asked, Event, Input, Mode, Phase, Session, SessionState, Settings};
 use crate::record::Votes;
 use crate::scenario::Scenario;
@@ -83,11 +85,14 @@ impl Timer {
 }
 
 pub struct Classroom {
-    pub plan: Vec<Scenario>,
+    pub plan: Vec<Arc<Scenario>>,
     /// For each case of the plan, the file it came from when it is not a built-in case.
     pub files: Vec<Option<std::path::PathBuf>>,
     pub case: usize,
-    pub state: SessionState,
+    /// The current case's run, held for the whole case (None only for an empty plan).
+    session: Option<Session>,
+    /// What `state()` shows when there is no session: a finished, empty run.
+    idle: SessionState,
     pub stage: Stage,
     /// Votes per option id of the current decision, in the order the options are shown.
     pub votes: Vec<(String, u32)>,
@@ -108,15 +113,14 @@ pub struct Classroom {
 
 impl Classroom {
     pub fn new(plan: Vec<Scenario>, seed: u64) -> Self {
-        let state = plan
-            .first()
-            .map(|s| fresh_state(s, seed))
-            .unwrap_or_else(|| empty_state(seed));
+        let plan: Vec<Arc<Scenario>> = plan.into_iter().map(Arc::new).collect();
+        let session = plan.first().map(|s| fresh_session(s, seed));
         Classroom {
             files: vec![None; plan.len()],
             plan,
             case: 0,
-            state,
+            session,
+            idle: empty_state(seed),
             stage: Stage::Title,
             votes: Vec::new(),
             tallies: Vec::new(),
@@ -137,9 +141,12 @@ impl Classroom {
         let seed = state.settings.seed;
         let mut room = Classroom::new(plan, seed);
         room.case = case;
-        room.state = state;
+        room.session = room
+            .plan
+            .get(case)
+            .and_then(|s| Session::resume(Arc::clone(s), state).ok());
         room.tallies = tallies;
-        room.stage = match room.state.phase {
+        room.stage = match room.state().phase {
             Phase::Briefing => Stage::Title,
             Phase::Finished => Stage::Outcome,
             _ => Stage::Story,
@@ -152,28 +159,27 @@ impl Classroom {
     pub fn starting_at(plan: Vec<Scenario>, case: usize, seed: u64) -> Self {
         let mut room = Classroom::new(plan, seed);
         if let Some(scenario) = room.plan.get(case) {
-            room.state = fresh_state(scenario, seed);
+            room.session = Some(fresh_session(scenario, seed));
             room.case = case;
         }
         room
     }
 
     pub fn scenario(&self) -> Option<&Scenario> {
-        self.plan.get(self.case)
+        self.plan.get(self.case).map(|s| &**s)
     }
 
-    // The one place the engine's session is rebuilt from the saved state.
-    fn session(&self) -> Option<Session<'_>> {
-        self.scenario()
-            .and_then(|s| Session::resume(s, self.state.clone()).ok())
+    /// Where the room is in the current case: what a record saves.
+    pub fn state(&self) -> &SessionState {
+        self.session.as_ref().map_or(&self.idle, Session::state)
     }
 
     pub fn current(&self) -> Vec<Event> {
-        self.session().map(|s| s.current()).unwrap_or_default()
+        self.session.as_ref().map(Session::current).unwrap_or_default()
     }
 
     pub fn asked(&self) -> Option<Asked> {
-        self.session().and_then(|s| s.asked())
+        self.session.as_ref().and_then(Session::asked)
     }
 
     /// Whether letters are being typed as votes or counts, for the keymap.
@@ -191,14 +197,11 @@ impl Classroom {
     }
 
     pub(super) fn apply(&mut self, input: Input) -> bool {
-        let Some(mut session) = self.session() else {
+        let Some(session) = self.session.as_mut() else {
             return false;
         };
         match session.apply(input) {
-            Ok(_) => {
-                self.state = session.into_state();
-                true
-            }
+            Ok(_) => true,
             Err(e) => {
                 self.message = Some(e.to_string());
                 false
@@ -211,7 +214,7 @@ impl Classroom {
         let Some(scenario) = self.plan.get(case) else {
             return;
         };
-        self.state = fresh_state(scenario, self.seed);
+        self.session = Some(fresh_session(scenario, self.seed));
         self.case = case;
     }
 
@@ -239,8 +242,8 @@ impl Classroom {
     }
 }
 
-fn fresh_state(scenario: &Scenario, seed: u64) -> SessionState {
-    Session::new(scenario, Settings::new(Mode::Assessment, seed)).into_state()
+fn fresh_session(scenario: &Arc<Scenario>, seed: u64) -> Session {
+    Session::new(Arc::clone(scenario), Settings::new(Mode::Assessment, seed))
 }
 
 fn empty_state(seed: u64) -> SessionState {

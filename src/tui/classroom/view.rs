@@ -222,7 +222,7 @@ impl ClassroomView<'_> {
                     paragraphs(lines, &text);
                 }
                 Event::DecisionAsked(asked) => {
-                    if let Some(context) = last_narrative(s, &room.state.path) {
+                    if let Some(context) = last_narrative(s, &room.state().path) {
                         lines.push(Line::styled(format!("So far: {}", clean(&context)), theme.dim));
                         lines.push(Line::from(""));
                     }

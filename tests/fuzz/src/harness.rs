@@ -5,10 +5,11 @@
 use std::io::{self, Write};
 use std::sync::OnceLock;
 
+use lessons::engine::kind_rule::{inputs_for, response_of};
 use lessons::engine::{Event, Input, Mode, Session, Settings};
 use lessons::plain;
 use lessons::record::store::parse_record;
-use lessons::scenario::{DecisionKind, Library, Origin, Scenario, load_bytes};
+use lessons::scenario::{Library, Origin, Scenario, load_bytes};
 
 /// More steps than any valid scenario can take; a session that needs more is stuck in a loop.
 const MAX_STEPS: usize = 2_000;
@@ -42,7 +43,7 @@ pub fn record(bytes: &[u8]) {
     let Some(scenario) = builtins().iter().find(|s| s.id == record.scenario_id) else {
         return;
     };
-    let Ok(mut session) = Session::resume(scenario, record.session) else {
+    let Ok(mut session) = Session::resume(scenario.clone(), record.session) else {
         return;
     };
     let _ = session.current();
@@ -80,7 +81,7 @@ fn play_first_options(scenario: &Scenario) {
         ask_confidence: true,
         ..Settings::new(Mode::Practice, 1)
     };
-    let mut session = Session::new(scenario, settings);
+    let mut session = Session::new(scenario.clone(), settings);
     let mut input = Input::Continue;
     for _ in 0..MAX_STEPS {
         let Ok(events) = session.apply(input) else {
@@ -97,16 +98,23 @@ fn play_first_options(scenario: &Scenario) {
     panic!("scenario `{}` still running after {MAX_STEPS} steps", scenario.id);
 }
 
-fn next_input(session: &Session<'_>) -> Input {
+fn next_input(session: &Session) -> Input {
     use lessons::engine::Phase;
     match session.phase() {
         Phase::Deciding { ticked, .. } => match session.asked() {
-            Some(asked) => match (asked.kind, asked.options.first()) {
-                (DecisionKind::Single, Some(o)) => Input::Choose(o.id.clone()),
-                (DecisionKind::Scale, Some(o)) => Input::Grade(o.id.clone()),
-                (DecisionKind::Multiple, Some(o)) if ticked.is_empty() => Input::Toggle(o.id.clone()),
-                _ => Input::Submit,
-            },
+            Some(asked) => {
+                // answer with the first option: its one input, or its tick and then Submit
+                let first = asked.options.first().map(|o| o.id.clone());
+                let inputs = response_of(asked.kind, first.into_iter().collect())
+                    .map(|r| inputs_for(&r))
+                    .unwrap_or_default();
+                let next = if ticked.is_empty() {
+                    inputs.first()
+                } else {
+                    inputs.last()
+                };
+                next.cloned().unwrap_or(Input::Submit)
+            }
             None => Input::TimeUp,
         },
         Phase::Rationale { .. } => Input::Rationale("because".into()),

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::answer::Response;
-use super::assess::Item;
+use super::item::Item;
 use crate::scenario::{DecisionKind, NdmStage, RationalePrompt, Role};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
