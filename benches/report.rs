@@ -5,8 +5,9 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use lessons::analysis::report;
 use lessons::engine::{Answer, Mode, Response, Session, Settings};
-use lessons::record::{Record, RecordKind, Stamp, report};
+use lessons::record::{Record, RecordKind, Stamp};
 use lessons::scenario::{DecisionKind, Library, Scenario};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

@@ -9,8 +9,9 @@ use std::fs;
 use std::path::Path;
 
 use common::{fixture_scenario, lessons_in, root, text};
+use lessons::analysis::report;
 use lessons::engine::{Answer, Mode, Response, Session, Settings};
-use lessons::record::{Record, RecordKind, Stamp, Tally, report};
+use lessons::record::{Record, RecordKind, Stamp, Tally};
 
 const FIXTURE: &str = "tests/fixtures/valid/synthetic-branching.ron";
 

@@ -18,6 +18,8 @@ pub struct Context {
     pub name: Option<String>,
     /// Draw one frame and exit, for the start-up benchmark.
     pub exit_after_first_frame: bool,
+    /// The trainee's time zone: how times are shown and when drill days roll over.
+    pub zone: jiff::tz::TimeZone,
 }
 
 impl Context {

@@ -320,6 +320,7 @@ pub fn run(cli: Cli) -> ExitCode {
         no_records: cli.no_records,
         name: cli.name,
         exit_after_first_frame: cli.exit_after_first_frame,
+        zone: crate::record::stamp::local_zone(),
     };
 
     match cli.command {

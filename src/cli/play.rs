@@ -6,9 +6,9 @@ use std::time::Instant;
 
 use super::Context;
 use super::resolve;
+use crate::analysis::drill::DrillItem;
 use crate::engine::{Mode, Session, Settings};
 use crate::plain::{self, Ending};
-use crate::record::drill::DrillItem;
 use crate::record::recorder::SaveState;
 use crate::record::store::bad_id;
 use crate::record::{Record, RecordKind, Recorder, is_valid_id};
@@ -257,6 +257,7 @@ pub fn full_screen(context: &Context, start: Start) -> ExitCode {
         }
     }
     app.exit_after_first_frame = context.exit_after_first_frame;
+    app.zone = context.zone.clone();
 
     match start {
         Start::Library => {}

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{Context, ReportFormat};
-use crate::record::{load_paths, report, resolve_dir};
+use crate::analysis::report;
+use crate::record::{load_paths, resolve_dir};
 use crate::scenario::text::{echo_message, echo_path};
 
 pub fn run(context: &Context, paths: &[PathBuf], format: ReportFormat, anonymise: bool) -> ExitCode {

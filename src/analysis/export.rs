@@ -3,12 +3,14 @@
 
 use std::fmt::Write as _;
 
+use jiff::tz::TimeZone;
 use serde::Serialize;
 
-use super::model::Record;
+use super::safe_csv::SafeCsv;
 use crate::engine::{Debrief, assess};
+use crate::record::model::Record;
 use crate::scenario::Scenario;
-use crate::scenario::text::{csv_cell, markdown_text, sanitize};
+use crate::scenario::text::{markdown_text, sanitize};
 
 /// Markdown text for a table cell: pipes escaped, line breaks kept as `<br>`.
 fn cell(text: &str) -> String {
@@ -19,24 +21,33 @@ fn seconds(record: &Record, step: &str) -> Option<f64> {
     record.timings.iter().find(|t| t.step == step).map(|t| t.seconds)
 }
 
-/// The portfolio debrief.
-pub fn markdown(record: &Record, scenario: &Scenario) -> String {
+/// The `- **Run:**` line of a debrief: when it started in the trainee's time (with the
+/// offset, so it reads right anywhere), the mode, the seed and who played.
+pub(crate) fn run_line(record: &Record, zone: &TimeZone) -> String {
+    // the name is the trainee's (or anyone's) typing: inert, and kept on one line
+    let who = record
+        .trainee
+        .as_deref()
+        .map(|n| {
+            let name = markdown_text(n).replace('|', "\\|").replace('\n', "<br>");
+            format!(" · trainee: {name}")
+        })
+        .unwrap_or_default();
+    format!(
+        "- **Run:** {} · {} mode · seed {}{who}",
+        record.started.local_short(zone),
+        record.session.settings.mode.label(),
+        record.session.settings.seed
+    )
+}
+
+/// The portfolio debrief; times are shown in `zone`.
+pub fn markdown(record: &Record, scenario: &Scenario, zone: &TimeZone) -> String {
     let debrief = assess(scenario, &record.session.answers);
     let mut out = String::new();
     let _ = writeln!(out, "# Debrief: {}\n", sanitize(&scenario.title));
     let _ = writeln!(out, "- **Source:** {}", sanitize(&scenario.source_line()));
-    let who = record
-        .trainee
-        .as_deref()
-        .map(|n| format!(" · trainee: {}", markdown_text(n)))
-        .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "- **Run:** {} UTC · {} mode · seed {}{who}",
-        record.started.short(),
-        record.session.settings.mode.label(),
-        record.session.settings.seed
-    );
+    let _ = writeln!(out, "{}", run_line(record, zone));
     let status = if record.is_finished() {
         String::new()
     } else {
@@ -209,45 +220,40 @@ fn list(out: &mut String, heading: &str, items: &[String]) {
     out.push('\n');
 }
 
+/// When the run started and finished in the trainee's time, beside the record's UTC.
+#[derive(Serialize)]
+pub(crate) struct LocalTimes {
+    started: String,
+    finished: Option<String>,
+}
+
+impl LocalTimes {
+    pub(crate) fn of(record: &Record, zone: &TimeZone) -> Self {
+        LocalTimes {
+            started: record.started.local_rfc3339(zone),
+            finished: record.finished.map(|f| f.local_rfc3339(zone)),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct JsonExport<'a> {
     record: &'a Record,
+    local_time: LocalTimes,
     debrief: Debrief,
 }
 
-pub fn json(record: &Record, scenario: &Scenario) -> Result<String, String> {
+pub fn json(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<String, String> {
     let export = JsonExport {
         record,
+        local_time: LocalTimes::of(record, zone),
         debrief: assess(scenario, &record.session.answers),
     };
     serde_json::to_string_pretty(&export).map_err(|e| e.to_string())
 }
 
-/// A CSV writer that passes every cell through `csv_cell`: a rationale such as
-/// `=HYPERLINK(…)` stays text in a spreadsheet, and no escape sequence reaches a terminal.
-pub(super) struct SafeCsv(::csv::Writer<Vec<u8>>);
-
-impl SafeCsv {
-    pub(super) fn new() -> Self {
-        SafeCsv(::csv::Writer::from_writer(Vec::new()))
-    }
-
-    pub(super) fn write_record<I, T>(&mut self, cells: I) -> ::csv::Result<()>
-    where
-        I: IntoIterator<Item = T>,
-        T: AsRef<str>,
-    {
-        self.0
-            .write_record(cells.into_iter().map(|c| csv_cell(c.as_ref())))
-    }
-
-    pub(super) fn into_inner(self) -> Result<Vec<u8>, String> {
-        self.0.into_inner().map_err(|e| e.to_string())
-    }
-}
-
-/// One row per decision.
-pub fn csv(record: &Record, scenario: &Scenario) -> Result<String, String> {
+/// One row per decision; `started` is local time in `zone`, with its offset.
+pub fn csv(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<String, String> {
     let debrief = assess(scenario, &record.session.answers);
     let mut writer = SafeCsv::new();
     let header = [
@@ -271,7 +277,9 @@ pub fn csv(record: &Record, scenario: &Scenario) -> Result<String, String> {
         "basis",
         "basis_detail",
         "judged",
+        "started",
     ];
+    let started = record.started.local_rfc3339(zone);
     writer.write_record(header).map_err(|e| e.to_string())?;
     for item in &debrief.items {
         writer
@@ -298,6 +306,7 @@ pub fn csv(record: &Record, scenario: &Scenario) -> Result<String, String> {
                 item.basis.basis.ident().to_string(),
                 item.basis.detail.clone().unwrap_or_default(),
                 item.judged.to_string(),
+                started.clone(),
             ])
             .map_err(|e| e.to_string())?;
     }

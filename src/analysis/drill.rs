@@ -1,19 +1,21 @@
 //! Re-drill: the decisions you did not get in line with the finding come back, oldest
 //! first, spaced over days (1, 3, 7, 14). Four answers in line in a row and it is learnt.
+//! Days are the trainee's: they roll over at local midnight, in the zone passed in.
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
 
-use super::model::{Record, RecordKind};
-use super::stamp::Stamp;
 use crate::engine::{Verdict, assess_one};
+use crate::record::model::{Record, RecordKind};
+use crate::record::stamp::{Stamp, days_after};
 use crate::scenario::Scenario;
 
 /// Days to wait after a miss (index 0) and after each answer in line since (1, 2, 3).
 pub const INTERVALS: [i64; 4] = [1, 3, 7, 14];
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DrillItem {
     pub scenario_id: String,
     pub title: String,
@@ -23,8 +25,8 @@ pub struct DrillItem {
     pub last_attempt: Stamp,
     /// Answers in line with the finding since the last miss.
     pub streak: usize,
-    /// The day (since the epoch) it is next due.
-    pub due_day: i64,
+    /// The local day it is next due.
+    pub due_day: Date,
 }
 
 #[derive(Debug, Default)]
@@ -37,8 +39,9 @@ pub struct Schedule {
     pub learnt: usize,
 }
 
-/// Works out what is due on `today` from every run and drill record.
-pub fn schedule(records: &[Record], scenarios: &[Scenario], today: i64) -> Schedule {
+/// Works out what is due on `today` (a day in `zone`) from every run and drill record.
+/// Answers to a case that has changed since are left out: the decision may not be the same.
+pub fn schedule(records: &[Record], scenarios: &[Scenario], today: Date, zone: &TimeZone) -> Schedule {
     // (when, verdict) for every answer to every decision, in time order
     let mut attempts: HashMap<(&str, &str), Vec<(Stamp, bool)>> = HashMap::new();
     for record in records.iter().filter(|r| r.kind != RecordKind::Group) {
@@ -92,7 +95,7 @@ pub fn schedule(records: &[Record], scenarios: &[Scenario], today: i64) -> Sched
             first_missed,
             last_attempt,
             streak,
-            due_day: last_attempt.day() + INTERVALS[streak],
+            due_day: days_after(last_attempt.local_day(zone), INTERVALS[streak]),
         };
         if item.due_day <= today {
             schedule.due.push(item);
