@@ -12,6 +12,19 @@ use crate::record::model::Record;
 use crate::scenario::Scenario;
 use crate::scenario::text::{markdown_text, sanitize};
 
+/// Why an export could not be written out (never expected: the data is in memory).
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{0}")]
+    Json(#[from] serde_json::Error),
+    #[error("{0}")]
+    Csv(#[from] ::csv::Error),
+    #[error("{0}")]
+    Flush(std::io::Error),
+    #[error("{0}")]
+    NotUtf8(#[from] std::string::FromUtf8Error),
+}
+
 /// Markdown text for a table cell: pipes escaped, line breaks kept as `<br>`.
 fn cell(text: &str) -> String {
     sanitize(text).replace('|', "\\|").replace('\n', "<br>")
@@ -243,17 +256,17 @@ struct JsonExport<'a> {
     debrief: Debrief,
 }
 
-pub fn json(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<String, String> {
+pub fn json(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<String, ExportError> {
     let export = JsonExport {
         record,
         local_time: LocalTimes::of(record, zone),
         debrief: assess(scenario, &record.session.answers),
     };
-    serde_json::to_string_pretty(&export).map_err(|e| e.to_string())
+    Ok(serde_json::to_string_pretty(&export)?)
 }
 
 /// One row per decision; `started` is local time in `zone`, with its offset.
-pub fn csv(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<String, String> {
+pub fn csv(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<String, ExportError> {
     let debrief = assess(scenario, &record.session.answers);
     let mut writer = SafeCsv::new();
     let header = [
@@ -280,36 +293,33 @@ pub fn csv(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<Stri
         "started",
     ];
     let started = record.started.local_rfc3339(zone);
-    writer.write_record(header).map_err(|e| e.to_string())?;
+    writer.write_record(header)?;
     for item in &debrief.items {
-        writer
-            .write_record([
-                record.id.clone(),
-                record.trainee.clone().unwrap_or_default(),
-                scenario.id.clone(),
-                item.step.clone(),
-                item.prompt.clone(),
-                crate::scenario::role_label(item.role, item.role_assumed),
-                item.ndm.label().to_string(),
-                item.your_choice(),
-                item.officers_did(),
-                item.finding.text.clone(),
-                item.label(),
-                item.same_as_officers.to_string(),
-                item.scale_distance.map(|d| d.to_string()).unwrap_or_default(),
-                item.rationale.clone().unwrap_or_default(),
-                item.confidence.map(|c| c.to_string()).unwrap_or_default(),
-                seconds(record, &item.step)
-                    .map(|s| s.to_string())
-                    .unwrap_or_default(),
-                item.in_line.join("; "),
-                item.basis.basis.ident().to_string(),
-                item.basis.detail.clone().unwrap_or_default(),
-                item.judged.to_string(),
-                started.clone(),
-            ])
-            .map_err(|e| e.to_string())?;
+        writer.write_record([
+            record.id.clone(),
+            record.trainee.clone().unwrap_or_default(),
+            scenario.id.clone(),
+            item.step.clone(),
+            item.prompt.clone(),
+            crate::scenario::role_label(item.role, item.role_assumed),
+            item.ndm.label().to_string(),
+            item.your_choice(),
+            item.officers_did(),
+            item.finding.text.clone(),
+            item.label(),
+            item.same_as_officers.to_string(),
+            item.scale_distance.map(|d| d.to_string()).unwrap_or_default(),
+            item.rationale.clone().unwrap_or_default(),
+            item.confidence.map(|c| c.to_string()).unwrap_or_default(),
+            seconds(record, &item.step)
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
+            item.in_line.join("; "),
+            item.basis.basis.ident().to_string(),
+            item.basis.detail.clone().unwrap_or_default(),
+            item.judged.to_string(),
+            started.clone(),
+        ])?;
     }
-    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| e.to_string())
+    writer.finish()
 }

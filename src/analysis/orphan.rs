@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use jiff::tz::TimeZone;
 use serde::Serialize;
 
-use super::export::LocalTimes;
+use super::export::{ExportError, LocalTimes};
 
 use crate::engine::Response;
 use crate::record::model::Record;
@@ -65,11 +65,11 @@ struct JsonExport<'a> {
 }
 
 /// The record as JSON, with a note that there is no debrief to go with it.
-pub fn json(record: &Record, zone: &TimeZone) -> Result<String, String> {
+pub fn json(record: &Record, zone: &TimeZone) -> Result<String, ExportError> {
     let export = JsonExport {
         record,
         local_time: LocalTimes::of(record, zone),
         note: NOTE,
     };
-    serde_json::to_string_pretty(&export).map_err(|e| e.to_string())
+    Ok(serde_json::to_string_pretty(&export)?)
 }

@@ -1,5 +1,6 @@
 //! CSV for spreadsheets: every cell made inert before it is written.
 
+use super::export::ExportError;
 use crate::scenario::text::csv_cell;
 
 /// A CSV writer that passes every cell through `csv_cell`: a rationale such as
@@ -20,7 +21,12 @@ impl SafeCsv {
             .write_record(cells.into_iter().map(|c| csv_cell(c.as_ref())))
     }
 
-    pub(crate) fn into_inner(self) -> Result<Vec<u8>, String> {
-        self.0.into_inner().map_err(|e| e.to_string())
+    /// The CSV text.
+    pub(crate) fn finish(self) -> Result<String, ExportError> {
+        let bytes = self
+            .0
+            .into_inner()
+            .map_err(|e| ExportError::Flush(e.into_error()))?;
+        Ok(String::from_utf8(bytes)?)
     }
 }

@@ -74,7 +74,10 @@ pub fn run(context: &Context, plain: bool, list: bool) -> ExitCode {
             stdout.lock(),
         );
         if let SaveState::Failed(why) = recorder.state() {
-            eprintln!("lessons: this drill is NOT saved: {}", echo_message(why));
+            eprintln!(
+                "lessons: this drill is NOT saved: {}",
+                echo_message(&why.to_string())
+            );
             return ExitCode::from(1);
         }
         match result {

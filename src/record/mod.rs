@@ -4,6 +4,7 @@
 //! from records (reports, drills, history, exports) is in `crate::analysis`.
 
 pub mod atomic;
+pub mod error;
 pub mod hash;
 pub mod journal;
 pub mod model;
@@ -11,6 +12,7 @@ pub mod recorder;
 pub mod stamp;
 pub mod store;
 
+pub use error::{LoadError, RecordError};
 pub use hash::scenario_hash;
 pub use model::{Draft, Record, RecordKind, Tally, Timing, is_valid_id};
 pub use recorder::Recorder;

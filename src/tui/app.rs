@@ -327,7 +327,7 @@ impl App {
         if !crate::record::is_valid_id(&record.id) {
             self.status = Some(format!(
                 "This run cannot be continued: {}.",
-                crate::record::store::bad_id(&record.id)
+                crate::record::RecordError::BadId(record.id.clone())
             ));
             return;
         }

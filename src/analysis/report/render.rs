@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use super::{CohortReport, OptionCount};
+use crate::analysis::export::ExportError;
 use crate::scenario::DecisionKind;
 use crate::scenario::text::sanitize;
 
@@ -198,55 +199,50 @@ pub fn markdown(report: &CohortReport) -> String {
 }
 
 /// One row per option of every decision, with the decision's shares repeated.
-pub fn csv(report: &CohortReport) -> Result<String, String> {
+pub fn csv(report: &CohortReport) -> Result<String, ExportError> {
     // every cell through `csv_cell`, so none can run as a spreadsheet formula
     let mut writer = crate::analysis::safe_csv::SafeCsv::new();
-    writer
-        .write_record([
-            "scenario",
-            "decision",
-            "prompt",
-            "option",
-            "option_text",
-            "mark",
-            "officers_choice",
-            "count",
-            "respondents",
-            "in_line_percent",
-            "partly_percent",
-            "officers_choice_percent",
-            "graded_too_low",
-            "graded_too_high",
-            "basis",
-            "not_judged",
-        ])
-        .map_err(|e| e.to_string())?;
+    writer.write_record([
+        "scenario",
+        "decision",
+        "prompt",
+        "option",
+        "option_text",
+        "mark",
+        "officers_choice",
+        "count",
+        "respondents",
+        "in_line_percent",
+        "partly_percent",
+        "officers_choice_percent",
+        "graded_too_low",
+        "graded_too_high",
+        "basis",
+        "not_judged",
+    ])?;
     for case in &report.cases {
         for d in &case.decisions {
             for o in &d.options {
-                writer
-                    .write_record([
-                        case.scenario_id.clone(),
-                        d.step.clone(),
-                        d.prompt.clone(),
-                        o.id.clone(),
-                        o.text.clone(),
-                        o.mark.label().to_string(),
-                        o.actual.to_string(),
-                        o.count.to_string(),
-                        d.respondents.to_string(),
-                        d.share(d.in_line).to_string(),
-                        d.share(d.partly).to_string(),
-                        d.share(d.same_as_officers).to_string(),
-                        d.under.to_string(),
-                        d.over.to_string(),
-                        d.basis.basis.ident().to_string(),
-                        d.not_judged.to_string(),
-                    ])
-                    .map_err(|e| e.to_string())?;
+                writer.write_record([
+                    case.scenario_id.clone(),
+                    d.step.clone(),
+                    d.prompt.clone(),
+                    o.id.clone(),
+                    o.text.clone(),
+                    o.mark.label().to_string(),
+                    o.actual.to_string(),
+                    o.count.to_string(),
+                    d.respondents.to_string(),
+                    d.share(d.in_line).to_string(),
+                    d.share(d.partly).to_string(),
+                    d.share(d.same_as_officers).to_string(),
+                    d.under.to_string(),
+                    d.over.to_string(),
+                    d.basis.basis.ident().to_string(),
+                    d.not_judged.to_string(),
+                ])?;
             }
         }
     }
-    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| e.to_string())
+    writer.finish()
 }

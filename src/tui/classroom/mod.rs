@@ -252,7 +252,7 @@ impl Classroom {
             .recorder
             .save_group(scenario, &self.state, &self.tallies, &plan)
         {
-            self.message = Some(e);
+            self.message = Some(e.to_string());
         }
     }
 
