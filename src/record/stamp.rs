@@ -119,6 +119,17 @@ mod tests {
     }
 
     #[test]
+    fn named_zones_work_without_a_zoneinfo_folder() {
+        // built in, for machines (minimal containers, CI) with no /usr/share/zoneinfo
+        let bundled = jiff::tz::TimeZoneDatabase::bundled();
+        let london = bundled
+            .get("Europe/London")
+            .expect("London is in the bundled database");
+        let summer = Stamp::from_unix(1_782_948_600);
+        assert_eq!(summer.local_short(&london), "2026-07-02 00:30 +01:00");
+    }
+
+    #[test]
     fn a_wild_instant_from_an_edited_record_still_prints() {
         assert!(Stamp::from_unix(i64::MAX).utc().starts_with("9999-12-"));
         assert!(Stamp::from_unix(i64::MIN).utc().starts_with("-9999-01-"));
