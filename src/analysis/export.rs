@@ -7,7 +7,7 @@ use jiff::tz::TimeZone;
 use serde::Serialize;
 
 use super::safe_csv::SafeCsv;
-use crate::engine::{Debrief, assess};
+use crate::engine::{Debrief, Item, assess};
 use crate::record::model::Record;
 use crate::scenario::Scenario;
 use crate::scenario::text::{markdown_text, sanitize};
@@ -100,70 +100,7 @@ pub fn markdown(record: &Record, scenario: &Scenario, zone: &TimeZone) -> String
     );
     let _ = writeln!(out, "## Decisions\n");
     for (n, item) in debrief.items.iter().enumerate() {
-        let _ = writeln!(out, "### {}. {}\n", n + 1, sanitize(&item.prompt));
-        let _ = writeln!(out, "| | |\n|---|---|");
-        let _ = writeln!(
-            out,
-            "| **You were** | {} |",
-            crate::scenario::role_label(item.role, item.role_assumed)
-        );
-        let _ = writeln!(out, "| **Your choice** | {} |", cell(&item.your_choice()));
-        if let Some(in_line) = item.in_line_answer() {
-            let _ = writeln!(out, "| **In line** | {} |", cell(&in_line));
-        }
-        if let Some(why) = &item.why {
-            let _ = writeln!(out, "| **Why** | {} |", cell(&why.text));
-        }
-        let _ = writeln!(out, "| **The officers** | {} |", cell(&item.officers_did()));
-        let _ = writeln!(
-            out,
-            "| **{}** | {} |",
-            item.basis.finding_label(),
-            cell(&item.finding.text)
-        );
-        if let Some(quote) = &item.finding.quote {
-            let _ = writeln!(out, "| **The source** | “{}” |", cell(quote));
-        }
-        let _ = writeln!(out, "| **Basis** | {} |", cell(&item.basis.describe()));
-        let _ = writeln!(out, "| **Verdict** | {} |", cell(&item.summary()));
-        if !item.missed.is_empty() {
-            let _ = writeln!(out, "| **Missed** | {} |", cell(&item.missed.join("; ")));
-        }
-        if !item.unwanted.is_empty() {
-            let _ = writeln!(
-                out,
-                "| **Not supported by {}** | {} |",
-                cell(&item.basis.against()),
-                cell(&item.unwanted.join("; "))
-            );
-        }
-        let rationale = item
-            .rationale
-            .as_deref()
-            .map_or("(none given)".into(), markdown_text);
-        let _ = writeln!(out, "| **Your rationale** | {} |", cell(&rationale));
-        if let Some(c) = item.confidence {
-            let _ = writeln!(out, "| **Your confidence** | {c} of 5 |");
-        }
-        if let Some(s) = seconds(record, &item.step) {
-            let _ = writeln!(out, "| **Time taken** | {s} s |");
-        }
-        let _ = writeln!(out, "| **National Decision Model** | {} |", item.ndm.label());
-        if !item.finding.standards.is_empty() {
-            let standards: Vec<&str> = item.finding.standards.iter().map(|s| s.label()).collect();
-            let _ = writeln!(
-                out,
-                "| **Standards of Professional Behaviour touched** | {} |",
-                standards.join("; ")
-            );
-        }
-        for feedback in &item.feedback {
-            let _ = writeln!(out, "| **Feedback** | {} |", cell(&feedback.line()));
-        }
-        if let Some(note) = &item.source_note {
-            let _ = writeln!(out, "| **Source note** | {} |", cell(note));
-        }
-        out.push('\n');
+        decision(&mut out, n + 1, item, record);
     }
     scores(&mut out, &debrief);
     let _ = writeln!(
@@ -196,6 +133,74 @@ pub fn markdown(record: &Record, scenario: &Scenario, zone: &TimeZone) -> String
         "\n---\n*Every finding above is quoted from the published summary. Exported by lessons.*"
     );
     out
+}
+
+/// One decision of the debrief: a two-column table of the choice, the finding and the rest.
+fn decision(out: &mut String, n: usize, item: &Item, record: &Record) {
+    let _ = writeln!(out, "### {n}. {}\n", sanitize(&item.prompt));
+    let _ = writeln!(out, "| | |\n|---|---|");
+    let _ = writeln!(
+        out,
+        "| **You were** | {} |",
+        crate::scenario::role_label(item.role, item.role_assumed)
+    );
+    let _ = writeln!(out, "| **Your choice** | {} |", cell(&item.your_choice()));
+    if let Some(in_line) = item.in_line_answer() {
+        let _ = writeln!(out, "| **In line** | {} |", cell(&in_line));
+    }
+    if let Some(why) = &item.why {
+        let _ = writeln!(out, "| **Why** | {} |", cell(&why.text));
+    }
+    let _ = writeln!(out, "| **The officers** | {} |", cell(&item.officers_did()));
+    let _ = writeln!(
+        out,
+        "| **{}** | {} |",
+        item.basis.finding_label(),
+        cell(&item.finding.text)
+    );
+    if let Some(quote) = &item.finding.quote {
+        let _ = writeln!(out, "| **The source** | “{}” |", cell(quote));
+    }
+    let _ = writeln!(out, "| **Basis** | {} |", cell(&item.basis.describe()));
+    let _ = writeln!(out, "| **Verdict** | {} |", cell(&item.summary()));
+    if !item.missed.is_empty() {
+        let _ = writeln!(out, "| **Missed** | {} |", cell(&item.missed.join("; ")));
+    }
+    if !item.unwanted.is_empty() {
+        let _ = writeln!(
+            out,
+            "| **Not supported by {}** | {} |",
+            cell(&item.basis.against()),
+            cell(&item.unwanted.join("; "))
+        );
+    }
+    let rationale = item
+        .rationale
+        .as_deref()
+        .map_or("(none given)".into(), markdown_text);
+    let _ = writeln!(out, "| **Your rationale** | {} |", cell(&rationale));
+    if let Some(c) = item.confidence {
+        let _ = writeln!(out, "| **Your confidence** | {c} of 5 |");
+    }
+    if let Some(s) = seconds(record, &item.step) {
+        let _ = writeln!(out, "| **Time taken** | {s} s |");
+    }
+    let _ = writeln!(out, "| **National Decision Model** | {} |", item.ndm.label());
+    if !item.finding.standards.is_empty() {
+        let standards: Vec<&str> = item.finding.standards.iter().map(|s| s.label()).collect();
+        let _ = writeln!(
+            out,
+            "| **Standards of Professional Behaviour touched** | {} |",
+            standards.join("; ")
+        );
+    }
+    for feedback in &item.feedback {
+        let _ = writeln!(out, "| **Feedback** | {} |", cell(&feedback.line()));
+    }
+    if let Some(note) = &item.source_note {
+        let _ = writeln!(out, "| **Source note** | {} |", cell(note));
+    }
+    out.push('\n');
 }
 
 fn scores(out: &mut String, debrief: &Debrief) {

@@ -149,43 +149,56 @@ pub fn build(records: &[Record], scenarios: &[Scenario], anonymise: bool) -> Coh
                     trainees.insert(name);
                 }
                 let trainee = if anonymise { None } else { record.trainee.clone() };
-                for answer in &record.session.answers {
-                    let Some(&(i, decision)) = entry.decisions.get(answer.step.as_str()) else {
-                        report.ignored += 1;
-                        continue;
-                    };
-                    if answer
-                        .response
-                        .selected()
-                        .iter()
-                        .any(|o| decision.option(o).is_none())
-                    {
-                        report.ignored += 1;
-                        continue;
-                    }
-                    let item = assess_one(entry.scenario, decision, answer);
-                    let d = &mut case.decisions[i];
-                    d.respondents = d.respondents.saturating_add(1);
-                    for id in answer.response.selected() {
-                        if let Some(o) = d.options.iter_mut().find(|o| o.id == id) {
-                            o.count = o.count.saturating_add(1);
-                        }
-                    }
-                    tally_verdict(d, item.verdict, item.same_as_officers, item.scale_distance, 1);
-                    if let Some(text) = &answer.rationale {
-                        d.rationales.push(Rationale {
-                            trainee: trainee.clone(),
-                            option: answer.response.describe(decision),
-                            text: text.clone(),
-                        });
-                    }
-                }
+                report.ignored += count_answers(case, entry, record, trainee);
             }
         }
     }
     report.trainees = trainees.len() as u32;
-    let mut missed: Vec<Missed> = report
-        .cases
+    report.most_missed = most_missed(&report.cases);
+    report
+}
+
+/// Counts one trainee's answers into their case; returns how many were left out (a step or
+/// option the case no longer has).
+fn count_answers(case: &mut CaseReport, entry: &Index, record: &Record, trainee: Option<String>) -> u32 {
+    let mut ignored = 0;
+    for answer in &record.session.answers {
+        let Some(&(i, decision)) = entry.decisions.get(answer.step.as_str()) else {
+            ignored += 1;
+            continue;
+        };
+        if answer
+            .response
+            .selected()
+            .iter()
+            .any(|o| decision.option(o).is_none())
+        {
+            ignored += 1;
+            continue;
+        }
+        let item = assess_one(entry.scenario, decision, answer);
+        let d = &mut case.decisions[i];
+        d.respondents = d.respondents.saturating_add(1);
+        for id in answer.response.selected() {
+            if let Some(o) = d.options.iter_mut().find(|o| o.id == id) {
+                o.count = o.count.saturating_add(1);
+            }
+        }
+        tally_verdict(d, item.verdict, item.same_as_officers, item.scale_distance, 1);
+        if let Some(text) = &answer.rationale {
+            d.rationales.push(Rationale {
+                trainee: trainee.clone(),
+                option: answer.response.describe(decision),
+                text: text.clone(),
+            });
+        }
+    }
+    ignored
+}
+
+/// The five judged decisions with the lowest share in line (more answers first on a tie).
+fn most_missed(cases: &[CaseReport]) -> Vec<Missed> {
+    let mut missed: Vec<Missed> = cases
         .iter()
         .flat_map(|c| {
             c.decisions.iter().filter(|d| d.judged > 0).map(move |d| Missed {
@@ -198,8 +211,7 @@ pub fn build(records: &[Record], scenarios: &[Scenario], anonymise: bool) -> Coh
         .collect();
     missed.sort_by_key(|m| (m.in_line_percent, std::cmp::Reverse(m.judged)));
     missed.truncate(5);
-    report.most_missed = missed;
-    report
+    missed
 }
 
 fn empty_decision(d: &Decision) -> DecisionReport {
@@ -258,7 +270,8 @@ fn tally_verdict(d: &mut DecisionReport, verdict: Verdict, same: bool, distance:
 }
 
 /// A classroom's votes: for Single and Scale each vote is one person's answer and is judged
-/// like one; for Multiple the votes are ticks, counted but not judged per person.
+/// like one; for Multiple the votes are ticks, counted but not judged per person. This is
+/// the whole rule for turning a room's votes into answers.
 fn count_votes(
     d: &mut DecisionReport,
     decision: &Decision,
@@ -270,12 +283,14 @@ fn count_votes(
             continue;
         };
         o.count = o.count.saturating_add(*votes);
-        if decision.kind == DecisionKind::Multiple || *votes == 0 {
+        if *votes == 0 {
             continue;
         }
+        // no catch-all: a new decision kind must say here what a vote for it means
         let response = match decision.kind {
+            DecisionKind::Single => Response::Chose(option_id.clone()),
             DecisionKind::Scale => Response::Graded(option_id.clone()),
-            _ => Response::Chose(option_id.clone()),
+            DecisionKind::Multiple => continue,
         };
         let answer = crate::engine::Answer {
             step: decision.id.clone(),
