@@ -211,3 +211,38 @@ pub fn load_paths(paths: &[PathBuf]) -> (Vec<(PathBuf, Record)>, Vec<Skipped>) {
     }
     (records, skipped)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_where_the_folder_should_be_can_be_matched_and_is_named() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("records");
+        fs::write(&file, b"not a folder").expect("write");
+        let error = Store::open(&file).expect_err("a file is not a folder");
+        assert!(matches!(error, RecordError::FolderIsFile { .. }));
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "records folder {} is a file, not a folder; answers are kept in memory until a save succeeds",
+                file.display()
+            )
+        );
+    }
+
+    #[test]
+    fn why_bytes_are_not_a_record_can_be_matched() {
+        let newer = parse_record(br#"{"lessons_record": 99}"#).expect_err("newer");
+        assert_eq!(newer, LoadError::Newer(99));
+        assert_eq!(
+            newer.to_string(),
+            "was written by a newer lessons (record version 99)"
+        );
+        let foreign = parse_record(br#"{"name": "x"}"#).expect_err("foreign");
+        assert_eq!(foreign, LoadError::NotOurs);
+        let torn = parse_record(b"{\"lessons_record\": 1,").expect_err("torn");
+        assert!(matches!(torn, LoadError::InvalidJson(_)), "{torn:?}");
+    }
+}
