@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{CohortReport, OptionCount};
+use super::{CohortReport, DecisionReport, OptionCount};
 use crate::analysis::export::ExportError;
 use crate::scenario::DecisionKind;
 use crate::scenario::text::sanitize;
@@ -40,58 +40,7 @@ pub fn text(report: &CohortReport) -> String {
             case.groups
         );
         for (n, d) in case.decisions.iter().enumerate() {
-            let _ = writeln!(out, "\n{}. {}", n + 1, sanitize(&d.prompt));
-            let most = d.options.iter().map(|o| o.count).max().unwrap_or(0).max(1);
-            for o in &d.options {
-                let width = (u64::from(o.count) * 30).div_ceil(u64::from(most)) as usize;
-                let _ = writeln!(
-                    out,
-                    "   {:>4} {:30} {} [{}]",
-                    o.count,
-                    "█".repeat(width),
-                    sanitize(&o.text),
-                    mark_tag(o)
-                );
-            }
-            let _ = writeln!(out, "   Basis: {}", sanitize(&d.basis.describe()));
-            if d.not_judged > 0 && d.judged == 0 {
-                let _ = writeln!(
-                    out,
-                    "   Not judged: the source makes no finding here · answered: {}",
-                    d.respondents
-                );
-            } else {
-                let _ = writeln!(
-                    out,
-                    "   In line with {}: {}% · partly: {}% · the officers' choice: {}% · answered: {}{}",
-                    sanitize(&d.basis.against()),
-                    d.share(d.in_line),
-                    d.share(d.partly),
-                    d.share(d.same_as_officers),
-                    d.respondents,
-                    if d.no_decision > 0 {
-                        format!(" · no decision in time: {}", d.no_decision)
-                    } else {
-                        String::new()
-                    }
-                );
-            }
-            if d.kind == DecisionKind::Scale && d.judged > 0 {
-                let _ = writeln!(out, "   Graded too low: {} · too high: {}", d.under, d.over);
-            }
-            for r in &d.rationales {
-                let who = r
-                    .trainee
-                    .as_deref()
-                    .map(|t| format!("{}: ", sanitize(t)))
-                    .unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "   - {who}“{}” (chose: {})",
-                    sanitize(&r.text),
-                    sanitize(&r.option)
-                );
-            }
+            decision_text(&mut out, n + 1, d);
         }
     }
     if !report.most_missed.is_empty() {
@@ -111,7 +60,6 @@ pub fn text(report: &CohortReport) -> String {
 }
 
 pub fn markdown(report: &CohortReport) -> String {
-    let md = |s: &str| sanitize(s).replace('|', "\\|").replace('\n', " ");
     let mut out = String::new();
     let _ = writeln!(out, "# Cohort report\n");
     let _ = writeln!(
@@ -146,56 +94,122 @@ pub fn markdown(report: &CohortReport) -> String {
             case.groups
         );
         for (n, d) in case.decisions.iter().enumerate() {
-            let _ = writeln!(out, "### {}. {}\n", n + 1, md(&d.prompt));
-            let _ = writeln!(out, "| Option | Mark | Chosen | Share |\n|---|---|---|---|");
-            let total: u64 = d.options.iter().map(|o| u64::from(o.count)).sum::<u64>().max(1);
-            for o in &d.options {
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} | {}% |",
-                    md(&o.text),
-                    mark_tag(o),
-                    o.count,
-                    u64::from(o.count) * 100 / total
-                );
-            }
-            let _ = writeln!(out, "\nBasis: {}", md(&d.basis.describe()));
-            if d.not_judged > 0 && d.judged == 0 {
-                let _ = writeln!(
-                    out,
-                    "\nNot judged: the source makes no finding here · answered: {}",
-                    d.respondents
-                );
-            } else {
-                let _ = writeln!(
-                    out,
-                    "\nIn line with {}: **{}%** · partly: {}% · the officers' choice: {}% · answered: {}",
-                    md(&d.basis.against()),
-                    d.share(d.in_line),
-                    d.share(d.partly),
-                    d.share(d.same_as_officers),
-                    d.respondents
-                );
-            }
-            if d.kind == DecisionKind::Scale && d.judged > 0 {
-                let _ = writeln!(out, "\nGraded too low: {} · too high: {}", d.under, d.over);
-            }
-            if !d.rationales.is_empty() {
-                let _ = writeln!(out, "\nRationales:\n");
-                for r in &d.rationales {
-                    let who = r
-                        .trainee
-                        .as_deref()
-                        .map(|t| format!("**{}**: ", md(&crate::scenario::text::markdown_text(t))))
-                        .unwrap_or_default();
-                    let text = md(&crate::scenario::text::markdown_text(&r.text));
-                    let _ = writeln!(out, "- {who}“{text}” (chose: {})", md(&r.option));
-                }
-            }
-            out.push('\n');
+            decision_markdown(&mut out, n + 1, d);
         }
     }
     out
+}
+
+/// One decision for a terminal: a bar per option, the shares, the rationales.
+fn decision_text(out: &mut String, n: usize, d: &DecisionReport) {
+    let _ = writeln!(out, "\n{n}. {}", sanitize(&d.prompt));
+    let most = d.options.iter().map(|o| o.count).max().unwrap_or(0).max(1);
+    for o in &d.options {
+        let width = (u64::from(o.count) * 30).div_ceil(u64::from(most)) as usize;
+        let _ = writeln!(
+            out,
+            "   {:>4} {:30} {} [{}]",
+            o.count,
+            "█".repeat(width),
+            sanitize(&o.text),
+            mark_tag(o)
+        );
+    }
+    let _ = writeln!(out, "   Basis: {}", sanitize(&d.basis.describe()));
+    if d.not_judged > 0 && d.judged == 0 {
+        let _ = writeln!(
+            out,
+            "   Not judged: the source makes no finding here · answered: {}",
+            d.respondents
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "   In line with {}: {}% · partly: {}% · the officers' choice: {}% · answered: {}{}",
+            sanitize(&d.basis.against()),
+            d.share(d.in_line),
+            d.share(d.partly),
+            d.share(d.same_as_officers),
+            d.respondents,
+            if d.no_decision > 0 {
+                format!(" · no decision in time: {}", d.no_decision)
+            } else {
+                String::new()
+            }
+        );
+    }
+    if d.kind == DecisionKind::Scale && d.judged > 0 {
+        let _ = writeln!(out, "   Graded too low: {} · too high: {}", d.under, d.over);
+    }
+    for r in &d.rationales {
+        let who = r
+            .trainee
+            .as_deref()
+            .map(|t| format!("{}: ", sanitize(t)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "   - {who}“{}” (chose: {})",
+            sanitize(&r.text),
+            sanitize(&r.option)
+        );
+    }
+}
+
+/// One decision in Markdown: a table of the options, the shares, the rationales.
+fn decision_markdown(out: &mut String, n: usize, d: &DecisionReport) {
+    let _ = writeln!(out, "### {n}. {}\n", md(&d.prompt));
+    let _ = writeln!(out, "| Option | Mark | Chosen | Share |\n|---|---|---|---|");
+    let total: u64 = d.options.iter().map(|o| u64::from(o.count)).sum::<u64>().max(1);
+    for o in &d.options {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {}% |",
+            md(&o.text),
+            mark_tag(o),
+            o.count,
+            u64::from(o.count) * 100 / total
+        );
+    }
+    let _ = writeln!(out, "\nBasis: {}", md(&d.basis.describe()));
+    if d.not_judged > 0 && d.judged == 0 {
+        let _ = writeln!(
+            out,
+            "\nNot judged: the source makes no finding here · answered: {}",
+            d.respondents
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "\nIn line with {}: **{}%** · partly: {}% · the officers' choice: {}% · answered: {}",
+            md(&d.basis.against()),
+            d.share(d.in_line),
+            d.share(d.partly),
+            d.share(d.same_as_officers),
+            d.respondents
+        );
+    }
+    if d.kind == DecisionKind::Scale && d.judged > 0 {
+        let _ = writeln!(out, "\nGraded too low: {} · too high: {}", d.under, d.over);
+    }
+    if !d.rationales.is_empty() {
+        let _ = writeln!(out, "\nRationales:\n");
+        for r in &d.rationales {
+            let who = r
+                .trainee
+                .as_deref()
+                .map(|t| format!("**{}**: ", md(&crate::scenario::text::markdown_text(t))))
+                .unwrap_or_default();
+            let text = md(&crate::scenario::text::markdown_text(&r.text));
+            let _ = writeln!(out, "- {who}“{text}” (chose: {})", md(&r.option));
+        }
+    }
+    out.push('\n');
+}
+
+/// Text for a Markdown table cell or line: pipes escaped, on one line.
+fn md(s: &str) -> String {
+    sanitize(s).replace('|', "\\|").replace('\n', " ")
 }
 
 /// One row per option of every decision, with the decision's shares repeated.
