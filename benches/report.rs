@@ -5,9 +5,10 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use lessons::analysis::report;
 use lessons::engine::kind_rule::response_of;
 use lessons::engine::{Answer, Mode, Session, Settings};
-use lessons::record::{Record, RecordKind, Stamp, report};
+use lessons::record::{Record, RecordKind, Stamp};
 use lessons::scenario::{Library, Scenario};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

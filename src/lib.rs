@@ -2,6 +2,7 @@
 //! UK police cases. The library holds the scenario format, the engine and the front ends;
 //! the binary only parses the command line and hands off.
 
+pub mod analysis;
 pub mod bounded_read;
 pub mod cli;
 pub mod designer;

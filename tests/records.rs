@@ -9,8 +9,9 @@ use std::fs;
 use std::path::Path;
 
 use common::{fixture_scenario, lessons_in, root, text};
+use lessons::analysis::report;
 use lessons::engine::{Answer, Mode, Response, Session, Settings};
-use lessons::record::{Record, RecordKind, Stamp, Votes, report};
+use lessons::record::{Record, RecordKind, Stamp, Votes};
 
 const FIXTURE: &str = "tests/fixtures/valid/synthetic-branching.ron";
 
@@ -257,6 +258,69 @@ fn a_not_judged_decision_is_counted_in_the_report_but_never_scored_or_most_misse
         "{text}"
     );
     assert!(text.contains("A's reason"), "rationales are still listed: {text}");
+}
+
+#[test]
+fn exports_show_the_trainees_local_time_with_its_offset() {
+    let data = tempfile::tempdir().unwrap();
+    let home = data.path().to_str().unwrap();
+    play(data.path(), &[], "1\nit proves the breach\n3\n2\n");
+    let file = records_in(data.path()).pop().unwrap();
+    // started at 23:30 UTC on 1 July 2026: half past midnight on the 2nd in London (BST)
+    let mut value: serde_json::Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    value["started"]["unix"] = 1_782_948_600.into();
+    fs::write(&file, serde_json::to_string(&value).unwrap()).unwrap();
+    let export = |format: &str, zone: &str| {
+        let out = lessons_in(
+            &root(),
+            &["export", "latest", "--format", format],
+            "",
+            &[("LESSONS_HOME", home), ("TZ", zone)],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let md = export("md", "Europe/London");
+    assert!(
+        md.contains("- **Run:** 2026-07-02 00:30 +01:00 · practice mode · seed 1"),
+        "{md}"
+    );
+    assert!(!md.contains("UTC"), "{md}");
+    let md = export("md", "UTC");
+    assert!(md.contains("- **Run:** 2026-07-01 23:30 +00:00 ·"), "{md}");
+    let csv = export("csv", "Europe/London");
+    assert!(csv.lines().next().unwrap().ends_with(",started"), "{csv}");
+    assert!(
+        csv.lines()
+            .nth(1)
+            .unwrap()
+            .ends_with(",2026-07-02T00:30:00+01:00"),
+        "{csv}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&export("json", "Europe/London")).unwrap();
+    assert_eq!(json["local_time"]["started"], "2026-07-02T00:30:00+01:00");
+    // the record itself keeps the UTC instant
+    assert_eq!(json["record"]["started"]["utc"], "2026-07-01T23:30:00Z");
+}
+
+#[test]
+fn history_rows_show_local_time_with_its_offset() {
+    let scenario = fixture_scenario();
+    let state = Session::new(scenario.clone(), Settings::new(Mode::Practice, 1)).into_state();
+    let record = Record::new(
+        RecordKind::Run,
+        &scenario,
+        state,
+        None,
+        Stamp::from_unix(1_782_948_600),
+    )
+    .unwrap();
+    let london = jiff::tz::TimeZone::posix("GMT0BST,M3.5.0/1,M10.5.0").unwrap();
+    let records = [record];
+    let rows = lessons::analysis::history::rows(&records, std::slice::from_ref(&scenario), &london);
+    assert_eq!(rows[0].when, "2026-07-02 00:30 +01:00");
+    let rows = lessons::analysis::history::rows(&records, &[scenario], &jiff::tz::TimeZone::UTC);
+    assert_eq!(rows[0].when, "2026-07-01 23:30 +00:00");
 }
 
 #[test]

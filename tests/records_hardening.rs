@@ -438,7 +438,7 @@ fn resume_passes_over_a_newer_orphaned_run_and_names_it() {
             .unwrap()
     };
     let (older, newer) = (by_reason("older"), by_reason("newer"));
-    let later = older.1.updated.day() * 86_400 + 86_399;
+    let later = older.1.updated.unix + 3_600;
     edit(&newer.0, |v| {
         v["scenario_id"] = "gone\u{1b}]0;PWNED\u{7}case".into();
         v["updated"]["unix"] = later.into();
@@ -509,7 +509,7 @@ fn the_library_offers_the_run_that_c_continues() {
     };
     let (older, newer) = (by_reason("older"), by_reason("newer"));
     // the newer run refers to a step the case does not have
-    let later = older.1.updated.day() * 86_400 + 86_399;
+    let later = older.1.updated.unix + 3_600;
     edit(&newer.0, |v| {
         v["scenario_title"] = "A BROKEN RUN".into();
         v["session"]["path"][0] = "no-such-step".into();

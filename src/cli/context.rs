@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::CliError;
 use crate::record::{Record, Recorder, Store, read_record, resolve_dir};
 use crate::scenario::text::{echo, echo_message, echo_path};
 use crate::scenario::{Library, Scenario, load_file};
@@ -18,6 +19,8 @@ pub struct Context {
     pub name: Option<String>,
     /// Draw one frame and exit, for the start-up benchmark.
     pub exit_after_first_frame: bool,
+    /// The trainee's time zone: how times are shown and when drill days roll over.
+    pub zone: jiff::tz::TimeZone,
 }
 
 impl Context {
@@ -110,7 +113,7 @@ impl Context {
             eprintln!(
                 "lessons: skipped {}: {}",
                 echo_path(&s.path),
-                echo_message(&s.reason)
+                echo_message(&s.reason.to_string())
             );
         }
         records
@@ -118,17 +121,18 @@ impl Context {
 
     /// A record named on the command line: a file path, a record id in the records folder,
     /// or `latest` (the most recent finished run).
-    pub fn find_record(&self, name: &str) -> Result<Record, String> {
+    pub fn find_record(&self, name: &str) -> Result<Record, CliError> {
         self.find_record_and_path(name).map(|(_, r)| r)
     }
 
     /// [`Context::find_record`], with the file the record was read from.
-    pub fn find_record_and_path(&self, name: &str) -> Result<(PathBuf, Record), String> {
+    pub fn find_record_and_path(&self, name: &str) -> Result<(PathBuf, Record), CliError> {
         let path = PathBuf::from(name);
         if path.is_file() {
-            return read_record(&path)
-                .map(|r| (path.clone(), r))
-                .map_err(|e| format!("{} {}", echo_path(&path), echo_message(&e)));
+            return match read_record(&path) {
+                Ok(record) => Ok((path, record)),
+                Err(cause) => Err(CliError::RecordUnreadable { path, cause }),
+            };
         }
         let records = self.records_with_paths();
         let found = if name == "latest" {
@@ -140,12 +144,11 @@ impl Context {
                 .cloned()
         };
         found.ok_or_else(|| match resolve_dir(self.data_dir.as_deref()) {
-            Some(dir) => format!(
-                "no record `{}` in {} (and no file of that name)",
-                echo(name),
-                echo_path(&dir)
-            ),
-            None => format!("no record `{}`, and no records folder", echo(name)),
+            Some(dir) => CliError::NoRecord {
+                name: name.to_string(),
+                dir,
+            },
+            None => CliError::NoRecordsFolder(name.to_string()),
         })
     }
 }

@@ -4,18 +4,18 @@ use std::process::ExitCode;
 
 use super::Context;
 use super::play::{Start, full_screen};
+use crate::analysis::drill::schedule;
 use crate::engine::{Mode, Session, Settings};
 use crate::plain::{self, Ending};
 use crate::record::Stamp;
-use crate::record::drill::schedule;
 use crate::record::recorder::SaveState;
 use crate::scenario::text::{echo_message, sanitize};
 
 pub fn run(context: &Context, plain: bool, list: bool) -> ExitCode {
     let records = context.records();
     let scenarios = context.scenarios_for(&records);
-    let now = Stamp::now();
-    let plan = schedule(&records, &scenarios, now.day());
+    let today = Stamp::now().local_day(&context.zone);
+    let plan = schedule(&records, &scenarios, today, &context.zone);
     if list {
         println!(
             "{} decision(s) due now, {} later, {} learnt.",
@@ -31,10 +31,9 @@ pub fn run(context: &Context, plain: bool, list: bool) -> ExitCode {
             );
         }
         for item in &plan.later {
-            let date = Stamp::from_unix(item.due_day * 86_400).utc();
             println!(
                 "  due {}  {} — {}",
-                &date[..10],
+                item.due_day,
                 sanitize(&item.title),
                 sanitize(&item.prompt)
             );
@@ -45,12 +44,7 @@ pub fn run(context: &Context, plain: bool, list: bool) -> ExitCode {
         let next = plan
             .later
             .first()
-            .map(|i| {
-                format!(
-                    " The next is due on {}.",
-                    &Stamp::from_unix(i.due_day * 86_400).utc()[..10]
-                )
-            })
+            .map(|i| format!(" The next is due on {}.", i.due_day))
             .unwrap_or_default();
         println!("Nothing to drill today.{next}");
         return ExitCode::SUCCESS;
@@ -80,7 +74,10 @@ pub fn run(context: &Context, plain: bool, list: bool) -> ExitCode {
             stdout.lock(),
         );
         if let SaveState::Failed(why) = recorder.state() {
-            eprintln!("lessons: this drill is NOT saved: {}", echo_message(why));
+            eprintln!(
+                "lessons: this drill is NOT saved: {}",
+                echo_message(&why.to_string())
+            );
             return ExitCode::from(1);
         }
         match result {

@@ -3,9 +3,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{Context, ExportFormat};
-use crate::record::{atomic::write_atomic, export, orphan};
-use crate::scenario::text::{echo, echo_message, echo_path};
+use super::{CliError, Context, ExportFormat};
+use crate::analysis::{export, orphan};
+use crate::record::atomic::write_atomic;
+use crate::scenario::text::{echo_message, echo_path};
 
 pub fn run(context: &Context, name: &str, format: ExportFormat, output: Option<&Path>) -> ExitCode {
     let record = match context.find_record(name) {
@@ -17,16 +18,17 @@ pub fn run(context: &Context, name: &str, format: ExportFormat, output: Option<&
         }
     };
     let text = match (context.scenario_of(&record), format) {
-        (Some(scenario), ExportFormat::Md) => Ok(export::markdown(&record, &scenario)),
-        (Some(scenario), ExportFormat::Json) => export::json(&record, &scenario),
-        (Some(scenario), ExportFormat::Csv) => export::csv(&record, &scenario),
+        (Some(scenario), ExportFormat::Md) => Ok(export::markdown(&record, &scenario, &context.zone)),
+        (Some(scenario), ExportFormat::Json) => {
+            export::json(&record, &scenario, &context.zone).map_err(CliError::from)
+        }
+        (Some(scenario), ExportFormat::Csv) => {
+            export::csv(&record, &scenario, &context.zone).map_err(CliError::from)
+        }
         // the case was withdrawn: the trainee still gets what their record holds
-        (None, ExportFormat::Md) => Ok(orphan::markdown(&record)),
-        (None, ExportFormat::Json) => orphan::json(&record),
-        (None, ExportFormat::Csv) => Err(format!(
-            "the case `{}` of this run is no longer in the library, so there is no CSV debrief; `--format md` or `--format json` exports what the record holds",
-            echo(&record.scenario_id)
-        )),
+        (None, ExportFormat::Md) => Ok(orphan::markdown(&record, &context.zone)),
+        (None, ExportFormat::Json) => orphan::json(&record, &context.zone).map_err(CliError::from),
+        (None, ExportFormat::Csv) => Err(CliError::NoCsvWithoutCase(record.scenario_id.clone())),
     };
     let text = match text {
         Ok(t) => t,

@@ -7,6 +7,7 @@ mod classroom;
 mod context;
 
 mod drill;
+mod error;
 mod export;
 mod list;
 mod play;
@@ -20,6 +21,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use context::Context;
+pub use error::CliError;
 
 use crate::engine::Mode;
 
@@ -300,10 +302,10 @@ nor hurts it.
 Exit status: 0 when no strategy beats random by more than the threshold in any case, 1 when one
 does, 2 on a usage error or a case that cannot be loaded or played.";
 
-fn non_negative(text: &str) -> Result<f64, String> {
+fn non_negative(text: &str) -> Result<f64, error::NotPoints> {
     match text.parse::<f64>() {
         Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
-        _ => Err(format!("`{text}` is not a number of points, 0 or more")),
+        _ => Err(error::NotPoints(text.to_string())),
     }
 }
 
@@ -320,6 +322,7 @@ pub fn run(cli: Cli) -> ExitCode {
         no_records: cli.no_records,
         name: cli.name,
         exit_after_first_frame: cli.exit_after_first_frame,
+        zone: crate::record::stamp::local_zone(),
     };
 
     match cli.command {

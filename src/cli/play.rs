@@ -4,16 +4,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::Context;
 use super::resolve;
+use super::{CliError, Context};
+use crate::analysis::drill::DrillItem;
 use crate::engine::{Mode, Session, Settings};
 use crate::plain::{self, Ending};
-use crate::record::drill::DrillItem;
 use crate::record::recorder::SaveState;
-use crate::record::store::bad_id;
-use crate::record::{Record, RecordKind, Recorder, is_valid_id};
+use crate::record::{Record, RecordError, RecordKind, Recorder, is_valid_id};
 use crate::scenario::Scenario;
-use crate::scenario::text::{echo, echo_message, sanitize};
+use crate::scenario::text::{echo, echo_message};
 use crate::tui::app::App;
 use crate::tui::records::RecordStore;
 use crate::tui::theme::Theme;
@@ -99,7 +98,7 @@ pub fn resume(context: &Context, run: Option<&str>, plain: bool) -> ExitCode {
 }
 
 /// The newest unfinished run that can be resumed, naming each newer one passed over.
-fn newest_resumable(context: &Context) -> Result<(PathBuf, Record, Scenario), String> {
+fn newest_resumable(context: &Context) -> Result<(PathBuf, Record, Scenario), CliError> {
     let mut runs: Vec<(PathBuf, Record)> = context
         .records_with_paths()
         .into_iter()
@@ -118,41 +117,32 @@ fn newest_resumable(context: &Context) -> Result<(PathBuf, Record, Scenario), St
             Err(why) => passed_over.push((echo(&record.id), why)),
         }
     }
-    let mut message = "there is no unfinished run that can be resumed".to_string();
-    for (id, why) in &passed_over {
-        message.push_str(&format!("\n  skipped `{id}`: {why}"));
-    }
-    Err(message)
+    Err(CliError::NothingToResume(passed_over))
 }
 
 /// The scenario to resume this record on, or why it cannot be resumed.
-fn resumable(context: &Context, record: &Record) -> Result<Scenario, String> {
+fn resumable(context: &Context, record: &Record) -> Result<Scenario, CliError> {
     if record.is_finished() {
-        return Err(format!(
-            "that run is finished; `lessons export {}` shows its debrief",
-            echo(&record.id)
-        ));
+        return Err(CliError::Finished {
+            id: record.id.clone(),
+        });
     }
     if !is_valid_id(&record.id) {
-        return Err(bad_id(&record.id));
+        return Err(RecordError::BadId(record.id.clone()).into());
     }
     let Some(scenario) = context.scenario_of(record) else {
-        return Err(format!(
-            "the case `{}` of this run is no longer in the library",
-            echo(&record.scenario_id)
-        ));
+        return Err(CliError::CaseGone {
+            scenario_id: record.scenario_id.clone(),
+        });
     };
     if !record.matches(&scenario) {
-        return Err(format!(
-            "“{}” has changed since this run was recorded, so it cannot be resumed exactly\n  help: your answers are kept in the record (`lessons export {}`); start the case again with `lessons play {}`",
-            sanitize(&scenario.title),
-            echo(&record.id),
-            echo(&scenario.id)
-        ));
+        return Err(CliError::CaseChanged {
+            title: scenario.title.clone(),
+            id: record.id.clone(),
+            scenario_id: scenario.id.clone(),
+        });
     }
-    if let Err(e) = record.session.check_fits(&scenario) {
-        return Err(format!("this run cannot be resumed: {e}"));
-    }
+    record.session.check_fits(&scenario)?;
     Ok(scenario)
 }
 
@@ -170,7 +160,7 @@ pub fn finish_plain(result: std::io::Result<Ending>, recorder: &mut Recorder) ->
     // the run is left for now: one self-contained file (a failure shows in the state below)
     let _ = recorder.compact();
     let unsaved = match recorder.state() {
-        SaveState::Failed(why) => Some(why.clone()),
+        SaveState::Failed(why) => Some(why.to_string()),
         _ => None,
     };
     match (result, unsaved) {
@@ -253,6 +243,7 @@ pub fn full_screen(context: &Context, start: Start) -> ExitCode {
         }
     }
     app.exit_after_first_frame = context.exit_after_first_frame;
+    app.zone = context.zone.clone();
 
     match start {
         Start::Library => {}

@@ -4,7 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{Context, ReportFormat};
-use crate::record::{load_paths, report, resolve_dir};
+use crate::analysis::export::ExportError;
+use crate::analysis::report;
+use crate::record::{load_paths, resolve_dir};
 use crate::scenario::text::{echo_message, echo_path};
 
 pub fn run(context: &Context, paths: &[PathBuf], format: ReportFormat, anonymise: bool) -> ExitCode {
@@ -34,7 +36,7 @@ pub fn run(context: &Context, paths: &[PathBuf], format: ReportFormat, anonymise
         eprintln!(
             "lessons: skipped {}: {}",
             echo_path(&s.path),
-            echo_message(&s.reason)
+            echo_message(&s.reason.to_string())
         );
     }
     if records.is_empty() {
@@ -47,7 +49,7 @@ pub fn run(context: &Context, paths: &[PathBuf], format: ReportFormat, anonymise
         ReportFormat::Text => Ok(report::text(&built)),
         ReportFormat::Md => Ok(report::markdown(&built)),
         ReportFormat::Csv => report::csv(&built),
-        ReportFormat::Json => serde_json::to_string_pretty(&built).map_err(|e| e.to_string()),
+        ReportFormat::Json => serde_json::to_string_pretty(&built).map_err(ExportError::from),
     };
     match text {
         Ok(t) => {

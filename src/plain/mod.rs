@@ -83,7 +83,7 @@ struct Player<'r, R, W> {
     timings: Vec<Timing>,
     asked_at: Option<Instant>,
     /// The last save error, while saves are failing.
-    save_failure: Option<String>,
+    save_failure: Option<crate::record::RecordError>,
 }
 
 impl<R: BufRead, W: Write> Player<'_, R, W> {

@@ -10,21 +10,7 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// Writes `bytes` to `path` atomically, readable only by its owner where the OS allows.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let tmp = temporary_name(path);
-    let result = (|| {
-        let mut file = private_file(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)?;
-        sync_dir(dir);
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+    with_temporary(path, bytes, |tmp| fs::rename(tmp, path))
 }
 
 /// Writes a new file at `path` atomically, failing with `AlreadyExists` if there is one:
@@ -32,21 +18,27 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// never replaces a file). Where links are not supported, the name is claimed with
 /// `create_new` and the temporary file renamed over the claim.
 pub fn write_new_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    with_temporary(path, bytes, |tmp| match fs::hard_link(tmp, path) {
+        Ok(()) => fs::remove_file(tmp),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) => {
+            drop(open_new(path)?);
+            fs::rename(tmp, path)
+        }
+    })
+}
+
+/// Writes `bytes` to a new temporary file beside `path`, flushed to disk, then lets `place`
+/// put it at `path` and makes that durable. On any failure the temporary file goes.
+fn with_temporary(path: &Path, bytes: &[u8], place: impl FnOnce(&Path) -> io::Result<()>) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let tmp = temporary_name(path);
     let result = (|| {
-        let mut file = private_file(&tmp)?;
+        let mut file = open_new(&tmp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
-        match fs::hard_link(&tmp, path) {
-            Ok(()) => fs::remove_file(&tmp)?,
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(e),
-            Err(_) => {
-                drop(private_file(path)?);
-                fs::rename(&tmp, path)?;
-            }
-        }
+        place(&tmp)?;
         sync_dir(dir);
         Ok(())
     })();
@@ -66,8 +58,10 @@ fn temporary_name(path: &Path) -> std::path::PathBuf {
     ))
 }
 
+/// Creates a file that must not exist yet, readable only by its owner where the OS allows:
+/// both the temporary file and the claim on a new record's name.
 #[cfg(unix)]
-fn private_file(path: &Path) -> io::Result<File> {
+fn open_new(path: &Path) -> io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;
     OpenOptions::new()
         .write(true)
@@ -77,7 +71,7 @@ fn private_file(path: &Path) -> io::Result<File> {
 }
 
 #[cfg(not(unix))]
-fn private_file(path: &Path) -> io::Result<File> {
+fn open_new(path: &Path) -> io::Result<File> {
     OpenOptions::new().write(true).create_new(true).open(path)
 }
 

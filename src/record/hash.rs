@@ -14,15 +14,18 @@
 
 use serde_json::Value;
 
+use super::error::{RecordError, Shared};
 use crate::scenario::Scenario;
 
 /// The prefix of the current canonical form.
 pub const FORM: &str = "c1";
 
 /// The hash of `scenario` in the current canonical form, e.g. `c1:0123456789abcdef`.
-pub fn scenario_hash(scenario: &Scenario) -> Result<String, String> {
-    let value = serde_json::to_value(scenario)
-        .map_err(|e| format!("the case `{}` cannot be hashed: {e}", scenario.id))?;
+pub fn scenario_hash(scenario: &Scenario) -> Result<String, RecordError> {
+    let value = serde_json::to_value(scenario).map_err(|e| RecordError::NotHashed {
+        id: scenario.id.clone(),
+        cause: Shared::new(e),
+    })?;
     Ok(hash_value(&value))
 }
 

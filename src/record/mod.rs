@@ -1,19 +1,18 @@
-//! Run records on disk (atomic, resumable), exports and cohort reports. This is the only
-//! part of the program, besides the front ends, that touches the disk or the clock.
+//! Run records on disk: atomic writes, the records folder, the recorder that keeps a run
+//! saved, the journal, the scenario hash and timestamps. This is the only part of the
+//! program, besides the front ends, that touches the disk or the clock. What is worked out
+//! from records (reports, drills, history, exports) is in `crate::analysis`.
 
 pub mod atomic;
-pub mod drill;
-pub mod export;
+pub mod error;
 pub mod hash;
-pub mod history;
 pub mod journal;
 pub mod model;
-pub mod orphan;
 pub mod recorder;
-pub mod report;
 pub mod stamp;
 pub mod store;
 
+pub use error::{LoadError, RecordError};
 pub use hash::scenario_hash;
 pub use model::{Draft, Record, RecordKind, Timing, Votes, is_valid_id};
 pub use recorder::Recorder;

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::error::RecordError;
 use super::hash::{hash_matches, scenario_hash};
 use super::stamp::Stamp;
 use crate::engine::SessionState;
@@ -99,7 +100,7 @@ impl Record {
         session: SessionState,
         trainee: Option<String>,
         now: Stamp,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, RecordError> {
         Ok(Record {
             lessons_record: RECORD_VERSION,
             kind,

@@ -8,13 +8,13 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::error::{RecordError, Shared};
 use super::journal::{self, Mark};
 use super::model::{Draft, Record, RecordKind, Timing, Votes, new_id};
 use super::stamp::Stamp;
 use super::store::{CreateError, Store};
 use crate::engine::{Phase, SessionState};
 use crate::scenario::Scenario;
-use crate::scenario::text::echo;
 
 /// Whether the run on hand is safely on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +26,7 @@ pub enum SaveState {
     /// The last save succeeded.
     Saved,
     /// The last save (or opening the folder) failed: why.
-    Failed(String),
+    Failed(RecordError),
 }
 
 pub struct Recorder {
@@ -76,7 +76,7 @@ impl Recorder {
 
     /// Records are wanted in `dir`, but it cannot be used now (`why`): runs are kept in
     /// memory and every save tries the folder again.
-    pub fn unavailable(dir: &Path, why: String, trainee: Option<String>) -> Self {
+    pub fn unavailable(dir: &Path, why: RecordError, trainee: Option<String>) -> Self {
         let mut recorder = Recorder::new(None, trainee);
         recorder.wanted = Some(dir.to_path_buf());
         recorder.state = SaveState::Failed(why);
@@ -143,7 +143,7 @@ impl Recorder {
         scenario: &Scenario,
         state: &SessionState,
         timings: &[Timing],
-    ) -> Result<(), String> {
+    ) -> Result<(), RecordError> {
         self.save_with_draft(scenario, state, timings, None)
     }
 
@@ -154,7 +154,7 @@ impl Recorder {
         state: &SessionState,
         timings: &[Timing],
         draft: Option<Draft>,
-    ) -> Result<(), String> {
+    ) -> Result<(), RecordError> {
         let kind = if state.drill {
             RecordKind::Drill
         } else {
@@ -174,7 +174,7 @@ impl Recorder {
         state: &SessionState,
         tallies: &[Votes],
         plan: &[String],
-    ) -> Result<(), String> {
+    ) -> Result<(), RecordError> {
         self.write(scenario, state, RecordKind::Group, |record| {
             record.tallies = tallies.to_vec();
             record.plan = plan.to_vec();
@@ -187,7 +187,7 @@ impl Recorder {
         state: &SessionState,
         kind: RecordKind,
         fill: impl FnOnce(&mut Record),
-    ) -> Result<(), String> {
+    ) -> Result<(), RecordError> {
         if !self.is_saving() {
             // records are off: nothing to keep, and no copy of the run to make each time
             return Ok(());
@@ -226,7 +226,7 @@ impl Recorder {
 
     /// Folds the journal into the record file, so a run left for now is one
     /// self-contained file. Nothing to do when records are off or the journal is empty.
-    pub fn compact(&mut self) -> Result<(), String> {
+    pub fn compact(&mut self) -> Result<(), RecordError> {
         if self.current.is_none() || self.mark.is_some_and(|m| m.lines == 0) {
             return Ok(());
         }
@@ -239,7 +239,7 @@ impl Recorder {
     }
 
     /// Writes the current record: a line in its journal when it can, else in full.
-    fn persist(&mut self) -> Result<(), String> {
+    fn persist(&mut self) -> Result<(), RecordError> {
         if self.store.is_none()
             && let Some(dir) = &self.wanted
         {
@@ -258,10 +258,10 @@ impl Recorder {
             let journal = journal::path_of(path);
             if let Err(e) = journal::append(&journal, &line, sync, mark.lines == 0) {
                 self.mark = None;
-                return Err(format!(
-                    "could not save {}: {e}",
-                    echo(&journal.display().to_string())
-                ));
+                return Err(RecordError::NotSaved {
+                    path: journal,
+                    cause: Shared::new(e),
+                });
             }
             self.mark = Some(Mark {
                 lines: mark.lines + 1,
@@ -284,7 +284,7 @@ impl Recorder {
     }
 
     /// Writes the whole record atomically: a new file the first time, else where it lives.
-    fn write_in_full(&mut self) -> Result<(), String> {
+    fn write_in_full(&mut self) -> Result<(), RecordError> {
         let (Some(store), Some(record)) = (&self.store, self.current.as_mut()) else {
             return Ok(());
         };

@@ -19,8 +19,8 @@ use super::library::{LibraryOutcome, LibraryState, LibraryView, Progress};
 use super::run::{RunOutcome, RunState, RunView};
 use super::theme::Theme;
 use super::ui::{centered, is_too_small, modal, render_too_small};
+use crate::analysis::drill::DrillItem;
 use crate::engine::{Mode, Settings};
-use crate::record::drill::DrillItem;
 use crate::record::{Record, Skipped};
 use crate::scenario::Scenario;
 use crate::scenario::text::echo;
@@ -110,6 +110,9 @@ pub struct App {
     pub exit_after_first_frame: bool,
     /// Opens the records folder after the first frame, so the library appears at once.
     pub open_store_later: Option<StoreOpener>,
+    /// The trainee's time zone, for history times and drill days; set by the command line
+    /// (UTC until then, so tests do not depend on the machine's zone).
+    pub zone: jiff::tz::TimeZone,
 }
 
 /// Opens the run store; deferred until the first frame is on screen.
@@ -134,6 +137,7 @@ impl App {
             drilled: 0,
             exit_after_first_frame: false,
             open_store_later: None,
+            zone: jiff::tz::TimeZone::UTC,
         }
     }
 
@@ -213,8 +217,8 @@ impl App {
                 LibraryOutcome::History => self.screen = Screen::History(HistoryState::default()),
                 LibraryOutcome::Drill => {
                     let (records, _) = self.store.history();
-                    let today = crate::record::Stamp::now().day();
-                    let plan = crate::record::drill::schedule(&records, &self.scenarios, today);
+                    let today = crate::record::Stamp::now().local_day(&self.zone);
+                    let plan = crate::analysis::drill::schedule(&records, &self.scenarios, today, &self.zone);
                     if plan.due.is_empty() {
                         self.status = Some(match plan.later.len() {
                             0 => "Nothing to drill: decisions you miss come back here on later days."
@@ -322,7 +326,7 @@ impl App {
         if !crate::record::is_valid_id(&record.id) {
             self.status = Some(format!(
                 "This run cannot be continued: {}.",
-                crate::record::store::bad_id(&record.id)
+                crate::record::RecordError::BadId(record.id.clone())
             ));
             return;
         }
@@ -460,8 +464,8 @@ impl Widget for &App {
             Screen::Debrief(state) => DebriefView { state, theme }.render(area, buf),
             Screen::History(state) => {
                 let (records, skipped) = self.store.history();
-                let rows = crate::record::history::rows(&records, &self.scenarios);
-                let trends = crate::record::history::theme_trends(&records, &self.scenarios);
+                let rows = crate::analysis::history::rows(&records, &self.scenarios, &self.zone);
+                let trends = crate::analysis::history::theme_trends(&records, &self.scenarios);
                 HistoryView {
                     state,
                     rows: &rows,

@@ -10,7 +10,7 @@ use super::keys::Action;
 use super::library::truncate;
 use super::theme::Theme;
 use super::ui::{clean, key_bar, panel, with_key_bar};
-use crate::record::history::{HistoryRow, sparkline};
+use crate::analysis::history::{HistoryRow, sparkline};
 use crate::record::{RecordKind, Skipped};
 use crate::scenario::Theme as CaseTheme;
 
@@ -139,13 +139,14 @@ impl HistoryView<'_> {
             Table::new(
                 rows,
                 [
-                    Constraint::Length(16),
+                    // `2026-12-02 09:14 +00:00`
+                    Constraint::Length(23),
                     Constraint::Fill(1),
                     Constraint::Length(11),
                     Constraint::Length(18),
                 ],
             )
-            .header(Row::new(["When (UTC)", "Case", "Mode", "Result"]).style(theme.heading))
+            .header(Row::new(["When", "Case", "Mode", "Result"]).style(theme.heading))
             .row_highlight_style(theme.selected)
             .block(block),
             area,

@@ -43,7 +43,10 @@ impl RecordStore {
             ),
             Some(dir) => match Store::open(dir) {
                 Ok(store) => (Recorder::new(Some(store), trainee), None),
-                Err(e) => (Recorder::unavailable(dir, e.clone(), trainee), Some(e)),
+                Err(e) => (
+                    Recorder::unavailable(dir, e.clone(), trainee),
+                    Some(e.to_string()),
+                ),
             },
         };
         // a folder that cannot be written may still be read: its runs stay in the history
@@ -222,6 +225,6 @@ impl RunStore for RecordStore {
 }
 
 /// The status line while saves fail.
-fn not_saved(why: &str) -> String {
+fn not_saved(why: &dyn std::fmt::Display) -> String {
     format!("⚠ Not saved: {why}. Play goes on; each answer tries again.")
 }

@@ -41,6 +41,7 @@ impl ClassroomStore for Recorder {
     fn save(&mut self, save: &GroupSave<'_>) -> Result<(), String> {
         self.set_scenario_file(save.file);
         self.save_group(save.scenario, save.state, save.tallies, &save.plan)
+            .map_err(|e| e.to_string())
     }
 
     fn begin_run(&mut self) {

@@ -4,32 +4,24 @@
 
 use std::fmt::Write as _;
 
+use jiff::tz::TimeZone;
 use serde::Serialize;
 
-use super::model::Record;
+use super::export::{ExportError, LocalTimes};
+
 use crate::engine::Response;
+use crate::record::model::Record;
 use crate::scenario::text::markdown_text;
 
 const NOTE: &str = "The case is no longer in the library, so the choices are shown as recorded (option ids) and cannot be set beside the finding.";
 
 /// A Markdown debrief from the record alone.
-pub fn markdown(record: &Record) -> String {
+pub fn markdown(record: &Record, zone: &TimeZone) -> String {
     // everything here comes from the record, which the trainee (or anyone) could have typed
     let cell = |text: &str| markdown_text(text).replace('|', "\\|").replace('\n', "<br>");
     let mut out = String::new();
     let _ = writeln!(out, "# Debrief: {}\n", cell(&record.scenario_title));
-    let who = record
-        .trainee
-        .as_deref()
-        .map(|n| format!(" · trainee: {}", cell(n)))
-        .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "- **Run:** {} UTC · {} mode · seed {}{who}",
-        record.started.short(),
-        record.session.settings.mode.label(),
-        record.session.settings.seed
-    );
+    let _ = writeln!(out, "{}", super::export::run_line(record, zone));
     let status = if record.is_finished() {
         "finished"
     } else {
@@ -68,10 +60,16 @@ pub fn markdown(record: &Record) -> String {
 #[derive(Serialize)]
 struct JsonExport<'a> {
     record: &'a Record,
+    local_time: LocalTimes,
     note: &'static str,
 }
 
 /// The record as JSON, with a note that there is no debrief to go with it.
-pub fn json(record: &Record) -> Result<String, String> {
-    serde_json::to_string_pretty(&JsonExport { record, note: NOTE }).map_err(|e| e.to_string())
+pub fn json(record: &Record, zone: &TimeZone) -> Result<String, ExportError> {
+    let export = JsonExport {
+        record,
+        local_time: LocalTimes::of(record, zone),
+        note: NOTE,
+    };
+    Ok(serde_json::to_string_pretty(&export)?)
 }

@@ -1,7 +1,9 @@
 //! A trainee's history: each finished run's result, and how each theme has gone over time.
 
-use super::model::{Record, RecordKind};
+use jiff::tz::TimeZone;
+
 use crate::engine::assess;
+use crate::record::model::{Record, RecordKind};
 use crate::scenario::{Scenario, Theme};
 
 /// One line of history: a record and, when its case is known and finished, its score.
@@ -19,7 +21,8 @@ pub struct HistoryRow {
     pub outdated: bool,
 }
 
-pub fn rows(records: &[Record], scenarios: &[Scenario]) -> Vec<HistoryRow> {
+/// Newest first; `when` is the start in `zone`, with its offset.
+pub fn rows(records: &[Record], scenarios: &[Scenario], zone: &TimeZone) -> Vec<HistoryRow> {
     records
         .iter()
         .rev()
@@ -29,7 +32,7 @@ pub fn rows(records: &[Record], scenarios: &[Scenario]) -> Vec<HistoryRow> {
                 .filter(|_| r.is_finished())
                 .map(|s| assess(s, &r.session.answers).total.percent());
             HistoryRow {
-                when: r.started.short(),
+                when: r.started.local_short(zone),
                 title: r.scenario_title.clone(),
                 kind: r.kind,
                 mode: r.session.settings.mode.label(),
