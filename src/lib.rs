@@ -10,3 +10,4 @@ pub mod plain;
 pub mod record;
 pub mod scenario;
 pub mod tui;
+pub mod wrap;

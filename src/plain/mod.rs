@@ -4,7 +4,6 @@
 //! is printed and the story moves on.
 
 pub mod debrief;
-pub mod wrap;
 
 use std::io::{self, BufRead, Write};
 use std::time::Instant;
@@ -14,7 +13,7 @@ use crate::record::recorder::SaveState;
 use crate::record::{Recorder, Timing};
 use crate::scenario::text::{echo, sanitize};
 use crate::scenario::{DecisionKind, Scenario};
-use wrap::{hanging, wrap};
+use crate::wrap::{hanging, wrap};
 
 const WIDTH: usize = 78;
 /// The longest rationale kept, in characters: room for a careful paragraph or two.

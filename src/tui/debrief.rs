@@ -8,10 +8,9 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, Tabs, Widget, Wrap};
 
 use super::keys::Action;
-use super::library::truncate;
-use super::run::feedback_lines;
-use super::theme::{Theme, verdict_symbol};
-use super::ui::{clean, key_bar, panel, with_key_bar};
+use super::theme::{Palette, verdict_symbol};
+use super::widgets::feedback::feedback_lines;
+use super::widgets::{clean, key_bar, panel, truncate, with_key_bar};
 use crate::engine::{Debrief, Tally, Verdict};
 use crate::scenario::Scenario;
 
@@ -108,7 +107,7 @@ impl DebriefState {
 
 pub struct DebriefView<'a> {
     pub state: &'a DebriefState,
-    pub theme: &'a Theme,
+    pub theme: &'a Palette,
 }
 
 impl Widget for DebriefView<'_> {
@@ -369,7 +368,7 @@ impl DebriefView<'_> {
         let theme = self.theme;
         let s = &self.state.scenario;
         let mut lines = vec![Line::styled("What happened", theme.heading)];
-        lines.extend(super::ui::styled_lines(&s.outcome.what_happened, theme.base));
+        lines.extend(super::widgets::styled_lines(&s.outcome.what_happened, theme.base));
         section(
             &mut lines,
             "Outcomes for the officers",
@@ -428,7 +427,7 @@ impl DebriefView<'_> {
     }
 }
 
-fn section(lines: &mut Vec<Line<'static>>, heading: &str, items: &[String], theme: &Theme) {
+fn section(lines: &mut Vec<Line<'static>>, heading: &str, items: &[String], theme: &Palette) {
     lines.push(Line::from(""));
     lines.push(Line::styled(heading.to_string(), theme.heading));
     if items.is_empty() {
@@ -440,7 +439,7 @@ fn section(lines: &mut Vec<Line<'static>>, heading: &str, items: &[String], them
 }
 
 /// One bar per tally: the label, a bar of the share of points, and the counts in words.
-pub fn bars(tallies: &[Tally], width: u16, theme: &Theme) -> Vec<Line<'static>> {
+pub fn bars(tallies: &[Tally], width: u16, theme: &Palette) -> Vec<Line<'static>> {
     let label_width = tallies
         .iter()
         .map(|t| t.label.chars().count())

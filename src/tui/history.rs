@@ -7,12 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap};
 
 use super::keys::Action;
-use super::library::truncate;
-use super::theme::Theme;
-use super::ui::{clean, key_bar, panel, with_key_bar};
+use super::theme::Palette;
+use super::widgets::{clean, key_bar, panel, truncate, with_key_bar};
 use crate::record::history::{HistoryRow, sparkline};
 use crate::record::{RecordKind, Skipped};
-use crate::scenario::Theme as CaseTheme;
+use crate::scenario::Theme;
 
 #[derive(Debug, Clone, Default)]
 pub struct HistoryState {
@@ -44,9 +43,9 @@ impl HistoryState {
 pub struct HistoryView<'a> {
     pub state: &'a HistoryState,
     pub rows: &'a [HistoryRow],
-    pub trends: &'a [(CaseTheme, Vec<u32>)],
+    pub trends: &'a [(Theme, Vec<u32>)],
     pub skipped: &'a [Skipped],
-    pub theme: &'a Theme,
+    pub theme: &'a Palette,
 }
 
 impl Widget for HistoryView<'_> {
