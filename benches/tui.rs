@@ -13,7 +13,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use lessons::engine::{Mode, Session, Settings, assess};
 use lessons::scenario::{DecisionKind, Library};
 use lessons::tui::debrief::{DebriefState, DebriefView};
-use lessons::tui::theme::{Theme, ThemeName};
+use lessons::tui::theme::{Palette, ThemeName};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -53,7 +53,7 @@ fn debrief_state() -> DebriefState {
 
 fn render(c: &mut Criterion) {
     let state = debrief_state();
-    let theme = Theme::new(ThemeName::Default);
+    let theme = Palette::new(ThemeName::Default);
     let area = Rect::new(0, 0, 200, 60);
     let mut buffer = Buffer::empty(area);
     c.bench_function("render debrief 200x60", |b| {

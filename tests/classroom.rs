@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use lessons::record::{Record, RecordKind, Recorder, Store};
 use lessons::tui::classroom::view::ClassroomView;
 use lessons::tui::classroom::{Classroom, Stage};
-use lessons::tui::theme::{Theme, ThemeName};
+use lessons::tui::theme::{Palette as Theme, ThemeName};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -18,7 +18,8 @@ use lessons::record::{Record, read_record, scenario_hash};
 use lessons::tui::app::{App, Screen};
 use lessons::tui::keys::action_for;
 use lessons::tui::records::RecordStore;
-use lessons::tui::theme::{Theme, ThemeName};
+use lessons::tui::frontend::FrontEnd;
+use lessons::tui::theme::{Palette, ThemeName};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -98,7 +99,7 @@ fn runs_of_one_case_with_one_seed_started_at_once_are_all_kept() {
 
 fn app_with_records(dir: &Path) -> App {
     let scenarios = vec![fixture_scenario()];
-    let mut app = App::new(scenarios.clone(), Theme::new(ThemeName::Mono), Instant::now());
+    let mut app = App::new(scenarios.clone(), Palette::new(ThemeName::Mono), Instant::now());
     app.seed = Some(5);
     app.store = Box::new(RecordStore::open(Some(dir), &scenarios, None));
     app
@@ -120,7 +121,8 @@ fn press(app: &mut App, keys: &[&str]) {
         };
         for event in events {
             if let Some(action) = action_for(event, app.typing()) {
-                app.handle(action);
+                let now = app.now;
+                app.handle(action, now);
             }
         }
     }
@@ -128,7 +130,9 @@ fn press(app: &mut App, keys: &[&str]) {
 
 fn screen(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal
+        .draw(|f| app.draw(f.area(), f.buffer_mut(), app.now))
+        .unwrap();
     terminal.backend().to_string()
 }
 
@@ -560,7 +564,7 @@ fn the_full_screen_player_saves_a_resumed_file_back_to_that_file() {
     let scenarios = vec![fixture_scenario()];
     let mut store = RecordStore::open(Some(&data), &scenarios, None);
     store.read_from(&record.id, elsewhere.clone());
-    let mut app = App::new(scenarios, Theme::new(ThemeName::Mono), Instant::now());
+    let mut app = App::new(scenarios, Palette::new(ThemeName::Mono), Instant::now());
     app.store = Box::new(store);
     app.resume_record(read_record(&elsewhere).unwrap());
     // on from the feedback, grade the risk

@@ -9,7 +9,8 @@ use std::time::Instant;
 
 use lessons::tui::app::App;
 use lessons::tui::keys::action_for;
-use lessons::tui::theme::{Theme, ThemeName};
+use lessons::tui::frontend::FrontEnd;
+use lessons::tui::theme::{Palette, ThemeName};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -26,20 +27,23 @@ fn scenario() -> lessons::scenario::Scenario {
 
 fn screen(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal
+        .draw(|f| app.draw(f.area(), f.buffer_mut(), app.now))
+        .unwrap();
     terminal.backend().to_string()
 }
 
 fn press(app: &mut App, keys: &[KeyCode]) {
     for key in keys {
         if let Some(action) = action_for(KeyEvent::new(*key, KeyModifiers::NONE), app.typing()) {
-            app.handle(action);
+            let now = app.now;
+            app.handle(action, now);
         }
     }
 }
 
 fn app() -> App {
-    let mut app = App::new(vec![scenario()], Theme::new(ThemeName::Mono), Instant::now());
+    let mut app = App::new(vec![scenario()], Palette::new(ThemeName::Mono), Instant::now());
     app.seed = Some(1);
     app
 }

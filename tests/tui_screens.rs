@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 
 use lessons::tui::app::{App, Screen};
 use lessons::tui::keys::action_for;
-use lessons::tui::theme::{Theme, ThemeName};
+use lessons::tui::frontend::FrontEnd;
+use lessons::tui::theme::{Palette, ThemeName};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -18,7 +19,7 @@ use common::fixture_scenario;
 fn app() -> App {
     let mut app = App::new(
         vec![fixture_scenario()],
-        Theme::new(ThemeName::Mono),
+        Palette::new(ThemeName::Mono),
         Instant::now(),
     );
     app.seed = Some(1);
@@ -47,7 +48,8 @@ fn press(app: &mut App, keys: &[&str]) {
         };
         for event in events {
             if let Some(action) = action_for(event, app.typing()) {
-                app.handle(action);
+                let now = app.now;
+                app.handle(action, now);
             }
         }
     }
@@ -55,7 +57,9 @@ fn press(app: &mut App, keys: &[&str]) {
 
 fn screen(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal
+        .draw(|f| app.draw(f.area(), f.buffer_mut(), app.now))
+        .unwrap();
     terminal.backend().to_string()
 }
 
@@ -280,7 +284,7 @@ fn time_running_out_records_no_decision() {
 fn scenario_text_cannot_reach_the_terminal_as_control_codes() {
     let mut scenario = fixture_scenario();
     scenario.title = "Evil \u{1b}[2J title".into();
-    let app = App::new(vec![scenario], Theme::new(ThemeName::Mono), Instant::now());
+    let app = App::new(vec![scenario], Palette::new(ThemeName::Mono), Instant::now());
     let shown = screen(&app, 80, 24);
     assert!(!shown.contains('\u{1b}'));
     assert!(shown.contains("Evil \u{FFFD}[2J title"));
@@ -293,8 +297,8 @@ impl lessons::tui::app::RunStore for OneRun {
     fn save(&mut self, _run: &lessons::tui::run::RunState, _now: Instant) -> Result<(), String> {
         Ok(())
     }
-    fn history(&self) -> (Vec<lessons::record::Record>, Vec<lessons::record::Skipped>) {
-        (vec![self.0.clone()], Vec::new())
+    fn records(&self) -> &[lessons::record::Record] {
+        std::slice::from_ref(&self.0)
     }
 }
 
