@@ -7,8 +7,8 @@ mod common;
 use std::time::{Duration, Instant};
 
 use lessons::tui::app::{App, Screen};
-use lessons::tui::keys::action_for;
 use lessons::tui::frontend::FrontEnd;
+use lessons::tui::keys::action_for;
 use lessons::tui::theme::{Palette, ThemeName};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -12,6 +12,7 @@ use super::widgets::{clean, key_bar, panel, truncate, with_key_bar};
 use crate::record::history::{HistoryRow, sparkline};
 use crate::record::{RecordKind, Skipped};
 use crate::scenario::Theme;
+use crate::wrap::width as columns;
 
 #[derive(Debug, Clone, Default)]
 pub struct HistoryState {
@@ -173,13 +174,16 @@ impl HistoryView<'_> {
                 n if values[n - 1] < values[n - 2] => " ↓",
                 _ => " →",
             };
+            let label = format!("{:width$}  ", case_theme.label());
+            let summary = format!("  latest {last}%{direction} over {} run(s)", values.len());
+            // the newest runs that fit, so the summary is never pushed off the line
+            let room =
+                usize::from(area.width.saturating_sub(2)).saturating_sub(columns(&label) + columns(&summary));
+            let recent = &values[values.len().saturating_sub(room)..];
             lines.push(Line::from(vec![
-                Span::raw(format!("{:width$}  ", case_theme.label())),
-                Span::styled(sparkline(values), theme.accent),
-                Span::raw(format!(
-                    "  latest {last}%{direction} over {} run(s)",
-                    values.len()
-                )),
+                Span::raw(label),
+                Span::styled(sparkline(recent), theme.accent),
+                Span::raw(summary),
             ]));
         }
         Paragraph::new(lines)
