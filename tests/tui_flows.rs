@@ -251,3 +251,23 @@ fn a_missed_decision_is_drilled_on_the_day_it_falls_due() {
         "{shown}"
     );
 }
+
+#[test]
+fn leaving_a_run_in_the_preview_comes_home_to_its_briefing() {
+    let path = common::root().join("tests/fixtures/valid/synthetic-branching.ron");
+    let now = Instant::now();
+    let mut preview = lessons::tui::preview::Preview::open(&path, false, Palette::new(ThemeName::Mono), now);
+    assert!(matches!(preview.app.screen, Screen::Briefing(_)));
+    for action in [Action::Enter, Action::Enter, Action::Back, Action::Char('y')] {
+        preview.handle(action, now);
+    }
+    assert!(
+        matches!(preview.app.screen, Screen::Briefing(_)),
+        "the preview has no library to go back to"
+    );
+    preview.handle(Action::Back, now);
+    assert!(matches!(preview.app.screen, Screen::Briefing(_)));
+    assert!(!preview.should_quit());
+    preview.handle(Action::Quit, now);
+    assert!(preview.should_quit());
+}
