@@ -271,3 +271,33 @@ fn leaving_a_run_in_the_preview_comes_home_to_its_briefing() {
     preview.handle(Action::Quit, now);
     assert!(preview.should_quit());
 }
+
+#[test]
+fn a_tick_redraws_only_when_the_countdown_shows_a_new_second() {
+    let (mut app, _) = app_with(Vec::new());
+    app.seed = Some(1);
+    let start = app.now;
+    // briefing, begin, on to the timed scale decision (60 s), as in the screen snapshots
+    for _ in 0..6 {
+        app.handle(Action::Enter, start);
+    }
+    assert!(app.tick(start), "the countdown is first shown");
+    assert!(
+        !app.tick(start + std::time::Duration::from_millis(250)),
+        "still 60 s"
+    );
+    assert!(
+        !app.tick(start + std::time::Duration::from_millis(900)),
+        "still 60 s"
+    );
+    assert!(
+        app.tick(start + std::time::Duration::from_millis(1100)),
+        "now 59 s"
+    );
+    assert!(screen(&app, 80, 24).contains("59 s left"));
+    // on the library nothing moves, however long it waits
+    let (mut idle, _) = app_with(Vec::new());
+    for s in 1..20 {
+        assert!(!idle.tick(start + std::time::Duration::from_secs(s)));
+    }
+}
