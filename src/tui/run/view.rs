@@ -58,14 +58,12 @@ impl Widget for RunView<'_> {
             Paragraph::new(pane_text)
                 .wrap(Wrap { trim: false })
                 .render(prompt, buf);
-            let mut textarea = self.run.rationale.clone();
-            textarea.set_block(panel(
-                Span::styled(" Your rationale ", theme.accent),
-                false,
-                theme,
-            ));
-            textarea.set_style(theme.base);
-            textarea.render(input, buf);
+            // the box is drawn here and the text area inside it, so the text area is drawn
+            // as it is (keeping its own scroll position), never copied per frame
+            let frame = panel(Span::styled(" Your rationale ", theme.accent), false, theme);
+            let text_area = frame.inner(input);
+            frame.render(input, buf);
+            (&self.run.rationale).render(text_area, buf);
         } else {
             let scroll = if reviewing { self.run.feedback_scroll } else { 0 };
             Paragraph::new(pane_text)
