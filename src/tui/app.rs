@@ -49,6 +49,7 @@ pub struct App {
     pub screen: Screen,
     pub overlay: Option<Overlay>,
     pub theme: Palette,
+    /// The time of the last action or tick: when a run begun now started.
     pub now: Instant,
     pub should_quit: bool,
     pub mode: Mode,
@@ -229,7 +230,7 @@ impl App {
                     self.confidence = confidence;
                     self.begin(&id);
                 }
-                BriefingOutcome::Back => self.show_library(),
+                BriefingOutcome::Back => self.go_home(),
                 BriefingOutcome::Quit => self.should_quit = true,
                 BriefingOutcome::None => {}
             },
@@ -238,12 +239,12 @@ impl App {
                 self.after_run(outcome);
             }
             Screen::Debrief(debrief) => match debrief.handle(action) {
-                DebriefOutcome::Back => self.show_library(),
+                DebriefOutcome::Back => self.go_home(),
                 DebriefOutcome::Quit => self.should_quit = true,
                 DebriefOutcome::None => {}
             },
             Screen::History(history) => match history.handle(action, self.history.rows.len()) {
-                HistoryOutcome::Back => self.show_library(),
+                HistoryOutcome::Back => self.go_home(),
                 HistoryOutcome::Open(index) => self.open_past_run(index),
                 HistoryOutcome::Quit => self.should_quit = true,
                 HistoryOutcome::None => {}
@@ -299,7 +300,7 @@ impl App {
             return;
         }
         let done = self.drilled;
-        self.show_library();
+        self.go_home();
         self.status = Some(format!(
             "Drill complete: {done} decision(s) re-asked. They return on a widening schedule until learnt."
         ));
@@ -395,7 +396,7 @@ impl App {
                     if quit {
                         self.should_quit = true;
                     } else {
-                        self.show_library();
+                        self.go_home();
                     }
                 }
                 Action::Char('n') | Action::Back | Action::Quit => self.overlay = None,
@@ -405,7 +406,7 @@ impl App {
     }
 
     /// Back to where the app starts: the library, or the home case's briefing.
-    fn show_library(&mut self) {
+    fn go_home(&mut self) {
         match self.home_case.clone() {
             Some(id) if self.scenario(&id).is_some() => self.open(&id),
             _ => self.screen = Screen::Library(LibraryState::default()),
