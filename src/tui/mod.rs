@@ -1,5 +1,5 @@
 //! The full-screen front end (ratatui). Thin: keys become actions, actions drive the
-//! engine, screens draw from state. Every front end runs through `frontend::run`.
+//! engine, screens draw from state. The app and the preview run through `frontend::run`.
 
 pub mod app;
 pub mod briefing;
