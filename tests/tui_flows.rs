@@ -301,3 +301,27 @@ fn a_tick_redraws_only_when_the_countdown_shows_a_new_second() {
         assert!(!idle.tick(start + std::time::Duration::from_secs(s)));
     }
 }
+
+#[test]
+fn history_is_worked_out_again_after_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenarios = vec![fixture_scenario()];
+    let store = lessons::tui::records::RecordStore::open(Some(dir.path()), &scenarios, None);
+    let mut app = App::new(scenarios, Palette::new(ThemeName::Mono), Instant::now());
+    app.seed = Some(1);
+    app.store = Box::new(store);
+    key(&mut app, KeyCode::Tab);
+    assert!(screen(&app, 80, 24).contains("No runs yet"));
+    key(&mut app, KeyCode::Esc);
+    // briefing, begin, past the narrative, choose the first option: saved
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Enter);
+    }
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('y'));
+    key(&mut app, KeyCode::Tab);
+    let shown = screen(&app, 120, 24);
+    assert!(shown.contains("Runs (1)"), "{shown}");
+    assert!(shown.contains("unfinished · 1 dec. "), "{shown}");
+    assert_eq!(app.history.builds, 2, "once empty, once after the save");
+}

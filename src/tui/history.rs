@@ -14,6 +14,9 @@ use crate::record::{RecordKind, Skipped};
 use crate::scenario::Theme;
 use crate::wrap::width as columns;
 
+/// Room for the longest result, "unfinished · 99 dec.".
+const RESULT_WIDTH: u16 = 20;
+
 #[derive(Debug, Clone, Default)]
 pub struct HistoryState {
     pub selected: usize,
@@ -111,7 +114,7 @@ impl HistoryView<'_> {
                 .render(area, buf);
             return;
         }
-        let title_width = area.width.saturating_sub(2 + 16 + 11 + 18 + 4) as usize;
+        let title_width = area.width.saturating_sub(2 + 16 + 11 + RESULT_WIDTH + 4) as usize;
         let rows = self.rows.iter().map(|r| {
             let result = match (r.finished, r.percent) {
                 (true, Some(p)) => format!("{p}% · {} dec.", r.decisions),
@@ -142,7 +145,7 @@ impl HistoryView<'_> {
                     Constraint::Length(16),
                     Constraint::Fill(1),
                     Constraint::Length(11),
-                    Constraint::Length(18),
+                    Constraint::Length(RESULT_WIDTH),
                 ],
             )
             .header(Row::new(["When (UTC)", "Case", "Mode", "Result"]).style(theme.heading))
