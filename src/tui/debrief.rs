@@ -11,7 +11,7 @@ use super::keys::Action;
 use super::theme::{Palette, verdict_symbol};
 use super::widgets::feedback::feedback_lines;
 use super::widgets::{clean, key_bar, panel, truncate, with_key_bar};
-use crate::engine::{Debrief, Tally, Verdict};
+use crate::engine::{Debrief, Item, Tally, Verdict};
 use crate::scenario::Scenario;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -247,33 +247,39 @@ impl DebriefView<'_> {
             &mut table_state,
         );
         if let Some(item) = items.get(self.state.selected) {
-            let mut lines = vec![
-                Line::styled(clean(&item.prompt), theme.heading),
-                Line::styled(clean(&item.summary()), theme.verdict(item.verdict)),
-            ];
-            if let Some(in_line) = item.in_line_answer() {
-                lines.push(Line::from(vec![
-                    Span::styled("In line: ", theme.heading),
-                    Span::styled(clean(&in_line), theme.good),
-                ]));
-            }
-            lines.push(Line::from(vec![
-                Span::styled("Basis: ", theme.heading),
-                Span::raw(clean(&item.basis.describe())),
-            ]));
-            lines.push(Line::from(vec![
-                Span::styled(format!("{}: ", item.basis.finding_label()), theme.heading),
-                Span::raw(clean(&item.finding.text)),
-            ]));
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: true })
-                .block(panel(
-                    Span::styled(" Enter: the full detail ", theme.dim),
-                    false,
-                    theme,
-                ))
-                .render(preview, buf);
+            self.preview(item, preview, buf);
         }
+    }
+
+    /// Below the table: the selected decision in brief.
+    fn preview(&self, item: &Item, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let mut lines = vec![
+            Line::styled(clean(&item.prompt), theme.heading),
+            Line::styled(clean(&item.summary()), theme.verdict(item.verdict)),
+        ];
+        if let Some(in_line) = item.in_line_answer() {
+            lines.push(Line::from(vec![
+                Span::styled("In line: ", theme.heading),
+                Span::styled(clean(&in_line), theme.good),
+            ]));
+        }
+        lines.push(Line::from(vec![
+            Span::styled("Basis: ", theme.heading),
+            Span::raw(clean(&item.basis.describe())),
+        ]));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", item.basis.finding_label()), theme.heading),
+            Span::raw(clean(&item.finding.text)),
+        ]));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(panel(
+                Span::styled(" Enter: the full detail ", theme.dim),
+                false,
+                theme,
+            ))
+            .render(area, buf);
     }
 
     fn detail(&self, area: Rect, buf: &mut Buffer) {

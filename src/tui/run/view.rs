@@ -123,7 +123,36 @@ impl RunView<'_> {
     fn timeline(&self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
         let run = self.run;
-        let mut lines: Vec<Line> = Vec::new();
+        let text = Text::from(self.timeline_lines());
+        let inner_width = area.width.saturating_sub(2);
+        let total = wrapped_height(&text, inner_width);
+        let visible = area.height.saturating_sub(2);
+        let bottom = total.saturating_sub(visible);
+        let offset = bottom.saturating_sub(run.scroll_back.min(bottom));
+        let more = if offset < bottom {
+            " (PgDn: newer) "
+        } else if offset > 0 {
+            " (PgUp: earlier) "
+        } else {
+            " "
+        };
+        let title = Line::from(vec![
+            Span::styled(" What you know ", theme.heading),
+            Span::styled(more, theme.dim),
+        ]);
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .scroll((offset, 0))
+            .block(panel(title, false, theme))
+            .render(area, buf);
+    }
+
+    /// What is known so far: the briefing (or a drill's context), each narrative step
+    /// reached, and each answered decision.
+    fn timeline_lines(&self) -> Vec<Line<'static>> {
+        let theme = self.theme;
+        let run = self.run;
+        let mut lines: Vec<Line<'static>> = Vec::new();
         if run.state.drill {
             let context = run
                 .scenario
@@ -187,28 +216,7 @@ impl RunView<'_> {
                 }
             }
         }
-        let text = Text::from(lines);
-        let inner_width = area.width.saturating_sub(2);
-        let total = wrapped_height(&text, inner_width);
-        let visible = area.height.saturating_sub(2);
-        let bottom = total.saturating_sub(visible);
-        let offset = bottom.saturating_sub(run.scroll_back.min(bottom));
-        let more = if offset < bottom {
-            " (PgDn: newer) "
-        } else if offset > 0 {
-            " (PgUp: earlier) "
-        } else {
-            " "
-        };
-        let title = Line::from(vec![
-            Span::styled(" What you know ", theme.heading),
-            Span::styled(more, theme.dim),
-        ]);
-        Paragraph::new(text)
-            .wrap(Wrap { trim: false })
-            .scroll((offset, 0))
-            .block(panel(title, false, theme))
-            .render(area, buf);
+        lines
     }
 
     /// The lower pane: the decision, the rationale prompt, the confidence prompt or the feedback.
