@@ -14,7 +14,7 @@ use lessons::engine::kind_rule::{inputs_for, response_of};
 use lessons::engine::{Mode, Session, Settings, assess};
 use lessons::scenario::Library;
 use lessons::tui::debrief::{DebriefState, DebriefView};
-use lessons::tui::theme::{Theme, ThemeName};
+use lessons::tui::theme::{Palette, ThemeName};
 use portable_pty::CommandBuilder;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -58,7 +58,7 @@ fn debrief_state() -> DebriefState {
 
 fn render(c: &mut Criterion) {
     let state = debrief_state();
-    let theme = Theme::new(ThemeName::Default);
+    let theme = Palette::new(ThemeName::Default);
     let area = Rect::new(0, 0, 200, 60);
     let mut buffer = Buffer::empty(area);
     c.bench_function("render debrief 200x60", |b| {

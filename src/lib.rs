@@ -11,3 +11,4 @@ pub mod plain;
 pub mod record;
 pub mod scenario;
 pub mod tui;
+pub mod wrap;

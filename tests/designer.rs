@@ -14,9 +14,10 @@ use common::{lessons, lessons_in, root, text};
 use lessons::designer::coverage;
 use lessons::scenario::Step;
 use lessons::tui::app::Screen;
+use lessons::tui::frontend::FrontEnd;
 use lessons::tui::keys::Action;
 use lessons::tui::preview::Preview;
-use lessons::tui::theme::{Theme, ThemeName};
+use lessons::tui::theme::{Palette, ThemeName};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -207,7 +208,9 @@ fn coverage_samples_with_a_seed_when_there_are_too_many_paths() {
 
 fn draw(preview: &Preview) -> String {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| f.render_widget(preview, f.area())).unwrap();
+    terminal
+        .draw(|f| preview.draw(f.area(), f.buffer_mut(), Instant::now()))
+        .unwrap();
     terminal.backend().to_string()
 }
 
@@ -218,7 +221,7 @@ fn preview_reloads_on_save_shows_errors_while_broken_and_keeps_the_place() {
     let good = fs::read_to_string(root().join(FIXTURE)).unwrap();
     fs::write(&path, &good).unwrap();
     let now = Instant::now();
-    let mut preview = Preview::open(&path, true, Theme::new(ThemeName::Mono), now);
+    let mut preview = Preview::open(&path, true, Palette::new(ThemeName::Mono), now);
     preview.app.seed = Some(1);
     assert!(!preview.is_broken());
     for action in [
@@ -228,7 +231,7 @@ fn preview_reloads_on_save_shows_errors_while_broken_and_keeps_the_place() {
         Action::Enter,
         Action::Enter,
     ] {
-        preview.handle(action);
+        preview.handle(action, now);
     }
     let Screen::Run(run) = &preview.app.screen else {
         panic!("playing")
@@ -246,7 +249,7 @@ fn preview_reloads_on_save_shows_errors_while_broken_and_keeps_the_place() {
         screen.contains("`goto` leads to step `marak`, which does not exist"),
         "{screen}"
     );
-    preview.handle(Action::Enter); // keys other than q do nothing while broken
+    preview.handle(Action::Enter, now); // keys other than q do nothing while broken
 
     // then fixes it and rewords the question: play resumes at the same decision
     std::thread::sleep(Duration::from_millis(20));

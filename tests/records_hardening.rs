@@ -18,7 +18,7 @@ use common::{fixture_scenario, lessons_in, root, text};
 use lessons::record::{Record, read_record, scenario_hash};
 use lessons::tui::app::{App, Screen};
 use lessons::tui::records::RecordStore;
-use lessons::tui::theme::{Theme, ThemeName};
+use lessons::tui::theme::{Palette, ThemeName};
 
 const FIXTURE: &str = "tests/fixtures/valid/synthetic-branching.ron";
 /// Secure (with a rationale), grade high, do not refer: the whole fixture.
@@ -95,7 +95,7 @@ fn runs_of_one_case_with_one_seed_started_at_once_are_all_kept() {
 
 fn app_with_records(dir: &Path) -> App {
     let scenarios = vec![fixture_scenario()];
-    let mut app = App::new(scenarios.clone(), Theme::new(ThemeName::Mono), Instant::now());
+    let mut app = App::new(scenarios.clone(), Palette::new(ThemeName::Mono), Instant::now());
     app.seed = Some(5);
     app.store = Box::new(RecordStore::open(Some(dir), &scenarios, None));
     app
@@ -534,7 +534,7 @@ fn the_full_screen_player_saves_a_resumed_file_back_to_that_file() {
     let scenarios = vec![fixture_scenario()];
     let mut store = RecordStore::open(Some(&data), &scenarios, None);
     store.read_from(&record.id, elsewhere.clone());
-    let mut app = App::new(scenarios, Theme::new(ThemeName::Mono), Instant::now());
+    let mut app = App::new(scenarios, Palette::new(ThemeName::Mono), Instant::now());
     app.store = Box::new(store);
     app.resume_record(read_record(&elsewhere).unwrap());
     // on from the feedback, grade the risk

@@ -8,7 +8,7 @@ mod common;
 use std::time::Instant;
 
 use lessons::tui::app::App;
-use lessons::tui::theme::{Theme, ThemeName};
+use lessons::tui::theme::{Palette, ThemeName};
 
 use common::keys::{press, screen};
 use common::{lessons, root, text};
@@ -22,7 +22,7 @@ fn scenario() -> lessons::scenario::Scenario {
 }
 
 fn app() -> App {
-    let mut app = App::new(vec![scenario()], Theme::new(ThemeName::Mono), Instant::now());
+    let mut app = App::new(vec![scenario()], Palette::new(ThemeName::Mono), Instant::now());
     app.seed = Some(1);
     app
 }

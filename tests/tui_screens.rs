@@ -7,7 +7,8 @@ mod common;
 use std::time::{Duration, Instant};
 
 use lessons::tui::app::{App, Screen};
-use lessons::tui::theme::{Theme, ThemeName};
+use lessons::tui::frontend::FrontEnd;
+use lessons::tui::theme::{Palette, ThemeName};
 
 use common::fixture_scenario;
 use common::keys::{press, screen};
@@ -15,7 +16,7 @@ use common::keys::{press, screen};
 fn app() -> App {
     let mut app = App::new(
         vec![fixture_scenario()],
-        Theme::new(ThemeName::Mono),
+        Palette::new(ThemeName::Mono),
         Instant::now(),
     );
     app.seed = Some(1);
@@ -243,7 +244,7 @@ fn time_running_out_records_no_decision() {
 fn scenario_text_cannot_reach_the_terminal_as_control_codes() {
     let mut scenario = fixture_scenario();
     scenario.title = "Evil \u{1b}[2J title".into();
-    let app = App::new(vec![scenario], Theme::new(ThemeName::Mono), Instant::now());
+    let app = App::new(vec![scenario], Palette::new(ThemeName::Mono), Instant::now());
     let shown = screen(&app, 80, 24);
     assert!(!shown.contains('\u{1b}'));
     assert!(shown.contains("Evil \u{FFFD}[2J title"));
@@ -256,8 +257,8 @@ impl lessons::tui::app::RunStore for OneRun {
     fn save(&mut self, _run: &lessons::tui::run::RunState, _now: Instant) -> Result<(), String> {
         Ok(())
     }
-    fn history(&self) -> (Vec<lessons::record::Record>, Vec<lessons::record::Skipped>) {
-        (vec![self.0.clone()], Vec::new())
+    fn records(&self) -> &[lessons::record::Record] {
+        std::slice::from_ref(&self.0)
     }
 }
 

@@ -11,7 +11,7 @@ use crate::designer::{coverage as cover, graph as draw, skeleton};
 use crate::record::atomic::write_atomic;
 use crate::scenario::text::{echo_message, echo_path};
 use crate::tui::preview::Preview;
-use crate::tui::theme::Theme;
+use crate::tui::theme::Palette;
 
 pub fn new(id: &str, from: Option<&Path>, dir: &Path) -> ExitCode {
     let target = dir.join(format!("{id}.ron"));
@@ -139,8 +139,8 @@ pub fn preview(context: &Context, path: &Path, watch: bool) -> ExitCode {
         eprintln!("lessons: no file at {}", echo_path(path));
         return ExitCode::from(1);
     }
-    let mut preview = Preview::open(path, watch, Theme::from_env(context.theme), Instant::now());
-    match crate::tui::run_preview(&mut preview) {
+    let mut preview = Preview::open(path, watch, Palette::from_env(context.theme), Instant::now());
+    match crate::tui::frontend::run(&mut preview) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("lessons: {}", echo_message(&e.to_string()));

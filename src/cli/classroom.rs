@@ -8,7 +8,7 @@ use crate::record::{Record, RecordKind, Recorder};
 use crate::scenario::Scenario;
 use crate::scenario::text::{echo, echo_message, sanitize};
 use crate::tui::classroom::{Classroom, ClassroomScreen};
-use crate::tui::theme::Theme;
+use crate::tui::theme::Palette as Theme;
 
 pub fn run(context: &Context, cases: &[String], seed: Option<u64>, resume: bool) -> ExitCode {
     use std::io::IsTerminal;

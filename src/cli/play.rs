@@ -15,7 +15,7 @@ use crate::scenario::Scenario;
 use crate::scenario::text::{echo, echo_message};
 use crate::tui::app::App;
 use crate::tui::records::RecordStore;
-use crate::tui::theme::Theme;
+use crate::tui::theme::Palette;
 
 pub enum Start {
     Library,
@@ -228,7 +228,7 @@ pub fn full_screen(context: &Context, start: Start) -> ExitCode {
         store.set_scenario_file(file.as_deref());
         store
     };
-    let mut app = App::new(scenarios, Theme::from_env(context.theme), Instant::now());
+    let mut app = App::new(scenarios, Palette::from_env(context.theme), Instant::now());
     if !context.no_records {
         if matches!(start, Start::Library) {
             app.open_store_later = Some(Box::new(move || {
@@ -263,7 +263,7 @@ pub fn full_screen(context: &Context, start: Start) -> ExitCode {
 
         Start::Drill(items) => app.start_drill(items),
     }
-    match crate::tui::run(app) {
+    match crate::tui::frontend::run(&mut app) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("lessons: {}", echo_message(&e.to_string()));

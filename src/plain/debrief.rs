@@ -2,10 +2,10 @@
 
 use std::fmt::Write as _;
 
-use super::wrap::{hanging, wrap};
 use crate::engine::{Debrief, Item, Totals};
 use crate::scenario::Scenario;
 use crate::scenario::text::sanitize;
+use crate::wrap::{hanging, wrap};
 
 const WIDTH: usize = 78;
 

@@ -3,8 +3,8 @@
 
 use std::io::{self, BufRead, Write};
 
-use super::wrap::wrap;
 use super::{Ending, LINE_BYTES, Player, WIDTH};
+use crate::wrap::wrap;
 
 /// One line of input, as read.
 pub(super) enum Line {

@@ -6,7 +6,6 @@
 pub mod debrief;
 mod input;
 mod prompt;
-pub mod wrap;
 
 use std::io::{self, BufRead, Write};
 use std::time::Instant;
@@ -17,8 +16,8 @@ use crate::record::recorder::SaveState;
 use crate::record::{Recorder, Timing};
 use crate::scenario::Scenario;
 use crate::scenario::text::sanitize;
+use crate::wrap::{hanging, wrap};
 use input::Reply;
-use wrap::{hanging, wrap};
 
 const WIDTH: usize = 78;
 /// The longest rationale kept, in characters: room for a careful paragraph or two.

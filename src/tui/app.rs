@@ -1,27 +1,29 @@
 //! The application state: which screen is showing, the overlay over it, and the routing
-//! of actions. It decides nothing about a case; the engine does.
+//! of actions. It decides nothing about a case; the engine does. Drawing is in `view`;
+//! what it needs from outside (records, the date, seeds) is in `store`.
 
-use std::cell::Cell;
-use std::collections::HashMap;
+mod store;
+mod view;
+
 use std::time::Instant;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::Widget;
 
-use super::briefing::{BriefingOutcome, BriefingState, BriefingView};
-use super::debrief::{DebriefOutcome, DebriefState, DebriefView};
-use super::help;
-use super::history::{HistoryOutcome, HistoryState, HistoryView};
+pub use store::{Clock, HistoryCache, NoStore, RunStore, SystemClock};
+
+use super::briefing::{BriefingOutcome, BriefingState};
+use super::debrief::{DebriefOutcome, DebriefState};
+use super::frontend::FrontEnd;
+use super::history::{HistoryOutcome, HistoryState};
 use super::keys::Action;
-use super::library::{LibraryOutcome, LibraryState, LibraryView, Progress};
-use super::run::{RunOutcome, RunState, RunView};
-use super::theme::Theme;
-use super::ui::{centered, is_too_small, modal, render_too_small};
+use super::library::{LibraryOutcome, LibraryState};
+use super::run::{RunOutcome, RunState};
+use super::theme::Palette;
+use super::widgets::is_too_small;
 use crate::analysis::drill::DrillItem;
 use crate::engine::{Mode, Settings};
-use crate::record::{Record, Skipped};
+use crate::record::Record;
 use crate::scenario::Scenario;
 use crate::scenario::text::echo;
 
@@ -42,57 +44,12 @@ pub enum Overlay {
     },
 }
 
-/// Where the app keeps runs: records on disk in the real program, nothing in tests.
-pub trait RunStore {
-    /// Saves the run after a change. An error is shown, and the run goes on.
-    fn save(&mut self, run: &RunState, now: Instant) -> Result<(), String>;
-    /// Progress per scenario id, for the library.
-    fn progress(&self) -> HashMap<String, Progress> {
-        HashMap::new()
-    }
-    /// A message for the library header (an unfinished run, a records warning).
-    fn notice(&self) -> Option<String> {
-        None
-    }
-    /// Whether runs are really kept, so the leave dialog tells the truth.
-    fn keeps_runs(&self) -> bool {
-        false
-    }
-    /// The most recent unfinished run that can be resumed, to offer in the library.
-    fn unfinished(&self) -> Option<Record> {
-        None
-    }
-    /// The run on screen now continues this record.
-    fn resumed(&mut self, _record: &Record) {}
-    /// A new run has begun: its first save starts a new record.
-    fn begin_run(&mut self) {}
-    /// Why the run on screen is not on disk, while the last save failed.
-    fn save_problem(&self) -> Option<String> {
-        None
-    }
-    /// Every record, oldest first, and the files that could not be read.
-    fn history(&self) -> (Vec<Record>, Vec<Skipped>) {
-        (Vec::new(), Vec::new())
-    }
-    /// The program is ending (a quit or a signal): leave the run on disk as one
-    /// self-contained file rather than a record plus its journal.
-    fn leave(&mut self) {}
-}
-
-/// Keeps nothing: for tests and for `--no-records`.
-pub struct NoStore;
-
-impl RunStore for NoStore {
-    fn save(&mut self, _run: &RunState, _now: Instant) -> Result<(), String> {
-        Ok(())
-    }
-}
-
 pub struct App {
     pub scenarios: Vec<Scenario>,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
-    pub theme: Theme,
+    pub theme: Palette,
+    /// The time of the last action or tick: when a run begun now started.
     pub now: Instant,
     pub should_quit: bool,
     pub mode: Mode,
@@ -101,8 +58,20 @@ pub struct App {
     pub seed: Option<u64>,
     pub store: Box<dyn RunStore>,
     pub status: Option<String>,
-    /// The size of the last frame, so keys can behave when the terminal is too small.
-    pub area: Cell<Rect>,
+    /// The terminal's size, so keys can behave when it is too small.
+    area: Rect,
+    /// Today's date and fresh seeds.
+    pub clock: Box<dyn Clock>,
+    /// The trainee's time zone, for history times and drill days; set by the command line
+    /// (UTC until then, so tests do not depend on the machine's zone).
+    pub zone: jiff::tz::TimeZone,
+    /// The case whose briefing is home (the author's preview of one file): leaving a run,
+    /// a debrief or the briefing goes there instead of to the library.
+    pub home_case: Option<String>,
+    /// History rows and trends, kept until the records change.
+    pub history: HistoryCache,
+    /// The countdown's seconds as last drawn, so a tick redraws only when they change.
+    shown_countdown: Option<u64>,
     /// Decisions still to re-ask in this drill, in order.
     pub drill: Vec<DrillItem>,
     pub drilled: usize,
@@ -110,16 +79,13 @@ pub struct App {
     pub exit_after_first_frame: bool,
     /// Opens the records folder after the first frame, so the library appears at once.
     pub open_store_later: Option<StoreOpener>,
-    /// The trainee's time zone, for history times and drill days; set by the command line
-    /// (UTC until then, so tests do not depend on the machine's zone).
-    pub zone: jiff::tz::TimeZone,
 }
 
 /// Opens the run store; deferred until the first frame is on screen.
 pub type StoreOpener = Box<dyn FnOnce() -> Box<dyn RunStore>>;
 
 impl App {
-    pub fn new(scenarios: Vec<Scenario>, theme: Theme, now: Instant) -> Self {
+    pub fn new(scenarios: Vec<Scenario>, theme: Palette, now: Instant) -> Self {
         App {
             scenarios,
             screen: Screen::Library(LibraryState::default()),
@@ -132,12 +98,16 @@ impl App {
             seed: None,
             store: Box::new(NoStore),
             status: None,
-            area: Cell::new(Rect::new(0, 0, 80, 24)),
+            area: Rect::new(0, 0, 80, 24),
+            clock: Box::new(SystemClock),
+            zone: jiff::tz::TimeZone::UTC,
+            home_case: None,
+            history: HistoryCache::default(),
+            shown_countdown: None,
             drill: Vec::new(),
             drilled: 0,
             exit_after_first_frame: false,
             open_store_later: None,
-            zone: jiff::tz::TimeZone::UTC,
         }
     }
 
@@ -168,8 +138,21 @@ impl App {
         }
     }
 
-    pub fn tick(&mut self, now: Instant) {
+    /// Opens the records folder if that was left until the first frame was on screen.
+    fn open_deferred_store(&mut self) -> bool {
+        let Some(open) = self.open_store_later.take() else {
+            return false;
+        };
+        self.store = open();
+        self.history.forget();
+        true
+    }
+
+    /// Time has passed: saves a typed draft, runs the countdown. Returns whether anything
+    /// on screen changed.
+    fn advance(&mut self, now: Instant) -> bool {
         self.now = now;
+        let status = self.status_line();
         if let Screen::Run(run) = &mut self.screen
             && run.draft_dirty
         {
@@ -179,21 +162,33 @@ impl App {
                 self.status = Some(e);
             }
         }
-        if self.overlay.is_some() {
-            return;
+        let mut changed = self.status_line() != status;
+        let countdown = match &self.screen {
+            Screen::Run(run) => run.remaining(now),
+            _ => None,
+        };
+        if countdown != self.shown_countdown {
+            self.shown_countdown = countdown;
+            changed = true;
         }
-        if let Screen::Run(run) = &mut self.screen {
+        if self.overlay.is_none()
+            && let Screen::Run(run) = &mut self.screen
+        {
             let outcome = run.tick(now);
-            self.after_run(outcome);
+            if outcome != RunOutcome::None {
+                self.after_run(outcome);
+                changed = true;
+            }
         }
+        changed
     }
 
-    pub fn handle(&mut self, action: Action) {
+    fn route(&mut self, action: Action) {
         if action == Action::ForceQuit {
             self.should_quit = true;
             return;
         }
-        if is_too_small(self.area.get()) && action == Action::Quit {
+        if is_too_small(self.area) && action == Action::Quit {
             self.should_quit = true;
             return;
         }
@@ -210,15 +205,19 @@ impl App {
         match &mut self.screen {
             Screen::Library(library) => match library.handle(action, &self.scenarios) {
                 LibraryOutcome::Open(id) => self.open(&id),
-                LibraryOutcome::Continue => match self.store.unfinished() {
+                LibraryOutcome::Continue => match self.store.unfinished().cloned() {
                     Some(record) => self.resume_record(record),
                     None => self.status = Some("There is no unfinished run to continue.".into()),
                 },
                 LibraryOutcome::History => self.screen = Screen::History(HistoryState::default()),
                 LibraryOutcome::Drill => {
-                    let (records, _) = self.store.history();
-                    let today = crate::record::Stamp::now().local_day(&self.zone);
-                    let plan = crate::analysis::drill::schedule(&records, &self.scenarios, today, &self.zone);
+                    let today = self.clock.today(&self.zone);
+                    let plan = crate::analysis::drill::schedule(
+                        self.store.records(),
+                        &self.scenarios,
+                        today,
+                        &self.zone,
+                    );
                     if plan.due.is_empty() {
                         self.status = Some(match plan.later.len() {
                             0 => "Nothing to drill: decisions you miss come back here on later days."
@@ -240,7 +239,7 @@ impl App {
                     self.confidence = confidence;
                     self.begin(&id);
                 }
-                BriefingOutcome::Back => self.show_library(),
+                BriefingOutcome::Back => self.go_home(),
                 BriefingOutcome::Quit => self.should_quit = true,
                 BriefingOutcome::None => {}
             },
@@ -249,38 +248,38 @@ impl App {
                 self.after_run(outcome);
             }
             Screen::Debrief(debrief) => match debrief.handle(action) {
-                DebriefOutcome::Back => self.show_library(),
+                DebriefOutcome::Back => self.go_home(),
                 DebriefOutcome::Quit => self.should_quit = true,
                 DebriefOutcome::None => {}
             },
-            Screen::History(history) => {
-                let rows = self.store.history().0.len();
-                match history.handle(action, rows) {
-                    HistoryOutcome::Back => self.show_library(),
-                    HistoryOutcome::Open(index) => self.open_past_run(index),
-                    HistoryOutcome::Quit => self.should_quit = true,
-                    HistoryOutcome::None => {}
-                }
-            }
+            Screen::History(history) => match history.handle(action, self.history.rows.len()) {
+                HistoryOutcome::Back => self.go_home(),
+                HistoryOutcome::Open(index) => self.open_past_run(index),
+                HistoryOutcome::Quit => self.should_quit = true,
+                HistoryOutcome::None => {}
+            },
         }
     }
 
     /// The debrief of a past run, as far as it went (rows are newest first).
     fn open_past_run(&mut self, index: usize) {
-        let (records, _) = self.store.history();
-        let Some(record) = records.iter().rev().nth(index) else {
+        let Some(record) = self.store.records().iter().rev().nth(index) else {
             return;
         };
-        let Some(scenario) = self.scenario(&record.scenario_id).cloned() else {
-            self.status = Some("That case is no longer in the library.".into());
-            return;
+        let opened = match self.scenarios.iter().find(|s| s.id == record.scenario_id) {
+            None => Err("That case is no longer in the library."),
+            Some(_) if record.kind == crate::record::RecordKind::Group => {
+                Err("A classroom session: `lessons report` shows the room's choices.")
+            }
+            Some(scenario) => {
+                let debrief = crate::engine::assess(scenario, &record.session.answers);
+                Ok(DebriefState::new(scenario.clone(), debrief))
+            }
         };
-        if record.kind == crate::record::RecordKind::Group {
-            self.status = Some("A classroom session: `lessons report` shows the room's choices.".into());
-            return;
+        match opened {
+            Ok(debrief) => self.screen = Screen::Debrief(Box::new(debrief)),
+            Err(why) => self.status = Some(why.into()),
         }
-        let debrief = crate::engine::assess(&scenario, &record.session.answers);
-        self.screen = Screen::Debrief(Box::new(DebriefState::new(scenario, debrief)));
     }
 
     /// Starts re-asking these decisions, one run each.
@@ -296,7 +295,8 @@ impl App {
             let Some(scenario) = self.scenario(&item.scenario_id).cloned() else {
                 continue;
             };
-            let settings = Settings::new(Mode::Practice, self.seed.unwrap_or_else(rand::random));
+            let seed = self.seed.unwrap_or_else(|| self.clock.fresh_seed());
+            let settings = Settings::new(Mode::Practice, seed);
             let Some(session) = crate::engine::Session::drill(scenario, settings, &item.step) else {
                 continue;
             };
@@ -308,7 +308,7 @@ impl App {
             return;
         }
         let done = self.drilled;
-        self.show_library();
+        self.go_home();
         self.status = Some(format!(
             "Drill complete: {done} decision(s) re-asked. They return on a widening schedule until learnt."
         ));
@@ -353,7 +353,7 @@ impl App {
         let Some(scenario) = self.scenario(id).cloned() else {
             return;
         };
-        let seed = self.seed.unwrap_or_else(rand::random);
+        let seed = self.seed.unwrap_or_else(|| self.clock.fresh_seed());
         let mut settings = Settings::new(self.mode, seed);
         settings.ask_confidence = self.confidence;
         let run = RunState::start(scenario, settings, self.now);
@@ -382,7 +382,7 @@ impl App {
                     self.next_drill();
                     return;
                 }
-                let debrief = crate::engine::assess(run.scenario(), &run.state().answers);
+                let debrief = crate::engine::assess(&run.scenario(), &run.state().answers);
                 let scenario = run.scenario().clone();
                 self.screen = Screen::Debrief(Box::new(DebriefState::new(scenario, debrief)));
             }
@@ -404,7 +404,7 @@ impl App {
                     if quit {
                         self.should_quit = true;
                     } else {
-                        self.show_library();
+                        self.go_home();
                     }
                 }
                 Action::Char('n') | Action::Back | Action::Quit => self.overlay = None,
@@ -413,108 +413,54 @@ impl App {
         }
     }
 
-    fn show_library(&mut self) {
-        self.screen = Screen::Library(LibraryState::default());
+    /// Back to where the app starts: the library, or the home case's briefing.
+    fn go_home(&mut self) {
+        match self.home_case.clone() {
+            Some(id) if self.scenario(&id).is_some() => self.open(&id),
+            _ => self.screen = Screen::Library(LibraryState::default()),
+        }
     }
 }
 
-impl Widget for &App {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        self.area.set(area);
-        let theme = &self.theme;
-        buf.set_style(area, theme.base);
-        if is_too_small(area) {
-            render_too_small(area, buf, theme);
-            return;
+impl FrontEnd for App {
+    fn typing(&self) -> bool {
+        App::typing(self)
+    }
+
+    fn handle(&mut self, action: Action, now: Instant) {
+        // a key pressed before the deferred records are open waits for them
+        self.open_deferred_store();
+        self.now = now;
+        self.route(action);
+        if matches!(self.screen, Screen::History(_)) {
+            self.history
+                .refresh(self.store.as_ref(), &self.scenarios, &self.zone);
         }
-        match &self.screen {
-            Screen::Library(state) => {
-                let progress = self.store.progress();
-                let lookup = |id: &str| progress.get(id).cloned().unwrap_or_default();
-                let notice = self
-                    .status
-                    .clone()
-                    .or_else(|| self.store.save_problem())
-                    .or_else(|| self.store.notice());
-                LibraryView {
-                    state,
-                    scenarios: &self.scenarios,
-                    progress: &lookup,
-                    theme,
-                    notice: notice.as_deref(),
-                }
-                .render(area, buf)
-            }
-            Screen::Briefing(state) => {
-                if let Some(scenario) = self.scenario(&state.scenario_id) {
-                    BriefingView {
-                        state,
-                        scenario,
-                        theme,
-                    }
-                    .render(area, buf)
-                }
-            }
-            Screen::Run(run) => RunView {
-                run,
-                theme,
-                now: self.now,
-            }
-            .render(area, buf),
-            Screen::Debrief(state) => DebriefView { state, theme }.render(area, buf),
-            Screen::History(state) => {
-                let (records, skipped) = self.store.history();
-                let rows = crate::analysis::history::rows(&records, &self.scenarios, &self.zone);
-                let trends = crate::analysis::history::theme_trends(&records, &self.scenarios);
-                HistoryView {
-                    state,
-                    rows: &rows,
-                    trends: &trends,
-                    skipped: &skipped,
-                    theme,
-                }
-                .render(area, buf)
-            }
+    }
+
+    fn tick(&mut self, now: Instant) -> bool {
+        if self.exit_after_first_frame {
+            // the first frame is drawn before the first tick (the start-up benchmark)
+            self.should_quit = true;
+            return false;
         }
-        // a failed save stays on the status line until a save works again
-        if let Some(status) = self.status.clone().or_else(|| self.store.save_problem())
-            && !matches!(self.screen, Screen::Library(_))
-        {
-            let line = Rect::new(area.x, area.y, area.width, 1);
-            Line::styled(status, theme.warning).render(line, buf);
-        }
-        match self.overlay {
-            Some(Overlay::Help) => {
-                let box_area = centered(area, 72, area.height.saturating_sub(2));
-                modal(box_area, buf, "Help", help::text(&self.screen, theme), theme);
-            }
-            Some(Overlay::ConfirmLeave { quit }) => {
-                let what = if quit {
-                    "Quit lessons?"
-                } else {
-                    "Leave this run for the library?"
-                };
-                let body = Text::from(vec![
-                    Line::styled(what, theme.heading),
-                    Line::from(""),
-                    Line::from(if !self.store.keeps_runs() {
-                        "Runs are not being saved, so this run's answers will be lost."
-                    } else if self.store.save_problem().is_some() {
-                        "The last save FAILED: answers since the last good save will be lost."
-                    } else {
-                        "Your answers so far are saved; you can resume this run from the library."
-                    }),
-                    Line::from(""),
-                    Line::from(vec![
-                        Span::styled("y", theme.key),
-                        Span::raw(" / Enter: yes    "),
-                        Span::styled("n", theme.key),
-                        Span::raw(" / Esc: stay"),
-                    ]),
-                ]);
-                modal(centered(area, 56, 9), buf, "Leave the run", body, theme);
-            }
-            None => {}
-        }
+        let opened = self.open_deferred_store();
+        self.advance(now) || opened
+    }
+
+    fn resized(&mut self, area: Rect) {
+        self.area = area;
+    }
+
+    fn should_quit(&self) -> bool {
+        self.should_quit
+    }
+
+    fn draw(&self, area: Rect, buf: &mut Buffer, now: Instant) {
+        App::draw(self, area, buf, now);
+    }
+
+    fn leave(&mut self) {
+        self.store.leave();
     }
 }

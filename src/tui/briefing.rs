@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::keys::Action;
-use super::theme::Theme;
-use super::ui::{clean, key_bar, panel, styled_lines, with_key_bar};
+use super::theme::Palette;
+use super::widgets::{clean, key_bar, panel, styled_lines, with_key_bar};
 use crate::engine::Mode;
 use crate::scenario::Scenario;
 
@@ -63,7 +63,7 @@ impl BriefingState {
 pub struct BriefingView<'a> {
     pub state: &'a BriefingState,
     pub scenario: &'a Scenario,
-    pub theme: &'a Theme,
+    pub theme: &'a Palette,
 }
 
 impl Widget for BriefingView<'_> {
@@ -147,7 +147,7 @@ impl Widget for BriefingView<'_> {
 
 fn warning_height(s: &Scenario, width: u16) -> u16 {
     let text = ratatui::text::Text::from(clean(&s.content_warning));
-    super::ui::wrapped_height(&text, width.saturating_sub(2))
+    super::widgets::wrapped_height(&text, width.saturating_sub(2))
         .saturating_add(2)
         .min(6)
 }

@@ -8,11 +8,10 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, Tabs, Widget, Wrap};
 
 use super::keys::Action;
-use super::library::truncate;
-use super::run::feedback_lines;
-use super::theme::{Theme, verdict_symbol};
-use super::ui::{clean, key_bar, panel, with_key_bar};
-use crate::engine::{Debrief, Totals, Verdict};
+use super::theme::{Palette, verdict_symbol};
+use super::widgets::feedback::feedback_lines;
+use super::widgets::{clean, key_bar, panel, truncate, with_key_bar};
+use crate::engine::{Debrief, Item, Totals, Verdict};
 use crate::scenario::Scenario;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +107,7 @@ impl DebriefState {
 
 pub struct DebriefView<'a> {
     pub state: &'a DebriefState,
-    pub theme: &'a Theme,
+    pub theme: &'a Palette,
 }
 
 impl Widget for DebriefView<'_> {
@@ -248,33 +247,39 @@ impl DebriefView<'_> {
             &mut table_state,
         );
         if let Some(item) = items.get(self.state.selected) {
-            let mut lines = vec![
-                Line::styled(clean(&item.prompt), theme.heading),
-                Line::styled(clean(&item.summary()), theme.verdict(item.verdict)),
-            ];
-            if let Some(in_line) = item.in_line_answer() {
-                lines.push(Line::from(vec![
-                    Span::styled("In line: ", theme.heading),
-                    Span::styled(clean(&in_line), theme.good),
-                ]));
-            }
-            lines.push(Line::from(vec![
-                Span::styled("Basis: ", theme.heading),
-                Span::raw(clean(&item.basis.describe())),
-            ]));
-            lines.push(Line::from(vec![
-                Span::styled(format!("{}: ", item.basis.finding_label()), theme.heading),
-                Span::raw(clean(&item.finding.text)),
-            ]));
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: true })
-                .block(panel(
-                    Span::styled(" Enter: the full detail ", theme.dim),
-                    false,
-                    theme,
-                ))
-                .render(preview, buf);
+            self.preview(item, preview, buf);
         }
+    }
+
+    /// Below the table: the selected decision in brief.
+    fn preview(&self, item: &Item, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let mut lines = vec![
+            Line::styled(clean(&item.prompt), theme.heading),
+            Line::styled(clean(&item.summary()), theme.verdict(item.verdict)),
+        ];
+        if let Some(in_line) = item.in_line_answer() {
+            lines.push(Line::from(vec![
+                Span::styled("In line: ", theme.heading),
+                Span::styled(clean(&in_line), theme.good),
+            ]));
+        }
+        lines.push(Line::from(vec![
+            Span::styled("Basis: ", theme.heading),
+            Span::raw(clean(&item.basis.describe())),
+        ]));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", item.basis.finding_label()), theme.heading),
+            Span::raw(clean(&item.finding.text)),
+        ]));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(panel(
+                Span::styled(" Enter: the full detail ", theme.dim),
+                false,
+                theme,
+            ))
+            .render(area, buf);
     }
 
     fn detail(&self, area: Rect, buf: &mut Buffer) {
@@ -369,7 +374,7 @@ impl DebriefView<'_> {
         let theme = self.theme;
         let s = &self.state.scenario;
         let mut lines = vec![Line::styled("What happened", theme.heading)];
-        lines.extend(super::ui::styled_lines(&s.outcome.what_happened, theme.base));
+        lines.extend(super::widgets::styled_lines(&s.outcome.what_happened, theme.base));
         section(
             &mut lines,
             "Outcomes for the officers",
@@ -428,7 +433,7 @@ impl DebriefView<'_> {
     }
 }
 
-fn section(lines: &mut Vec<Line<'static>>, heading: &str, items: &[String], theme: &Theme) {
+fn section(lines: &mut Vec<Line<'static>>, heading: &str, items: &[String], theme: &Palette) {
     lines.push(Line::from(""));
     lines.push(Line::styled(heading.to_string(), theme.heading));
     if items.is_empty() {
@@ -440,7 +445,7 @@ fn section(lines: &mut Vec<Line<'static>>, heading: &str, items: &[String], them
 }
 
 /// One bar per tally: the label, a bar of the share of points, and the counts in words.
-pub fn bars(tallies: &[Totals], width: u16, theme: &Theme) -> Vec<Line<'static>> {
+pub fn bars(tallies: &[Totals], width: u16, theme: &Palette) -> Vec<Line<'static>> {
     let label_width = tallies
         .iter()
         .map(|t| t.label.chars().count())

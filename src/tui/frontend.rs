@@ -6,6 +6,7 @@
 use std::io;
 use std::time::{Duration, Instant};
 
+use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyModifiers};
 use ratatui::layout::Rect;
@@ -13,7 +14,7 @@ use ratatui::layout::Rect;
 use super::keys::{Action, action_for};
 use super::signals;
 
-/// How often time is offered to the front end (countdowns, draft saves, file polling).
+/// How often time is offered to the front end when nothing happens (countdowns, draft saves, file polling).
 pub const TICK: Duration = Duration::from_millis(250);
 
 /// A full-screen front end. State changes only in `handle`, `tick` and `resized`;
@@ -41,17 +42,19 @@ pub trait FrontEnd {
 /// every exit, panics included (`ratatui::init` installs a hook that restores it first);
 /// a caught signal (or Ctrl+C) then exits with 128 + its number.
 pub fn run(front: &mut impl FrontEnd) -> io::Result<()> {
-    signals::watch();
-    let mut terminal = ratatui::init();
+    let mut terminal = enter_screen();
     let result = (|| {
         let size = terminal.size()?;
         front.resized(Rect::new(0, 0, size.width, size.height));
         let mut dirty = true;
-        while !front.should_quit() && signals::caught().is_none() {
+        while !front.should_quit() && !stopping() {
             if dirty {
                 let now = Instant::now();
                 terminal.draw(|frame| front.draw(frame.area(), frame.buffer_mut(), now))?;
-                dirty = false;
+                // time is offered once the frame is up, so work left until the first frame
+                // is on screen (opening the records) starts at once, not a tick later
+                dirty = front.tick(Instant::now());
+                continue;
             }
             match next_event()? {
                 Some(Event::Key(key)) => {
@@ -65,24 +68,41 @@ pub fn run(front: &mut impl FrontEnd) -> io::Result<()> {
                     front.resized(Rect::new(0, 0, width, height));
                     dirty = true;
                 }
-                Some(_) => {}
-                None => {}
+                Some(_) | None => {}
             }
             dirty |= front.tick(Instant::now());
         }
         Ok(())
     })();
     front.leave();
+    leave_screen(terminal);
+    result
+}
+
+/// Enters the full screen, catching the signals that would otherwise leave it broken.
+pub(crate) fn enter_screen() -> DefaultTerminal {
+    signals::watch();
+    ratatui::init()
+}
+
+/// Hands the terminal back (cursor shown, alternate screen left); then, if a signal (or
+/// Ctrl+C) ended the loop, exits with 128 + its number.
+pub(crate) fn leave_screen(terminal: DefaultTerminal) {
     drop(terminal);
     ratatui::restore();
     let _ = ratatui::crossterm::execute!(io::stdout(), ratatui::crossterm::cursor::Show);
     signals::exit_if_caught();
-    result
+}
+
+/// Whether a signal asks the loop to stop (the last save has already happened: saves
+/// follow every change, and a run's rationale draft is saved on the next tick).
+pub(crate) fn stopping() -> bool {
+    signals::caught().is_some()
 }
 
 /// The next terminal event within one tick, if any. Ctrl+C is raw input here, so it is
 /// turned into the interrupt it would have been (exit status 130).
-fn next_event() -> io::Result<Option<Event>> {
+pub(crate) fn next_event() -> io::Result<Option<Event>> {
     match event::poll(TICK) {
         Ok(true) => {}
         Ok(false) => return Ok(None),

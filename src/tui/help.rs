@@ -2,12 +2,21 @@
 
 use ratatui::text::{Line, Span, Text};
 
-use super::app::Screen;
-use super::theme::Theme;
+use super::theme::Palette;
 
-pub fn text(screen: &Screen, theme: &Theme) -> Text<'static> {
+/// Which screen's keys to list. The app says which; this module knows no screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpFor {
+    Library,
+    Briefing,
+    Run,
+    History,
+    Debrief,
+}
+
+pub fn text(screen: HelpFor, theme: &Palette) -> Text<'static> {
     let mut keys: Vec<(&str, &str)> = match screen {
-        Screen::Library(_) => vec![
+        HelpFor::Library => vec![
             ("↑ ↓  j k", "move through the cases"),
             ("Enter", "open the case's briefing"),
             ("/", "search titles, forces and themes"),
@@ -21,7 +30,7 @@ pub fn text(screen: &Screen, theme: &Theme) -> Text<'static> {
             ("Tab", "your history: past runs and a trend per theme"),
             ("PgUp PgDn", "scroll the case detail"),
         ],
-        Screen::Briefing(_) => vec![
+        HelpFor::Briefing => vec![
             ("Enter", "begin the case"),
             (
                 "m",
@@ -31,7 +40,7 @@ pub fn text(screen: &Screen, theme: &Theme) -> Text<'static> {
             ("↑ ↓", "scroll the briefing"),
             ("Esc", "back to the library"),
         ],
-        Screen::Run(_) => vec![
+        HelpFor::Run => vec![
             ("↑ ↓  j k", "move between options"),
             ("Enter", "choose / submit / continue"),
             ("Space", "tick or untick (tick-all-that-apply decisions)"),
@@ -40,12 +49,12 @@ pub fn text(screen: &Screen, theme: &Theme) -> Text<'static> {
             ("Alt+Enter", "new line in a rationale"),
             ("Esc", "leave the run (asks first)"),
         ],
-        Screen::History(_) => vec![
+        HelpFor::History => vec![
             ("↑ ↓", "move through your runs"),
             ("Enter", "the debrief of that run"),
             ("Esc  Tab", "back to the library"),
         ],
-        Screen::Debrief(_) => vec![
+        HelpFor::Debrief => vec![
             ("↑ ↓", "choose a decision, or scroll"),
             ("Enter", "open or close a decision's detail"),
             ("Tab  1–4", "decisions, scores, what happened, discussion"),

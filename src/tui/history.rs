@@ -7,12 +7,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap};
 
 use super::keys::Action;
-use super::library::truncate;
-use super::theme::Theme;
-use super::ui::{clean, key_bar, panel, with_key_bar};
+use super::theme::Palette;
+use super::widgets::{clean, key_bar, panel, truncate, with_key_bar};
 use crate::analysis::history::{HistoryRow, sparkline};
 use crate::record::{RecordKind, Skipped};
-use crate::scenario::Theme as CaseTheme;
+use crate::scenario::Theme;
+use crate::wrap::width as columns;
+
+/// Room for the longest result, "unfinished · 99 dec.".
+const RESULT_WIDTH: u16 = 20;
 
 #[derive(Debug, Clone, Default)]
 pub struct HistoryState {
@@ -44,9 +47,9 @@ impl HistoryState {
 pub struct HistoryView<'a> {
     pub state: &'a HistoryState,
     pub rows: &'a [HistoryRow],
-    pub trends: &'a [(CaseTheme, Vec<u32>)],
+    pub trends: &'a [(Theme, Vec<u32>)],
     pub skipped: &'a [Skipped],
-    pub theme: &'a Theme,
+    pub theme: &'a Palette,
 }
 
 impl Widget for HistoryView<'_> {
@@ -111,7 +114,7 @@ impl HistoryView<'_> {
                 .render(area, buf);
             return;
         }
-        let title_width = area.width.saturating_sub(2 + 16 + 11 + 18 + 4) as usize;
+        let title_width = area.width.saturating_sub(2 + 16 + 11 + RESULT_WIDTH + 4) as usize;
         let rows = self.rows.iter().map(|r| {
             let result = match (r.finished, r.percent) {
                 (true, Some(p)) => format!("{p}% · {} dec.", r.decisions),
@@ -143,7 +146,7 @@ impl HistoryView<'_> {
                     Constraint::Length(23),
                     Constraint::Fill(1),
                     Constraint::Length(11),
-                    Constraint::Length(18),
+                    Constraint::Length(RESULT_WIDTH),
                 ],
             )
             .header(Row::new(["When", "Case", "Mode", "Result"]).style(theme.heading))
@@ -175,13 +178,16 @@ impl HistoryView<'_> {
                 n if values[n - 1] < values[n - 2] => " ↓",
                 _ => " →",
             };
+            let label = format!("{:width$}  ", case_theme.label());
+            let summary = format!("  latest {last}%{direction} over {} run(s)", values.len());
+            // the newest runs that fit, so the summary is never pushed off the line
+            let room =
+                usize::from(area.width.saturating_sub(2)).saturating_sub(columns(&label) + columns(&summary));
+            let recent = &values[values.len().saturating_sub(room)..];
             lines.push(Line::from(vec![
-                Span::raw(format!("{:width$}  ", case_theme.label())),
-                Span::styled(sparkline(values), theme.accent),
-                Span::raw(format!(
-                    "  latest {last}%{direction} over {} run(s)",
-                    values.len()
-                )),
+                Span::raw(label),
+                Span::styled(sparkline(recent), theme.accent),
+                Span::raw(summary),
             ]));
         }
         Paragraph::new(lines)

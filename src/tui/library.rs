@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
 use super::keys::Action;
-use super::theme::Theme;
-use super::ui::{clean, key_bar, panel, with_key_bar};
-use crate::scenario::{Role, Scenario, Theme as CaseTheme};
+use super::theme::Palette;
+use super::widgets::{clean, key_bar, panel, truncate, with_key_bar};
+use crate::scenario::{Role, Scenario, Theme};
 
 /// How far the trainee has got with a case, from the run records.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -35,7 +35,7 @@ impl Progress {
 #[derive(Debug, Clone, Default)]
 pub struct LibraryState {
     pub selected: usize,
-    pub theme_filter: Option<CaseTheme>,
+    pub theme_filter: Option<Theme>,
     pub role_filter: Option<Role>,
     pub search: String,
     pub searching: bool,
@@ -105,7 +105,7 @@ impl LibraryState {
                 self.search.clear();
             }
             Action::Char('t') => {
-                self.theme_filter = cycle(CaseTheme::ALL, self.theme_filter, scenarios, |s, t| {
+                self.theme_filter = cycle(Theme::ALL, self.theme_filter, scenarios, |s, t| {
                     s.themes.contains(t)
                 })
             }
@@ -173,7 +173,7 @@ pub struct LibraryView<'a> {
     pub state: &'a LibraryState,
     pub scenarios: &'a [Scenario],
     pub progress: &'a dyn Fn(&str) -> Progress,
-    pub theme: &'a Theme,
+    pub theme: &'a Palette,
     /// Shown above the list, e.g. an unfinished run to resume or a records warning.
     pub notice: Option<&'a str>,
 }
@@ -363,13 +363,4 @@ fn short_force(force: &str) -> String {
         .replace(" Constabulary", "")
         .replace(" Police Service", "")
         .replace(" Police", "")
-}
-
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
-    out
 }

@@ -1,6 +1,7 @@
 //! `lessons preview FILE --watch`: the full-screen player on one scenario file, reloaded
 //! whenever the file is saved. While the file is broken its errors show in place of the
-//! scenario; once it is fixed, play resumes where it was if that step still exists.
+//! scenario; once it is fixed, play resumes where it was if that step still exists. The
+//! case's briefing is the app's home, so leaving a run comes back to it, not to a library.
 
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
@@ -11,10 +12,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::app::{App, Screen};
+use super::frontend::FrontEnd;
 use super::keys::Action;
 use super::run::RunState;
-use super::theme::Theme;
-use super::ui::{clean, is_too_small, key_bar, panel, render_too_small, with_key_bar};
+use super::theme::Palette;
+use super::widgets::{clean, is_too_small, key_bar, panel, render_too_small, with_key_bar};
 use crate::engine::{Phase, Session, SessionState};
 use crate::scenario::{Diagnostic, Scenario, load_file};
 
@@ -34,7 +36,7 @@ fn file_stamp(path: &Path) -> Option<(SystemTime, u64)> {
 }
 
 impl Preview {
-    pub fn open(path: &Path, watch: bool, theme: Theme, now: Instant) -> Self {
+    pub fn open(path: &Path, watch: bool, theme: Palette, now: Instant) -> Self {
         let mut preview = Preview {
             path: path.to_path_buf(),
             watch,
@@ -61,6 +63,7 @@ impl Preview {
         };
         let id = scenario.id.clone();
         self.app.scenarios = vec![scenario.clone()];
+        self.app.home_case = Some(id.clone());
         match previous {
             Some(state) => match keep_place(scenario, state) {
                 Some(session) => {
@@ -93,21 +96,46 @@ impl Preview {
         self.load(now);
         true
     }
+}
 
-    pub fn handle(&mut self, action: Action) {
+impl FrontEnd for Preview {
+    fn typing(&self) -> bool {
+        self.app.typing() && !self.is_broken()
+    }
+
+    fn handle(&mut self, action: Action, now: Instant) {
         if self.is_broken() {
             if matches!(action, Action::Quit | Action::ForceQuit) {
                 self.app.should_quit = true;
             }
             return;
         }
-        self.app.handle(action);
-        // the preview has one case: leaving it reopens its briefing rather than a library
-        if matches!(self.app.screen, Screen::Library(_))
-            && let Some(id) = self.app.scenarios.first().map(|s| s.id.clone())
-        {
-            self.app.open(&id);
+        self.app.handle(action, now);
+    }
+
+    fn tick(&mut self, now: Instant) -> bool {
+        let app = self.app.tick(now);
+        self.reload_if_changed(now) || app
+    }
+
+    fn resized(&mut self, area: Rect) {
+        self.app.resized(area);
+    }
+
+    fn should_quit(&self) -> bool {
+        self.app.should_quit
+    }
+
+    fn draw(&self, area: Rect, buf: &mut Buffer, now: Instant) {
+        if self.is_broken() {
+            self.draw_errors(area, buf);
+        } else {
+            self.app.draw(area, buf, now);
         }
+    }
+
+    fn leave(&mut self) {
+        self.app.leave();
     }
 }
 
@@ -137,13 +165,10 @@ fn keep_place(scenario: Scenario, mut state: SessionState) -> Option<Session> {
     Session::resume(scenario, state).ok()
 }
 
-impl Widget for &Preview {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl Preview {
+    /// The file's errors, in place of the case, until it is fixed.
+    fn draw_errors(&self, area: Rect, buf: &mut Buffer) {
         let theme = &self.app.theme;
-        if !self.is_broken() {
-            (&self.app).render(area, buf);
-            return;
-        }
         buf.set_style(area, theme.base);
         if is_too_small(area) {
             render_too_small(area, buf, theme);

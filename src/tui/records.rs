@@ -31,6 +31,8 @@ pub struct RecordStore {
     resumable_run: Option<usize>,
     /// A record resumed from a file named on the command line: its id and that file.
     read_from: Option<(String, PathBuf)>,
+    /// Counts changes to `records`, so the app knows when its history rows are stale.
+    generation: u64,
 }
 
 impl RecordStore {
@@ -65,6 +67,7 @@ impl RecordStore {
             progress: HashMap::new(),
             resumable_run: None,
             read_from: None,
+            generation: 0,
         };
         store.refresh();
         store
@@ -125,6 +128,7 @@ impl RecordStore {
     }
 
     fn refresh(&mut self) {
+        self.generation += 1;
         self.progress = self.compute_progress();
         self.resumable_run = self
             .records
@@ -167,8 +171,8 @@ impl RunStore for RecordStore {
         }
     }
 
-    fn progress(&self) -> HashMap<String, Progress> {
-        self.progress.clone()
+    fn progress(&self, scenario_id: &str) -> Progress {
+        self.progress.get(scenario_id).cloned().unwrap_or_default()
     }
 
     fn notice(&self) -> Option<String> {
@@ -197,8 +201,8 @@ impl RunStore for RecordStore {
         self.recorder.is_saving()
     }
 
-    fn unfinished(&self) -> Option<Record> {
-        self.resumable_run.and_then(|i| self.records.get(i)).cloned()
+    fn unfinished(&self) -> Option<&Record> {
+        self.resumable_run.and_then(|i| self.records.get(i))
     }
 
     fn resumed(&mut self, record: &Record) {
@@ -219,8 +223,16 @@ impl RunStore for RecordStore {
         }
     }
 
-    fn history(&self) -> (Vec<Record>, Vec<Skipped>) {
-        (self.records.clone(), self.skipped.clone())
+    fn records(&self) -> &[Record] {
+        &self.records
+    }
+
+    fn skipped(&self) -> &[Skipped] {
+        &self.skipped
+    }
+
+    fn generation(&self) -> u64 {
+        self.generation
     }
 }
 

@@ -1,25 +1,20 @@
 //! A run: what is known so far on an in-story timeline (scrollable), the current decision
-//! below it. All case logic is the engine's; this screen turns keys into engine inputs
-//! and draws what the engine says is current.
+//! below it. All case logic is the engine's; this screen turns keys into engine inputs,
+//! and `view` draws what the engine says is current.
+
+pub mod view;
 
 use std::time::{Duration, Instant};
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::keys::Action;
-use super::library::truncate;
-use super::theme::{Theme, verdict_symbol};
-use super::ui::{clean, key_bar, panel, styled_lines, with_key_bar, wrapped_height};
-use crate::engine::{
-    Asked, Event, Input, InputError, Item, Mode, Phase, Response, Session, SessionState, Settings,
-};
-use crate::plain::wrap::hanging;
+use super::widgets::decision;
+use crate::engine::{Asked, Event, Input, InputError, Item, Mode, Phase, Session, SessionState, Settings};
 use crate::record::{Draft, Timing};
-use crate::scenario::{DecisionKind, Scenario, Step};
+use crate::scenario::Scenario;
+
+pub use view::RunView;
 
 pub struct RunState {
     /// The run and its case, held for the whole run: queries read it, never rebuild it.
@@ -126,11 +121,10 @@ impl RunState {
             .iter()
             .any(|e| matches!(e, Event::DecisionAsked(_) | Event::Narrative { .. }))
         {
-            // a scale starts in the middle, so the starting point suggests no grade
             self.cursor = events
                 .iter()
                 .find_map(|e| match e {
-                    Event::DecisionAsked(a) if a.kind == DecisionKind::Scale => Some(a.options.len() / 2),
+                    Event::DecisionAsked(asked) => Some(decision::first_cursor(asked)),
                     _ => None,
                 })
                 .unwrap_or(0);
@@ -285,35 +279,36 @@ impl RunState {
         if count == 0 {
             return RunOutcome::None;
         }
-        // Scale grades are drawn highest first, so Up moves to a higher grade.
-        let rows = display_order(&asked);
+        // the rows as drawn (a scale's highest grade first), so Up moves up the screen
+        let rows = decision::display_order(&asked);
         let row = rows.iter().position(|&i| i == self.cursor).unwrap_or(0);
+        let at = |row: usize| rows.get(row).copied().unwrap_or(0);
+        let option_id = |i: usize| asked.options.get(i.min(count - 1)).map(|o| o.id.clone());
         match action {
-            Action::Up => self.cursor = rows[row.saturating_sub(1)],
-            Action::Down => self.cursor = rows[(row + 1).min(count.saturating_sub(1))],
-            Action::Home => self.cursor = rows[0],
-            Action::End => self.cursor = rows[count.saturating_sub(1)],
+            Action::Up => self.cursor = at(row.saturating_sub(1)),
+            Action::Down => self.cursor = at((row + 1).min(count - 1)),
+            Action::Home => self.cursor = at(0),
+            Action::End => self.cursor = at(count - 1),
             Action::Char(c @ '1'..='9') => {
                 let n = c.to_digit(10).unwrap_or(1) as usize;
                 if (1..=count).contains(&n) {
                     self.cursor = n - 1;
-                    if asked.kind == DecisionKind::Multiple {
-                        return self.send(Input::Toggle(asked.options[n - 1].id.clone()), now);
+                    if decision::ticks(asked.kind)
+                        && let Some(id) = option_id(n - 1)
+                    {
+                        return self.send(Input::Toggle(id), now);
                     }
                 }
             }
-            Action::Space if asked.kind == DecisionKind::Multiple => {
-                let id = asked.options[self.cursor.min(count - 1)].id.clone();
-                return self.send(Input::Toggle(id), now);
+            Action::Space if decision::ticks(asked.kind) => {
+                if let Some(id) = option_id(self.cursor) {
+                    return self.send(Input::Toggle(id), now);
+                }
             }
             Action::Enter => {
-                let id = asked.options[self.cursor.min(count - 1)].id.clone();
-                let input = match asked.kind {
-                    DecisionKind::Single => Input::Choose(id),
-                    DecisionKind::Scale => Input::Grade(id),
-                    DecisionKind::Multiple => Input::Submit,
-                };
-                return self.send(input, now);
+                if let Some(id) = option_id(self.cursor) {
+                    return self.send(decision::enter(asked.kind, id), now);
+                }
             }
             _ => {}
         }
@@ -359,433 +354,9 @@ impl RunState {
     }
 }
 
-fn new_textarea() -> TextArea<'static> {
+pub(crate) fn new_textarea() -> TextArea<'static> {
     let mut area = TextArea::default();
     area.set_wrap_mode(WrapMode::Word);
     area.set_placeholder_text("Type why you chose as you did…");
     area
-}
-
-/// Row order of options: Scale grades highest first (a ladder), others as shown.
-fn display_order(asked: &Asked) -> Vec<usize> {
-    let mut rows: Vec<usize> = (0..asked.options.len()).collect();
-    if asked.kind == DecisionKind::Scale {
-        rows.reverse();
-    }
-    rows
-}
-
-pub struct RunView<'a> {
-    pub run: &'a RunState,
-    pub theme: &'a Theme,
-    pub now: Instant,
-}
-
-impl Widget for RunView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
-        buf.set_style(area, theme.base);
-        let (body, bar) = with_key_bar(area);
-        let [header, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(4)]).areas(body);
-        self.header(header, buf);
-        let events = self.run.current();
-        let (pane_title, pane_text) = self.pane(&events, main.width.saturating_sub(2));
-        let wanted = wrapped_height(&pane_text, main.width.saturating_sub(2)).saturating_add(2);
-        let typing = self.run.typing();
-        let reviewing = matches!(self.run.state().phase, Phase::Reviewed { .. });
-        let share = if reviewing { 7 } else { 6 };
-        let max_pane = main.height.saturating_mul(share) / 10;
-        let wanted = if typing { wanted.saturating_add(6) } else { wanted };
-        let pane_height = wanted.min(max_pane).max(3);
-        let overflow = !typing && wanted > pane_height;
-        let [timeline, pane] =
-            Layout::vertical([Constraint::Min(3), Constraint::Length(pane_height)]).areas(main);
-        self.timeline(timeline, buf);
-        let mut pane_title = pane_title;
-        if overflow && reviewing {
-            pane_title.push_span(Span::styled("(↓ more) ", theme.dim));
-        }
-        let block = panel(pane_title, true, theme);
-        if typing {
-            let inner = block.inner(pane);
-            block.render(pane, buf);
-            let prompt_height = wrapped_height(&pane_text, inner.width).min(inner.height.saturating_sub(2));
-            let [prompt, input] =
-                Layout::vertical([Constraint::Length(prompt_height), Constraint::Min(1)]).areas(inner);
-            Paragraph::new(pane_text)
-                .wrap(Wrap { trim: false })
-                .render(prompt, buf);
-            let mut textarea = self.run.rationale.clone();
-            textarea.set_block(panel(
-                Span::styled(" Your rationale ", theme.accent),
-                false,
-                theme,
-            ));
-            textarea.set_style(theme.base);
-            textarea.render(input, buf);
-        } else {
-            let scroll = if reviewing { self.run.feedback_scroll } else { 0 };
-            Paragraph::new(pane_text)
-                .wrap(Wrap { trim: false })
-                .scroll((scroll, 0))
-                .block(block)
-                .render(pane, buf);
-        }
-        Paragraph::new(key_bar(&self.keys(), theme)).render(bar, buf);
-    }
-}
-
-impl RunView<'_> {
-    fn header(&self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
-        let run = self.run;
-        let mut status: Vec<Span> = Vec::new();
-        // the decision stays named while its rationale or confidence is asked
-        let role = run
-            .asked()
-            .map(|a| (a.role, a.role_assumed))
-            .or_else(|| match &run.state().phase {
-                Phase::Rationale { step } | Phase::Confidence { step } => run
-                    .scenario()
-                    .decision(step)
-                    .map(|d| (run.scenario().role_at(d), d.role_assumed)),
-                _ => None,
-            });
-        if let Some((role, assumed)) = role {
-            status.push(Span::styled(
-                format!("Decision {}", run.decision_number()),
-                theme.heading,
-            ));
-            status.push(Span::styled(
-                format!(" · {}", crate::scenario::role_phrase(role, assumed)),
-                theme.dim,
-            ));
-        }
-        status.push(Span::styled(
-            format!(" · {}", run.state().settings.mode.label()),
-            theme.dim,
-        ));
-        if let Some(left) = run.remaining(self.now) {
-            let style = if left <= 10 { theme.warning } else { theme.accent };
-            status.push(Span::styled(format!(" · ⏱ {left} s left"), style));
-        }
-        let status_width: usize = status.iter().map(|s| s.content.chars().count()).sum();
-        let room = (area.width as usize).saturating_sub(status_width + 2);
-        let title = truncate(&clean(&run.scenario().title), room);
-        let pad = (area.width as usize).saturating_sub(status_width + title.chars().count());
-        let mut spans = vec![Span::styled(title, theme.title), Span::raw(" ".repeat(pad))];
-        spans.extend(status);
-        Paragraph::new(Line::from(spans)).render(area, buf);
-    }
-
-    /// The in-story timeline: the briefing, each narrative step, and each answered decision.
-    fn timeline(&self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
-        let run = self.run;
-        let mut lines: Vec<Line> = Vec::new();
-        if run.state().drill {
-            let context = run
-                .scenario()
-                .context_before(run.state().path.last().map(String::as_str));
-            lines.push(Line::styled(
-                "Drill: where this decision falls in the case",
-                theme.heading,
-            ));
-            lines.extend(styled_lines(&context, theme.base));
-        } else {
-            lines.push(Line::styled("Briefing", theme.heading));
-            lines.extend(styled_lines(&run.scenario().briefing, theme.base));
-        }
-        let mut decision_no = 0;
-        let last = run.state().path.len().saturating_sub(1);
-        for (i, id) in run.state().path.iter().enumerate() {
-            let Some(step) = run
-                .scenario()
-                .step_index(id)
-                .and_then(|i| run.scenario().steps.get(i))
-            else {
-                continue;
-            };
-            lines.push(Line::from(""));
-            match step {
-                Step::Narrative(n) => {
-                    let newest = i == last;
-                    let heading = n.clock.as_deref().map_or_else(|| "Next".to_string(), clean);
-                    let marker = if newest { "▶ " } else { "" };
-                    lines.push(Line::styled(
-                        format!("{marker}{heading}"),
-                        if newest { theme.accent } else { theme.heading },
-                    ));
-                    lines.extend(styled_lines(&n.text, theme.base));
-                }
-                Step::Decision(d) => {
-                    let answer = run.state().answers.iter().find(|a| &a.step == id);
-                    if answer.is_none() {
-                        continue; // the decision being asked is in the pane below
-                    }
-                    decision_no += 1;
-                    let clock = d
-                        .clock
-                        .as_deref()
-                        .map(|c| format!("{} · ", clean(c)))
-                        .unwrap_or_default();
-                    lines.push(Line::styled(
-                        format!("{clock}Decision {decision_no}"),
-                        theme.heading,
-                    ));
-                    lines.push(Line::styled(clean(&d.prompt), theme.dim));
-                    if let Some(answer) = answer {
-                        let chosen = describe(run.scenario(), &answer.step, &answer.response);
-                        lines.push(Line::from(vec![
-                            Span::styled("You: ", theme.accent),
-                            Span::raw(chosen),
-                        ]));
-                        if let Some(r) = &answer.rationale {
-                            lines.push(Line::from(vec![
-                                Span::styled("Why: ", theme.accent),
-                                Span::raw(clean(r)),
-                            ]));
-                        }
-                    }
-                }
-            }
-        }
-        let text = Text::from(lines);
-        let inner_width = area.width.saturating_sub(2);
-        let total = wrapped_height(&text, inner_width);
-        let visible = area.height.saturating_sub(2);
-        let bottom = total.saturating_sub(visible);
-        let offset = bottom.saturating_sub(run.scroll_back.min(bottom));
-        let more = if offset < bottom {
-            " (PgDn: newer) "
-        } else if offset > 0 {
-            " (PgUp: earlier) "
-        } else {
-            " "
-        };
-        let title = Line::from(vec![
-            Span::styled(" What you know ", theme.heading),
-            Span::styled(more, theme.dim),
-        ]);
-        Paragraph::new(text)
-            .wrap(Wrap { trim: false })
-            .scroll((offset, 0))
-            .block(panel(title, false, theme))
-            .render(area, buf);
-    }
-
-    /// The lower pane: the decision, the rationale prompt, the confidence prompt or the feedback.
-    fn pane(&self, events: &[Event], width: u16) -> (Line<'static>, Text<'static>) {
-        let theme = self.theme;
-        let run = self.run;
-        let mut lines: Vec<Line<'static>> = Vec::new();
-        if let Some(message) = &run.message {
-            lines.push(Line::styled(message.clone(), theme.warning));
-        }
-        for event in events {
-            match event {
-                Event::Narrative { .. } => {
-                    lines.push(Line::from(
-                        "Read what has happened above, then press Enter to continue.",
-                    ));
-                    return (Line::styled(" Next ", theme.heading), Text::from(lines));
-                }
-                Event::DecisionAsked(asked) => {
-                    let title = format!(
-                        " Decision {} · {} · {} ",
-                        run.decision_number(),
-                        asked.ndm.label(),
-                        asked.kind.label()
-                    );
-                    lines.extend(styled_lines(&asked.prompt, theme.heading));
-                    lines.push(Line::from(""));
-                    lines.extend(self.options(asked, width));
-                    return (Line::styled(title, theme.heading), Text::from(lines));
-                }
-                Event::RationaleAsked { required, .. } => {
-                    let ask = if *required {
-                        "Why? This decision asks for your rationale (required). Enter to submit."
-                    } else {
-                        "Why? Type your rationale, or press Enter to skip."
-                    };
-                    lines.push(Line::styled(ask, theme.heading));
-                    return (Line::styled(" Rationale ", theme.heading), Text::from(lines));
-                }
-                Event::ConfidenceAsked { .. } => {
-                    lines.push(Line::styled("How sure are you of that answer?", theme.heading));
-                    lines.push(Line::from(
-                        "Press 1 (guessing), 2, 3, 4 or 5 (certain); s to skip.",
-                    ));
-                    return (Line::styled(" Confidence ", theme.heading), Text::from(lines));
-                }
-                Event::Feedback(item) => {
-                    lines.extend(feedback_lines(item, theme));
-                    return (
-                        Line::styled(" How your answer stands ", theme.heading),
-                        Text::from(lines),
-                    );
-                }
-                _ => {}
-            }
-        }
-        lines.push(Line::from("The run is complete."));
-        (Line::styled(" Finished ", theme.heading), Text::from(lines))
-    }
-
-    fn options(&self, asked: &Asked, width: u16) -> Vec<Line<'static>> {
-        let theme = self.theme;
-        let mut lines = Vec::new();
-        let scale = asked.kind == DecisionKind::Scale;
-        if scale {
-            lines.push(Line::styled("  ▲ higher", theme.dim));
-        }
-        for i in display_order(asked) {
-            let option = &asked.options[i];
-            let selected = i == self.run.cursor;
-            let mark = match asked.kind {
-                DecisionKind::Multiple => {
-                    if asked.ticked.contains(&option.id) {
-                        "[x]"
-                    } else {
-                        "[ ]"
-                    }
-                }
-                DecisionKind::Scale => "│",
-                DecisionKind::Single => "",
-            };
-            let pointer = if selected { "▶ " } else { "  " };
-            let label = format!(
-                "{pointer}{}. {mark}{}",
-                i + 1,
-                if mark.is_empty() { "" } else { " " }
-            );
-            let wrapped = hanging(&label, &clean(&option.text), width as usize);
-            let style = if selected { theme.selected } else { theme.base };
-            lines.extend(wrapped.lines().map(|l| Line::styled(l.to_string(), style)));
-        }
-        if scale {
-            lines.push(Line::styled("  ▼ lower", theme.dim));
-        }
-        lines
-    }
-
-    fn keys(&self) -> Vec<(&'static str, &'static str)> {
-        match &self.run.state().phase {
-            Phase::Deciding { .. } => match self.run.asked().map(|a| a.kind) {
-                Some(DecisionKind::Multiple) => vec![
-                    ("↑↓", "move"),
-                    ("Space", "tick"),
-                    ("Enter", "submit"),
-                    ("PgUp", "earlier"),
-                    ("?", "help"),
-                    ("q", "quit"),
-                ],
-                _ => vec![
-                    ("↑↓", "move"),
-                    ("Enter", "choose"),
-                    ("1-9", "jump"),
-                    ("PgUp", "earlier"),
-                    ("?", "help"),
-                    ("q", "quit"),
-                ],
-            },
-            Phase::Rationale { .. } => vec![
-                ("type", "your reason"),
-                ("Enter", "submit"),
-                ("Alt+Enter", "new line"),
-                ("Esc", "leave"),
-            ],
-            Phase::Confidence { .. } => vec![("1-5", "how sure"), ("s", "skip"), ("q", "quit")],
-            Phase::Reviewed { .. } => vec![
-                ("Enter", "continue"),
-                ("↑↓", "scroll"),
-                ("PgUp", "earlier"),
-                ("?", "help"),
-                ("q", "quit"),
-            ],
-            _ => vec![
-                ("Enter", "continue"),
-                ("↑↓/PgUp", "scroll"),
-                ("?", "help"),
-                ("q", "quit"),
-            ],
-        }
-    }
-}
-
-/// What the trainee answered, in words, for the timeline.
-fn describe(scenario: &Scenario, step: &str, response: &Response) -> String {
-    scenario
-        .decision(step)
-        .map(|d| clean(&response.describe(d)))
-        .unwrap_or_default()
-}
-
-/// The answer beside the officers' action and the finding, as lines.
-pub fn feedback_lines(item: &Item, theme: &Theme) -> Vec<Line<'static>> {
-    let label = |name: &'static str| Span::styled(name, theme.heading);
-    let mut lines = vec![Line::from(vec![
-        Span::styled(
-            format!("{} ", verdict_symbol(item.verdict)),
-            theme.verdict(item.verdict),
-        ),
-        Span::styled(item.summary(), theme.verdict(item.verdict)),
-    ])];
-    lines.push(Line::from(vec![
-        label("You: "),
-        Span::raw(clean(&item.your_choice())),
-    ]));
-    if let Some(in_line) = item.in_line_answer() {
-        lines.push(Line::from(vec![
-            label("In line: "),
-            Span::styled(clean(&in_line), theme.good),
-        ]));
-    }
-    if let Some(why) = &item.why {
-        lines.push(Line::from(vec![label("Why: "), Span::raw(clean(&why.text))]));
-    }
-    lines.push(Line::from(vec![
-        label("The officers: "),
-        Span::raw(clean(&item.officers_did())),
-    ]));
-    lines.push(Line::from(vec![
-        Span::styled(format!("{}: ", item.basis.finding_label()), theme.heading),
-        Span::raw(clean(&item.finding.text)),
-    ]));
-    if let Some(quote) = &item.finding.quote {
-        lines.push(Line::from(vec![
-            label("The source: "),
-            Span::styled(format!("“{}”", clean(quote)), theme.accent),
-        ]));
-    }
-    lines.push(Line::from(vec![
-        label("Basis: "),
-        Span::raw(clean(&item.basis.describe())),
-    ]));
-    if !item.missed.is_empty() {
-        lines.push(Line::from(vec![
-            label("Missed: "),
-            Span::raw(clean(&item.missed.join("; "))),
-        ]));
-    }
-    if !item.unwanted.is_empty() {
-        lines.push(Line::from(vec![
-            label("Not supported: "),
-            Span::raw(clean(&item.unwanted.join("; "))),
-        ]));
-    }
-    for feedback in &item.feedback {
-        lines.push(Line::from(vec![
-            label("Feedback: "),
-            Span::raw(clean(&feedback.line())),
-        ]));
-    }
-    if !item.finding.standards.is_empty() {
-        let standards: Vec<&str> = item.finding.standards.iter().map(|s| s.label()).collect();
-        lines.push(Line::from(vec![
-            label("Standards touched: "),
-            Span::raw(standards.join("; ")),
-        ]));
-    }
-    lines
 }

@@ -1,5 +1,6 @@
-//! Colours and emphasis. Every meaning is also carried by text or a symbol, so the mono
-//! theme (used under `NO_COLOR`) loses nothing but colour.
+//! Colour palettes and emphasis. Every meaning is also carried by text or a symbol, so the
+//! mono palette (used under `NO_COLOR`) loses nothing but colour. (The topic of a case is
+//! `scenario::Theme`; the `--theme` option picks a `ThemeName`.)
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -13,7 +14,7 @@ pub enum ThemeName {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Theme {
+pub struct Palette {
     pub name: ThemeName,
     pub base: Style,
     pub title: Style,
@@ -30,10 +31,10 @@ pub struct Theme {
     pub bad: Style,
 }
 
-impl Theme {
+impl Palette {
     pub fn new(name: ThemeName) -> Self {
         match name {
-            ThemeName::Default => Theme {
+            ThemeName::Default => Palette {
                 name,
                 base: Style::new(),
                 title: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
@@ -52,7 +53,7 @@ impl Theme {
                 partly: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
                 bad: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             },
-            ThemeName::HighContrast => Theme {
+            ThemeName::HighContrast => Palette {
                 name,
                 base: Style::new().fg(Color::White).bg(Color::Black),
                 title: Style::new()
@@ -95,7 +96,7 @@ impl Theme {
                     .bg(Color::Black)
                     .add_modifier(Modifier::BOLD),
             },
-            ThemeName::Mono => Theme {
+            ThemeName::Mono => Palette {
                 name,
                 base: Style::new(),
                 title: Style::new().add_modifier(Modifier::BOLD),
@@ -117,7 +118,7 @@ impl Theme {
     /// `NO_COLOR` (any non-empty value) forces the mono theme, whatever was asked for.
     pub fn from_env(requested: ThemeName) -> Self {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme::new(if no_color { ThemeName::Mono } else { requested })
+        Palette::new(if no_color { ThemeName::Mono } else { requested })
     }
 
     pub fn verdict(&self, verdict: Verdict) -> Style {

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use lessons::tui::classroom::{Classroom, ClassroomScreen, ClassroomStore};
 use lessons::tui::frontend::FrontEnd;
 use lessons::tui::keys::action_for;
-use lessons::tui::theme::{Theme, ThemeName};
+use lessons::tui::theme::{Palette, ThemeName};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -24,7 +24,7 @@ impl<S: ClassroomStore> Driver<S> {
 
     pub fn themed(room: Classroom, store: S, theme: ThemeName) -> Self {
         Driver {
-            screen: ClassroomScreen::new(room, store, Theme::new(theme)),
+            screen: ClassroomScreen::new(room, store, Palette::new(theme)),
             now: Instant::now(),
         }
     }

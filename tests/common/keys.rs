@@ -2,6 +2,7 @@
 //! keymap, and the screen is drawn to text.
 
 use lessons::tui::app::App;
+use lessons::tui::frontend::FrontEnd;
 use lessons::tui::keys::action_for;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -38,7 +39,8 @@ pub fn events(key: &str) -> Vec<KeyEvent> {
 pub fn press(app: &mut App, keys: &[&str]) {
     for event in keys.iter().flat_map(|key| events(key)) {
         if let Some(action) = action_for(event, app.typing()) {
-            app.handle(action);
+            let now = app.now;
+            app.handle(action, now);
         }
     }
 }
@@ -46,6 +48,8 @@ pub fn press(app: &mut App, keys: &[&str]) {
 /// The app drawn into a `width`×`height` buffer, as text.
 pub fn screen(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal
+        .draw(|f| app.draw(f.area(), f.buffer_mut(), app.now))
+        .unwrap();
     terminal.backend().to_string()
 }

@@ -13,7 +13,7 @@ use super::store::ClassroomStore;
 use super::view::ClassroomView;
 use crate::tui::frontend::FrontEnd;
 use crate::tui::keys::Action;
-use crate::tui::theme::Theme;
+use crate::tui::theme::Palette as Theme;
 
 pub struct ClassroomScreen<S: ClassroomStore> {
     pub room: Classroom,

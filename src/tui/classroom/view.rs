@@ -12,8 +12,8 @@ use std::time::Instant;
 use super::{Classroom, Modal, Stage};
 use crate::engine::Event;
 use crate::scenario::{Mark, Scenario, Step};
-use crate::tui::theme::Theme;
-use crate::tui::ui::{centered, clean, is_too_small, modal, render_too_small};
+use crate::tui::theme::Palette as Theme;
+use crate::tui::widgets::{centered, clean, is_too_small, modal, render_too_small};
 
 pub struct ClassroomView<'a> {
     room: &'a Classroom,
@@ -381,7 +381,7 @@ fn voting(room: &Classroom) -> bool {
 
 /// Word-wrapped lines with every line after the first indented by `indent`, as owned lines.
 fn indented(text: &str, width: usize, indent: &str) -> Vec<Line<'static>> {
-    crate::plain::wrap::hanging(indent, text, width)
+    crate::wrap::hanging(indent, text, width)
         .lines()
         .map(|l| Line::from(l.to_string()))
         .collect()

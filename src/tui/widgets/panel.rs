@@ -1,24 +1,17 @@
-//! Small drawing helpers shared by every screen.
+//! Panels, the key bar, dialogs and the too-small notice.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
 
-use super::theme::Theme;
-use crate::scenario::text::sanitize;
+use crate::tui::theme::Palette;
 
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
-/// Scenario text made safe for the terminal.
-pub fn clean(text: &str) -> String {
-    sanitize(text)
-}
-
-pub fn panel<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
+pub fn panel<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Palette) -> Block<'a> {
     Block::new()
         .borders(Borders::ALL)
         .border_type(if focused {
@@ -32,7 +25,7 @@ pub fn panel<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Bl
 }
 
 /// The bottom line: each key in the key style, then what it does.
-pub fn key_bar<'a>(keys: &[(&'a str, &'a str)], theme: &Theme) -> Line<'a> {
+pub fn key_bar<'a>(keys: &[(&'a str, &'a str)], theme: &Palette) -> Line<'a> {
     let mut spans = Vec::new();
     for (i, (key, what)) in keys.iter().enumerate() {
         if i > 0 {
@@ -65,7 +58,7 @@ pub fn is_too_small(area: Rect) -> bool {
 }
 
 /// Shown instead of any screen when the terminal is below the minimum size.
-pub fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
+pub fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Palette) {
     let text = Text::from(vec![
         Line::styled("Terminal too small", theme.warning),
         Line::from(format!(
@@ -81,7 +74,7 @@ pub fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
 }
 
 /// A bordered box drawn over whatever is below it.
-pub fn modal<'a>(area: Rect, buf: &mut Buffer, title: &'a str, body: Text<'a>, theme: &Theme) -> Rect {
+pub fn modal<'a>(area: Rect, buf: &mut Buffer, title: &'a str, body: Text<'a>, theme: &Palette) -> Rect {
     Clear.render(area, buf);
     let block = panel(Span::styled(format!(" {title} "), theme.title), true, theme);
     let inner = block.inner(area);
@@ -91,20 +84,4 @@ pub fn modal<'a>(area: Rect, buf: &mut Buffer, title: &'a str, body: Text<'a>, t
         .style(theme.base)
         .render(inner, buf);
     inner
-}
-
-/// Number of rows `text` takes when wrapped to `width`.
-pub fn wrapped_height(text: &Text, width: u16) -> u16 {
-    Paragraph::new(text.clone())
-        .wrap(Wrap { trim: false })
-        .line_count(width)
-        .try_into()
-        .unwrap_or(u16::MAX)
-}
-
-pub fn styled_lines(text: &str, style: Style) -> Vec<Line<'static>> {
-    clean(text)
-        .split('\n')
-        .map(|l| Line::styled(l.to_string(), style))
-        .collect()
 }
