@@ -382,7 +382,7 @@ impl App {
                     self.next_drill();
                     return;
                 }
-                let debrief = crate::engine::assess(&run.scenario(), &run.state().answers);
+                let debrief = crate::engine::assess(run.scenario(), &run.state().answers);
                 let scenario = run.scenario().clone();
                 self.screen = Screen::Debrief(Box::new(DebriefState::new(scenario, debrief)));
             }

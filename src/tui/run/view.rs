@@ -201,7 +201,7 @@ impl RunView<'_> {
                     ));
                     lines.push(Line::styled(clean(&d.prompt), theme.dim));
                     if let Some(answer) = answer {
-                        let chosen = describe(&run.scenario(), &answer.step, &answer.response);
+                        let chosen = describe(run.scenario(), &answer.step, &answer.response);
                         lines.push(Line::from(vec![
                             Span::styled("You: ", theme.accent),
                             Span::raw(chosen),
