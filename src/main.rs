@@ -1,3 +1,6 @@
+//! The `lessons` binary: the command line in `cli`, with SIGPIPE restored so a closed
+//! pipe (`lessons list | head`) ends it quietly.
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

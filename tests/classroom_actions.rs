@@ -8,6 +8,8 @@ mod common;
 
 use std::time::{Duration, Instant};
 
+use lessons::record::RecordError;
+use lessons::record::error::Shared;
 use lessons::tui::classroom::{
     Classroom, ClassroomOutcome, ClassroomStore, GroupSave, Modal, NoStore, Stage,
 };
@@ -23,11 +25,11 @@ struct Counting {
     saves: usize,
     new_records: usize,
     last_votes: Vec<(String, u32)>,
-    fail: Option<String>,
+    fail: Option<RecordError>,
 }
 
 impl ClassroomStore for Counting {
-    fn save(&mut self, save: &GroupSave<'_>) -> Result<(), String> {
+    fn save(&mut self, save: &GroupSave<'_>) -> Result<(), RecordError> {
         self.saves += 1;
         self.last_votes = save.tallies.last().map(|t| t.votes.clone()).unwrap_or_default();
         match &self.fail {
@@ -256,14 +258,17 @@ fn the_next_case_starts_a_new_record_through_the_store() {
 #[test]
 fn a_failed_save_is_on_screen_and_the_session_goes_on() {
     let store = Counting {
-        fail: Some("cannot save the record: No space left on device".into()),
+        fail: Some(RecordError::NotSaved {
+            path: "records/room.json".into(),
+            cause: Shared::new(std::io::Error::from_raw_os_error(28)),
+        }),
         ..Counting::default()
     };
     let mut room = at_question(store);
     room.keys(&["Tab", "a"]);
     let shown = room.text(160, 48);
     assert!(
-        shown.contains("cannot save the record: No space left on device"),
+        shown.contains("could not save records/room.json: No space left on device"),
         "{shown}"
     );
     assert_eq!(votes(&room), vec![1, 0, 0], "the vote still counts");

@@ -3,10 +3,11 @@
 use std::process::ExitCode;
 
 use super::Context;
+use super::error::CliError;
 use super::resolve::scenario_and_file;
 use crate::record::{Record, RecordKind, Recorder};
 use crate::scenario::Scenario;
-use crate::scenario::text::{echo, echo_message, sanitize};
+use crate::scenario::text::echo_message;
 use crate::tui::classroom::{Classroom, ClassroomScreen};
 use crate::tui::theme::Palette as Theme;
 
@@ -48,12 +49,11 @@ pub fn run(context: &Context, cases: &[String], seed: Option<u64>, resume: bool)
     }
 }
 
-fn fresh(context: &Context, cases: &[String], seed: Option<u64>) -> Result<(Classroom, Recorder), String> {
+fn fresh(context: &Context, cases: &[String], seed: Option<u64>) -> Result<(Classroom, Recorder), CliError> {
     let mut plan: Vec<Scenario> = Vec::new();
     let mut files = Vec::new();
     for case in cases {
-        let (scenario, file) =
-            scenario_and_file(case).ok_or_else(|| format!("cannot use `{}` in the session", echo(case)))?;
+        let (scenario, file) = scenario_and_file(case).ok_or_else(|| CliError::NotACase(case.clone()))?;
         plan.push(scenario);
         files.push(file);
     }
@@ -63,13 +63,13 @@ fn fresh(context: &Context, cases: &[String], seed: Option<u64>) -> Result<(Clas
 }
 
 /// The latest classroom record: its case again if unfinished, else the next case of its plan.
-fn resumed(context: &Context) -> Result<(Classroom, Recorder), String> {
+fn resumed(context: &Context) -> Result<(Classroom, Recorder), CliError> {
     let records = context.records();
     let last: &Record = records
         .iter()
         .filter(|r| r.kind == RecordKind::Group)
         .max_by_key(|r| r.updated)
-        .ok_or("there is no classroom session to resume")?;
+        .ok_or(CliError::NoClassroomSession)?;
     let scenarios = context.scenarios_for(&records);
     let plan: Vec<Scenario> = last
         .plan
@@ -79,28 +79,25 @@ fn resumed(context: &Context) -> Result<(Classroom, Recorder), String> {
                 .iter()
                 .find(|s| &s.id == id)
                 .cloned()
-                .ok_or(format!("case `{}` is no longer in the library", echo(id)))
+                .ok_or_else(|| CliError::PlanCaseGone(id.clone()))
         })
         .collect::<Result<_, _>>()?;
     let case = plan
         .iter()
         .position(|s| s.id == last.scenario_id)
-        .ok_or("the session's plan does not include its case")?;
+        .ok_or(CliError::PlanLacksCase)?;
     if !last.matches(&plan[case]) {
-        return Err(format!(
-            "“{}” has changed since the session, so it cannot be resumed exactly",
-            sanitize(&plan[case].title)
-        ));
+        return Err(CliError::SessionCaseChanged(plan[case].title.clone()));
     }
     let mut recorder = context.recorder();
     if last.is_finished() {
         if case + 1 >= plan.len() {
-            return Err("the last classroom session is complete".into());
+            return Err(CliError::SessionComplete);
         }
         let room = Classroom::starting_at(plan, case + 1, last.session.settings.seed);
         return Ok((room, recorder));
     }
     recorder.continue_record(last.clone());
-    let room = Classroom::resume(plan, case, last.session.clone(), last.tallies.clone());
+    let room = Classroom::resume(plan, case, last.session.clone(), last.tallies.clone())?;
     Ok((room, recorder))
 }

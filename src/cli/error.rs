@@ -43,6 +43,18 @@ pub enum CliError {
         echo(.0)
     )]
     NoCsvWithoutCase(String),
+    #[error("cannot use `{}` in the session", echo(.0))]
+    NotACase(String),
+    #[error("there is no classroom session to resume")]
+    NoClassroomSession,
+    #[error("case `{}` is no longer in the library", echo(.0))]
+    PlanCaseGone(String),
+    #[error("the session's plan does not include its case")]
+    PlanLacksCase,
+    #[error("“{}” has changed since the session, so it cannot be resumed exactly", sanitize(.0))]
+    SessionCaseChanged(String),
+    #[error("the last classroom session is complete")]
+    SessionComplete,
     #[error(transparent)]
     Record(#[from] RecordError),
     #[error(transparent)]

@@ -41,7 +41,7 @@ impl<S: ClassroomStore> ClassroomScreen<S> {
             ClassroomOutcome::Save => {
                 let result = self.room.group_save().map(|save| self.store.save(&save));
                 if let Some(Err(why)) = result {
-                    self.room.message = Some(why);
+                    self.room.message = Some(why.to_string());
                 }
             }
         }
@@ -73,5 +73,9 @@ impl<S: ClassroomStore> FrontEnd for ClassroomScreen<S> {
 
     fn draw(&self, area: Rect, buf: &mut Buffer, now: Instant) {
         ClassroomView::new(&self.room, &self.theme, now).render(area, buf);
+    }
+
+    fn leave(&mut self) {
+        self.store.leave();
     }
 }

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use std::sync::Arc;
 
-use crate::engine::{Asked, Event, Input, Mode, Phase, Session, SessionState, Settings};
+use crate::engine::{Asked, Event, Input, Mode, Phase, ResumeError, Session, SessionState, Settings};
 use crate::record::Votes;
 use crate::scenario::Scenario;
 
@@ -137,14 +137,23 @@ impl Classroom {
     }
 
     /// Picks up a saved session at the case and decision it had reached.
-    pub fn resume(plan: Vec<Scenario>, case: usize, state: SessionState, tallies: Vec<Votes>) -> Self {
+    /// Refused, rather than shown as an empty room, when the saved state no longer fits.
+    pub fn resume(
+        plan: Vec<Scenario>,
+        case: usize,
+        state: SessionState,
+        tallies: Vec<Votes>,
+    ) -> Result<Self, ResumeError> {
         let seed = state.settings.seed;
         let mut room = Classroom::new(plan, seed);
+        let Some(scenario) = room.plan.get(case) else {
+            return Err(ResumeError::WrongScenario {
+                saved: state.scenario_id,
+                given: String::new(),
+            });
+        };
+        room.session = Some(Session::resume(Arc::clone(scenario), state)?);
         room.case = case;
-        room.session = room
-            .plan
-            .get(case)
-            .and_then(|s| Session::resume(Arc::clone(s), state).ok());
         room.tallies = tallies;
         room.stage = match room.state().phase {
             Phase::Briefing => Stage::Title,
@@ -152,7 +161,7 @@ impl Classroom {
             _ => Stage::Story,
         };
         room.reset_votes();
-        room
+        Ok(room)
     }
 
     /// A session starting at `case` of the plan, its title first (the case before it done).

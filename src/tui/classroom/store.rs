@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::engine::SessionState;
-use crate::record::{Recorder, Votes};
+use crate::record::{RecordError, Recorder, Votes};
 use crate::scenario::Scenario;
 
 /// Everything one save of a classroom record needs, borrowed from the classroom.
@@ -20,17 +20,20 @@ pub struct GroupSave<'a> {
 
 pub trait ClassroomStore {
     /// Keeps the current case's record. An error is shown on screen, and the session goes on.
-    fn save(&mut self, save: &GroupSave<'_>) -> Result<(), String>;
+    fn save(&mut self, save: &GroupSave<'_>) -> Result<(), RecordError>;
     /// The plan has moved on to another case: its first save starts a new record, even when
     /// the same case comes twice.
     fn begin_run(&mut self);
+    /// The session is ending (a quit or a signal): leave the record as one self-contained
+    /// file rather than a record plus its journal.
+    fn leave(&mut self) {}
 }
 
 /// Keeps nothing: for tests.
 pub struct NoStore;
 
 impl ClassroomStore for NoStore {
-    fn save(&mut self, _save: &GroupSave<'_>) -> Result<(), String> {
+    fn save(&mut self, _save: &GroupSave<'_>) -> Result<(), RecordError> {
         Ok(())
     }
 
@@ -38,13 +41,17 @@ impl ClassroomStore for NoStore {
 }
 
 impl ClassroomStore for Recorder {
-    fn save(&mut self, save: &GroupSave<'_>) -> Result<(), String> {
+    fn save(&mut self, save: &GroupSave<'_>) -> Result<(), RecordError> {
         self.set_scenario_file(save.file);
         self.save_group(save.scenario, save.state, save.tallies, &save.plan)
-            .map_err(|e| e.to_string())
     }
 
     fn begin_run(&mut self) {
         Recorder::begin_run(self);
+    }
+
+    fn leave(&mut self) {
+        // a failure here was shown when a save failed; the journal still holds every save
+        let _ = self.compact();
     }
 }
