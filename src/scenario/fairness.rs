@@ -4,7 +4,7 @@
 //! See "Writing fair options" in docs/authoring-guide.md.
 
 use super::types::{Decision, Scenario};
-use super::vocab::{DecisionKind, Mark};
+use super::vocab::Mark;
 
 /// "Clearly the longest": at least this many times as long as the longest other option…
 pub const LENGTH_RATIO: f64 = 1.3;
@@ -94,7 +94,7 @@ fn tick_all_in_line<'s>(d: &'s Decision, out: &mut Vec<Smell<'s>>) {
 }
 
 fn two_options<'s>(d: &'s Decision, out: &mut Vec<Smell<'s>>) {
-    let two = d.kind == DecisionKind::Single && d.options.len() == 2;
+    let two = d.kind.two_options_invite_guessing() && d.options.len() == 2;
     if two && !d.binary {
         out.push(Smell {
             code: "two-options",
