@@ -162,4 +162,30 @@ mod tests {
         assert!(entry.scenario.is_some(), "{:?}", entry.diagnostics);
         assert!(!codes.contains(&"tick-all-in-line"), "{codes:?}");
     }
+
+    #[test]
+    fn two_grades_on_a_scale_are_not_a_coin_toss() {
+        let two_grades = NOT_JUDGED_TICK_ALL
+            .replace("kind: Multiple", "kind: Scale")
+            .replace(
+                r#"Choice(id: "pnc", text: "The PNC"),
+                Choice(id: "log", text: "Earlier logs"),
+                Choice(id: "intel", text: "The intelligence system"),"#,
+                r#"Choice(id: "low", text: "Standard", mark: Poor, level: 1),
+                Choice(id: "high", text: "High", mark: Expected, level: 2),"#,
+            )
+            .replace(
+                r#"basis: NotJudged,
+            reason: "The source records the checks but does not comment on them.","#,
+                "",
+            );
+        let entry = load_bytes(Origin::Builtin("test"), "test.ron", two_grades.as_bytes());
+        let codes: Vec<&str> = entry.diagnostics.iter().map(|d| d.code).collect();
+        assert!(entry.scenario.is_some(), "{:?}", entry.diagnostics);
+        let single = two_grades.replace("kind: Scale", "kind: Single");
+        let entry = load_bytes(Origin::Builtin("test"), "test.ron", single.as_bytes());
+        let single_codes: Vec<&str> = entry.diagnostics.iter().map(|d| d.code).collect();
+        assert!(single_codes.contains(&"two-options"), "{single_codes:?}");
+        assert!(!codes.contains(&"two-options"), "{codes:?}");
+    }
 }
