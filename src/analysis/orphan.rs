@@ -9,7 +9,6 @@ use serde::Serialize;
 
 use super::export::{ExportError, LocalTimes};
 
-use crate::engine::Response;
 use crate::record::model::Record;
 use crate::scenario::text::markdown_text;
 
@@ -37,10 +36,9 @@ pub fn markdown(record: &Record, zone: &TimeZone) -> String {
     for (n, answer) in record.session.answers.iter().enumerate() {
         let _ = writeln!(out, "### {}. Decision `{}`\n", n + 1, cell(&answer.step));
         let _ = writeln!(out, "| | |\n|---|---|");
-        let choice = match &answer.response {
-            Response::NoDecision => "No decision in time".to_string(),
-            Response::Ticked(ids) if ids.is_empty() => "Nothing ticked".to_string(),
-            r => r.selected().join("; "),
+        let choice = match answer.response.nothing_selected() {
+            Some(why) => why.to_string(),
+            None => answer.response.selected().join("; "),
         };
         let _ = writeln!(out, "| **Your choice** | {} |", cell(&choice));
         let rationale = answer.rationale.as_deref().unwrap_or("(none given)");

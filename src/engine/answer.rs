@@ -17,15 +17,24 @@ pub enum Response {
 impl Response {
     /// The chosen options' texts, or why there are none.
     pub fn describe(&self, decision: &crate::scenario::Decision) -> String {
-        match self {
-            Response::NoDecision => "No decision in time".into(),
-            Response::Ticked(ids) if ids.is_empty() => "Nothing ticked".into(),
-            Response::Chose(_) | Response::Graded(_) | Response::Ticked(_) => self
+        match self.nothing_selected() {
+            Some(why) => why.into(),
+            None => self
                 .selected()
                 .iter()
                 .filter_map(|id| decision.option(id).map(|o| o.text.clone()))
                 .collect::<Vec<_>>()
                 .join("; "),
+        }
+    }
+
+    /// Why this response selects no option, in the words a debrief shows; `None` when it
+    /// selects some. Exhaustive, so a new kind of answer says here how it reads when empty.
+    pub fn nothing_selected(&self) -> Option<&'static str> {
+        match self {
+            Response::NoDecision => Some("No decision in time"),
+            Response::Ticked(ids) if ids.is_empty() => Some("Nothing ticked"),
+            Response::Chose(_) | Response::Graded(_) | Response::Ticked(_) => None,
         }
     }
 

@@ -4,7 +4,7 @@
 //! See "Writing fair options" in docs/authoring-guide.md.
 
 use super::types::{Decision, Scenario};
-use super::vocab::{DecisionKind, Mark};
+use super::vocab::Mark;
 
 /// "Clearly the longest": at least this many times as long as the longest other option…
 pub const LENGTH_RATIO: f64 = 1.3;
@@ -94,7 +94,7 @@ fn tick_all_in_line<'s>(d: &'s Decision, out: &mut Vec<Smell<'s>>) {
 }
 
 fn two_options<'s>(d: &'s Decision, out: &mut Vec<Smell<'s>>) {
-    let two = d.kind == DecisionKind::Single && d.options.len() == 2;
+    let two = d.kind.two_options_invite_guessing() && d.options.len() == 2;
     if two && !d.binary {
         out.push(Smell {
             code: "two-options",
@@ -161,5 +161,31 @@ mod tests {
         let codes: Vec<&str> = entry.diagnostics.iter().map(|d| d.code).collect();
         assert!(entry.scenario.is_some(), "{:?}", entry.diagnostics);
         assert!(!codes.contains(&"tick-all-in-line"), "{codes:?}");
+    }
+
+    #[test]
+    fn two_grades_on_a_scale_are_not_a_coin_toss() {
+        let two_grades = NOT_JUDGED_TICK_ALL
+            .replace("kind: Multiple", "kind: Scale")
+            .replace(
+                r#"Choice(id: "pnc", text: "The PNC"),
+                Choice(id: "log", text: "Earlier logs"),
+                Choice(id: "intel", text: "The intelligence system"),"#,
+                r#"Choice(id: "low", text: "Standard", mark: Poor, level: 1),
+                Choice(id: "high", text: "High", mark: Expected, level: 2),"#,
+            )
+            .replace(
+                r#"basis: NotJudged,
+            reason: "The source records the checks but does not comment on them.","#,
+                "",
+            );
+        let entry = load_bytes(Origin::Builtin("test"), "test.ron", two_grades.as_bytes());
+        let codes: Vec<&str> = entry.diagnostics.iter().map(|d| d.code).collect();
+        assert!(entry.scenario.is_some(), "{:?}", entry.diagnostics);
+        let single = two_grades.replace("kind: Scale", "kind: Single");
+        let entry = load_bytes(Origin::Builtin("test"), "test.ron", single.as_bytes());
+        let single_codes: Vec<&str> = entry.diagnostics.iter().map(|d| d.code).collect();
+        assert!(single_codes.contains(&"two-options"), "{single_codes:?}");
+        assert!(!codes.contains(&"two-options"), "{codes:?}");
     }
 }

@@ -208,6 +208,16 @@ impl DecisionKind {
         }
     }
 
+    /// Two options make a guess right half the time, worth a warning unless the real
+    /// decision had two courses (`binary: true`). A scale's two grades and a checklist's
+    /// two ticks are not a coin toss.
+    pub fn two_options_invite_guessing(self) -> bool {
+        match self {
+            DecisionKind::Single => true,
+            DecisionKind::Multiple | DecisionKind::Scale => false,
+        }
+    }
+
     /// An option may branch with its own `goto`.
     pub fn allows_goto(self) -> bool {
         self.picks_one()

@@ -48,7 +48,10 @@ pub fn enter(kind: DecisionKind, option: String) -> Input {
 /// The options as lines `width` columns wide, the cursor's row highlighted.
 pub fn option_lines(asked: &Asked, cursor: usize, width: u16, theme: &Palette) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let ladder = matches!(asked.kind, DecisionKind::Scale);
+    let ladder = match asked.kind {
+        DecisionKind::Scale => true,
+        DecisionKind::Single | DecisionKind::Multiple => false,
+    };
     if ladder {
         lines.push(Line::styled("  ▲ higher", theme.dim));
     }
