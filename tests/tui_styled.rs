@@ -157,6 +157,8 @@ fn history_in_colour() {
 #[test]
 fn preview_errors_in_colour() {
     // a relative folder of fixed length, so the file's name takes the same room every run
+    // (`target` may not exist when CARGO_TARGET_DIR points elsewhere)
+    std::fs::create_dir_all("target").unwrap();
     let dir = tempfile::Builder::new()
         .prefix("preview-")
         .rand_bytes(6)
