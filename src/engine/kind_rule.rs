@@ -304,14 +304,7 @@ mod tests {
     use super::*;
     use crate::engine::{Event, Mode, Session, Settings};
 
-    fn fixture() -> Arc<Scenario> {
-        let text = include_str!("../../tests/fixtures/valid/synthetic-branching.ron");
-        let scenario =
-            crate::scenario::load_bytes(crate::scenario::Origin::Builtin("f"), "f", text.as_bytes())
-                .scenario
-                .expect("the fixture is valid");
-        Arc::new(scenario)
-    }
+    use crate::engine::test_fixture::fixture;
 
     /// The answer a session records after the inputs `inputs_for` gives for `response`.
     fn recorded(scenario: &Arc<Scenario>, step: &str, response: &Response) -> Option<Response> {

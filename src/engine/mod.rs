@@ -18,3 +18,20 @@ pub use item::{Item, MarkBasis, Note, Verdict};
 pub use room::{VoteCount, room_answer, vote_count};
 pub use session::Session;
 pub use state::{Mode, Phase, SessionState, Settings};
+
+/// The synthetic fixture the engine's unit tests play, shared rather than loaded twice.
+#[cfg(test)]
+pub(crate) mod test_fixture {
+    use std::sync::Arc;
+
+    use crate::scenario::Scenario;
+
+    pub(crate) fn fixture() -> Arc<Scenario> {
+        let text = include_str!("../../tests/fixtures/valid/synthetic-branching.ron");
+        let scenario =
+            crate::scenario::load_bytes(crate::scenario::Origin::Builtin("f"), "f", text.as_bytes())
+                .scenario
+                .expect("the fixture is valid");
+        Arc::new(scenario)
+    }
+}

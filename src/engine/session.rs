@@ -389,14 +389,7 @@ impl Session {
 mod tests {
     use super::*;
 
-    fn fixture() -> Arc<Scenario> {
-        let text = include_str!("../../tests/fixtures/valid/synthetic-branching.ron");
-        let scenario =
-            crate::scenario::load_bytes(crate::scenario::Origin::Builtin("f"), "f", text.as_bytes())
-                .scenario
-                .expect("the fixture is valid");
-        Arc::new(scenario)
-    }
+    use crate::engine::test_fixture::fixture;
 
     /// A session whose state was set by hand, past `resume`'s checks.
     fn at(phase: Phase) -> Session {
