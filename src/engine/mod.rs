@@ -6,18 +6,22 @@ pub mod assess;
 pub mod events;
 pub mod item;
 pub mod kind_rule;
+pub mod progress;
 pub mod room;
 pub mod session;
 pub mod shuffle;
 pub mod state;
+pub mod timers;
 
 pub use answer::{Answer, Response};
 pub use assess::{Debrief, Totals, assess, assess_one};
 pub use events::{Asked, Event, Input, InputError, ResumeError, ShownOption};
 pub use item::{Item, MarkBasis, Note, Verdict};
+pub use progress::{PathLengths, Progress};
 pub use room::{VoteCount, room_answer, vote_count};
 pub use session::Session;
 pub use state::{Mode, Phase, SessionState, Settings};
+pub use timers::{TimedDecisions, Timers};
 
 /// The synthetic fixture the engine's unit tests play, shared rather than loaded twice.
 #[cfg(test)]

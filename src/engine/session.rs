@@ -356,7 +356,7 @@ impl Session {
                 })
                 .collect(),
             rationale: d.rationale,
-            time_limit: d.time_limit,
+            time_limit: self.state.settings.timers.limit(d.time_limit),
             ticked: ticked.to_vec(),
         }
     }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::answer::Answer;
 use super::events::ResumeError;
+use super::timers::Timers;
 use crate::scenario::Scenario;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -32,6 +33,9 @@ pub struct Settings {
     /// Ask "how sure are you?" (1–5) after each answer, before any feedback.
     #[serde(default)]
     pub ask_confidence: bool,
+    /// Standard limits, extra time or none; records from before this setting are standard.
+    #[serde(default)]
+    pub timers: Timers,
 }
 
 impl Settings {
@@ -40,6 +44,7 @@ impl Settings {
             mode,
             seed,
             ask_confidence: false,
+            timers: Timers::Standard,
         }
     }
 }
