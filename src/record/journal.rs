@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Draft, Record, Timing};
+use super::model::{Draft, Record, TimeLeft, Timing};
 use super::stamp::Stamp;
 use crate::engine::{Answer, Phase};
 
@@ -40,6 +40,8 @@ pub struct Entry {
     pub updated: Stamp,
     pub finished: Option<Stamp>,
     pub draft: Option<Draft>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_left: Option<TimeLeft>,
 }
 
 /// How much of a run is on disk (record plus journal), so the next line holds only the rest.
@@ -92,6 +94,7 @@ pub fn entry(record: &Record, mark: Mark) -> Entry {
         updated: record.updated,
         finished: record.finished,
         draft: record.draft.clone(),
+        time_left: record.time_left.clone(),
     }
 }
 
@@ -157,6 +160,7 @@ fn apply_entry(record: &mut Record, entry: Entry) {
     record.updated = entry.updated;
     record.finished = entry.finished;
     record.draft = entry.draft;
+    record.time_left = entry.time_left;
 }
 
 #[cfg(test)]

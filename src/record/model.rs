@@ -76,6 +76,10 @@ pub struct Record {
     /// A rationale being typed but not yet submitted, so a crash loses none of it.
     #[serde(default)]
     pub draft: Option<Draft>,
+    /// Seconds left on the timed decision being asked when the run was last saved, so a
+    /// resumed run (or one killed and resumed) goes on with that, never a fresh clock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_left: Option<TimeLeft>,
     /// The generation of this full write; journal lines of other generations are stale.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub journal: u64,
@@ -83,6 +87,13 @@ pub struct Record {
 
 fn is_zero(n: &u64) -> bool {
     *n == 0
+}
+
+/// The time left on one timed decision, measured by the full-screen player.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimeLeft {
+    pub step: String,
+    pub seconds: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -119,6 +130,7 @@ impl Record {
             tallies: Vec::new(),
             plan: Vec::new(),
             draft: None,
+            time_left: None,
             journal: 0,
         })
     }

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use super::error::{RecordError, Shared};
 use super::journal::{self, Mark};
-use super::model::{Draft, Record, RecordKind, Timing, Votes, new_id};
+use super::model::{Draft, Record, RecordKind, TimeLeft, Timing, Votes, new_id};
 use super::stamp::Stamp;
 use super::store::{CreateError, Store};
 use crate::engine::{Phase, SessionState};
@@ -155,6 +155,18 @@ impl Recorder {
         timings: &[Timing],
         draft: Option<Draft>,
     ) -> Result<(), RecordError> {
+        self.save_timed(scenario, state, timings, draft, None)
+    }
+
+    /// Saves the full-screen run with its draft and the time left on its clock.
+    pub fn save_timed(
+        &mut self,
+        scenario: &Scenario,
+        state: &SessionState,
+        timings: &[Timing],
+        draft: Option<Draft>,
+        time_left: Option<TimeLeft>,
+    ) -> Result<(), RecordError> {
         let kind = if state.drill {
             RecordKind::Drill
         } else {
@@ -164,6 +176,7 @@ impl Recorder {
             record.timings.clear();
             record.timings.extend_from_slice(timings);
             record.draft = draft;
+            record.time_left = time_left;
         })
     }
 

@@ -22,7 +22,7 @@ use super::run::{RunOutcome, RunState};
 use super::theme::Palette;
 use super::widgets::is_too_small;
 use crate::analysis::drill::DrillItem;
-use crate::engine::{Mode, Settings};
+use crate::engine::{Mode, Settings, Timers};
 use crate::record::Record;
 use crate::scenario::Scenario;
 use crate::scenario::text::echo;
@@ -54,6 +54,9 @@ pub struct App {
     pub should_quit: bool,
     pub mode: Mode,
     pub confidence: bool,
+    /// Standard limits, extra time or no timers (`--extra-time`, `--no-timers`, or `t` on
+    /// the briefing), for runs begun from now on.
+    pub timers: Timers,
     /// A fixed seed for every run (`--seed`), else a fresh one per run.
     pub seed: Option<u64>,
     pub store: Box<dyn RunStore>,
@@ -95,6 +98,7 @@ impl App {
             should_quit: false,
             mode: Mode::Practice,
             confidence: false,
+            timers: Timers::Standard,
             seed: None,
             store: Box::new(NoStore),
             status: None,
@@ -118,7 +122,9 @@ impl App {
     /// Opens a case's briefing (from the library, or `lessons play ID`).
     pub fn open(&mut self, id: &str) {
         if self.scenario(id).is_some() {
-            self.screen = Screen::Briefing(BriefingState::new(id.to_string(), self.mode, self.confidence));
+            let mut briefing = BriefingState::new(id.to_string(), self.mode, self.confidence);
+            briefing.timers = self.timers;
+            self.screen = Screen::Briefing(briefing);
         }
     }
 
@@ -161,6 +167,14 @@ impl App {
             if let Err(e) = self.store.save(run, now) {
                 self.status = Some(e);
             }
+        }
+        self.pause_clock(now);
+        if let Screen::Run(run) = &mut self.screen
+            && run.clock_save_due(now)
+            && let Err(e) = self.store.save(run, now)
+        {
+            // the time left is kept every few seconds, so a killed run cannot win time back
+            self.status = Some(e);
         }
         let mut changed = self.status_line() != status;
         let countdown = match &self.screen {
@@ -237,6 +251,7 @@ impl App {
                         (briefing.scenario_id.clone(), briefing.mode, briefing.confidence);
                     self.mode = mode;
                     self.confidence = confidence;
+                    self.timers = briefing.timers;
                     self.begin(&id);
                 }
                 BriefingOutcome::Back => self.go_home(),
@@ -342,6 +357,7 @@ impl App {
                 let mut run = RunState::resume(session, self.now);
                 run.timings = record.timings.clone();
                 run.restore_draft(record.draft.as_ref());
+                run.restore_time_left(record.time_left.as_ref(), self.now);
                 self.store.resumed(&record);
                 self.screen = Screen::Run(Box::new(run));
             }
@@ -356,6 +372,7 @@ impl App {
         let seed = self.seed.unwrap_or_else(|| self.clock.fresh_seed());
         let mut settings = Settings::new(self.mode, seed);
         settings.ask_confidence = self.confidence;
+        settings.timers = self.timers;
         let run = RunState::start(scenario, settings, self.now);
         // a new run, even of the same case with the same seed: never the last run's record
         self.store.begin_run();
@@ -413,6 +430,23 @@ impl App {
         }
     }
 
+    /// Stops the run's clock while help or a dialog covers the decision or the terminal is
+    /// too small to show it, and saves the time left as it stops (a quit follows a dialog).
+    fn pause_clock(&mut self, now: Instant) {
+        let hidden = self.overlay.is_some() || is_too_small(self.area);
+        if let Screen::Run(run) = &mut self.screen
+            && run.is_paused() != hidden
+        {
+            run.set_paused(hidden, now);
+            if hidden
+                && run.remaining(now).is_some()
+                && let Err(e) = self.store.save(run, now)
+            {
+                self.status = Some(e);
+            }
+        }
+    }
+
     /// Back to where the app starts: the library, or the home case's briefing.
     fn go_home(&mut self) {
         match self.home_case.clone() {
@@ -432,6 +466,7 @@ impl FrontEnd for App {
         self.open_deferred_store();
         self.now = now;
         self.route(action);
+        self.pause_clock(now);
         if matches!(self.screen, Screen::History(_)) {
             self.history
                 .refresh(self.store.as_ref(), &self.scenarios, &self.zone);
@@ -450,6 +485,7 @@ impl FrontEnd for App {
 
     fn resized(&mut self, area: Rect) {
         self.area = area;
+        self.pause_clock(self.now);
     }
 
     fn should_quit(&self) -> bool {

@@ -1,5 +1,6 @@
 //! The briefing: the content warning first, then the source and what the officers knew,
-//! and the choice of practice or assessment mode.
+//! the choice of practice or assessment mode, and the timers: which decisions are timed and
+//! for how long, said before the run begins, with extra time or no timers a key away.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::keys::Action;
 use super::theme::Palette;
 use super::widgets::{clean, key_bar, panel, styled_lines, with_key_bar};
-use crate::engine::Mode;
+use crate::engine::{Mode, TimedDecisions, Timers};
 use crate::scenario::Scenario;
 
 #[derive(Debug, Clone)]
@@ -17,6 +18,8 @@ pub struct BriefingState {
     pub scenario_id: String,
     pub mode: Mode,
     pub confidence: bool,
+    /// Standard limits, extra time or none: an accessibility setting a trainee can find.
+    pub timers: Timers,
     pub scroll: u16,
 }
 
@@ -33,6 +36,7 @@ impl BriefingState {
             scenario_id,
             mode,
             confidence,
+            timers: Timers::Standard,
             scroll: 0,
         }
     }
@@ -49,6 +53,7 @@ impl BriefingState {
                 }
             }
             Action::Char('c') => self.confidence = !self.confidence,
+            Action::Char('t') => self.timers = self.timers.cycle(),
             Action::Down => self.scroll = self.scroll.saturating_add(1),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::PageDown => self.scroll = self.scroll.saturating_add(8),
@@ -72,11 +77,17 @@ impl Widget for BriefingView<'_> {
         let s = self.scenario;
         buf.set_style(area, theme.base);
         let (body, bar) = with_key_bar(area);
+        let settings_lines = self.settings_lines();
+        let settings_height = super::widgets::wrapped_height(
+            &ratatui::text::Text::from(settings_lines.clone()),
+            body.width.saturating_sub(2),
+        )
+        .saturating_add(2);
         let [title, warning, text, settings] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(warning_height(s, body.width)),
             Constraint::Min(4),
-            Constraint::Length(4),
+            Constraint::Length(settings_height),
         ])
         .areas(body);
         Paragraph::new(Line::styled(clean(&s.title), theme.title)).render(title, buf);
@@ -99,6 +110,31 @@ impl Widget for BriefingView<'_> {
             .scroll((self.state.scroll, 0))
             .block(panel(Span::styled(" Briefing ", theme.heading), false, theme))
             .render(text, buf);
+        Paragraph::new(settings_lines)
+            .wrap(Wrap { trim: true })
+            .block(panel(
+                Span::styled(" Before you begin ", theme.heading),
+                false,
+                theme,
+            ))
+            .render(settings, buf);
+        let keys = [
+            ("Enter", "begin"),
+            ("m", "mode"),
+            ("c", "confidence"),
+            ("t", "timers"),
+            ("↑↓", "scroll"),
+            ("Esc", "back"),
+            ("?", "help"),
+        ];
+        Paragraph::new(key_bar(&keys, theme)).render(bar, buf);
+    }
+}
+
+impl BriefingView<'_> {
+    /// The choices made before the run begins, and what the timers will do.
+    fn settings_lines(&self) -> Vec<Line<'static>> {
+        let theme = self.theme;
         let choice = |on: bool, label: &str| {
             Span::styled(
                 format!("{} {label}  ", if on { "◉" } else { "○" }),
@@ -111,7 +147,13 @@ impl Widget for BriefingView<'_> {
         } else {
             "feedback held to the end"
         };
-        let settings_lines = vec![
+        let timers = self.state.timers;
+        let timed = TimedDecisions::of(self.scenario, timers);
+        let extra = match timers {
+            Timers::Extra(p) => format!("Extra +{p}%"),
+            _ => "Extra time".into(),
+        };
+        let mut lines = vec![
             Line::from(vec![
                 Span::styled("Mode (m):       ", theme.heading),
                 choice(practice, "Practice"),
@@ -125,23 +167,16 @@ impl Widget for BriefingView<'_> {
                 Span::styled("rate how sure you are, 1–5", theme.dim),
             ]),
         ];
-        Paragraph::new(settings_lines)
-            .wrap(Wrap { trim: true })
-            .block(panel(
-                Span::styled(" Before you begin ", theme.heading),
-                false,
-                theme,
-            ))
-            .render(settings, buf);
-        let keys = [
-            ("Enter", "begin"),
-            ("m", "mode"),
-            ("c", "confidence"),
-            ("↑↓", "scroll"),
-            ("Esc", "back"),
-            ("?", "help"),
-        ];
-        Paragraph::new(key_bar(&keys, theme)).render(bar, buf);
+        if timed.timed > 0 {
+            lines.push(Line::from(vec![
+                Span::styled("Timers (t):     ", theme.heading),
+                choice(timers == Timers::Standard, "Standard"),
+                choice(matches!(timers, Timers::Extra(_)), &extra),
+                choice(timers == Timers::Off, "None"),
+            ]));
+        }
+        lines.push(Line::styled(timed.sentence(timers), theme.accent));
+        lines
     }
 }
 

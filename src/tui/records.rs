@@ -141,10 +141,16 @@ impl RecordStore {
 }
 
 impl RunStore for RecordStore {
-    fn save(&mut self, run: &RunState, _now: Instant) -> Result<(), String> {
+    fn save(&mut self, run: &RunState, now: Instant) -> Result<(), String> {
         let result = self
             .recorder
-            .save_with_draft(run.scenario(), run.state(), &run.timings, run.draft())
+            .save_timed(
+                run.scenario(),
+                run.state(),
+                &run.timings,
+                run.draft(),
+                run.time_left(now),
+            )
             .map_err(|e| not_saved(&e));
         if self.recorder.is_saving()
             && let Some(record) = self.recorder.record().cloned()

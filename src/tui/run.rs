@@ -2,19 +2,28 @@
 //! below it. All case logic is the engine's; this screen turns keys into engine inputs,
 //! and `view` draws what the engine says is current.
 
+pub mod timing;
 pub mod view;
 
 use std::time::{Duration, Instant};
+
+use timing::DecisionClock;
 
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::keys::Action;
 use super::widgets::decision;
-use crate::engine::{Asked, Event, Input, InputError, Item, Mode, Phase, Session, SessionState, Settings};
-use crate::record::{Draft, Timing};
+use crate::engine::{
+    Asked, Event, Input, InputError, Item, Mode, PathLengths, Phase, Progress, Session, SessionState,
+    Settings,
+};
+use crate::record::{Draft, TimeLeft, Timing};
 use crate::scenario::Scenario;
 
 pub use view::RunView;
+
+/// Seconds between saves of a running clock's time left.
+pub const SAVE_CLOCK_EVERY: u64 = 5;
 
 pub struct RunState {
     /// The run and its case, held for the whole run: queries read it, never rebuild it.
@@ -22,10 +31,16 @@ pub struct RunState {
     /// Highlighted option, as an index into the shown order.
     pub cursor: usize,
     pub rationale: TextArea<'static>,
-    /// When the current decision's time limit runs out.
-    pub deadline: Option<Instant>,
-    /// When the current decision was first shown, to record time taken.
-    pub asked_at: Option<Instant>,
+    /// The clock on the decision being asked (time taken, and time left if it is timed).
+    clock: Option<DecisionClock>,
+    /// Help, a dialog or a too-small terminal hides the decision: its clock stands still.
+    paused: bool,
+    /// The case's decisions counted along its paths, for "Decision 3 of 7".
+    paths: PathLengths,
+    /// The seconds left when the clock was last saved, so it is saved again every few.
+    saved_left: Option<u64>,
+    /// Said in the header in place of "Decision N of M" (a drill's "Drill 2 of 8 · …").
+    pub label: Option<String>,
     /// Rows scrolled up from the end of the timeline (0 follows the newest entry).
     pub scroll_back: u16,
     /// Rows scrolled in the feedback pane.
@@ -61,12 +76,16 @@ impl RunState {
 
     /// A run picked up from a session (resumed from a saved state, or a drill).
     pub fn resume(session: Session, now: Instant) -> Self {
+        let paths = PathLengths::new(session.scenario());
         let mut run = RunState {
             session,
             cursor: 0,
             rationale: new_textarea(),
-            deadline: None,
-            asked_at: None,
+            clock: None,
+            paused: false,
+            paths,
+            saved_left: None,
+            label: None,
             scroll_back: 0,
             feedback_scroll: 0,
             message: None,
@@ -140,13 +159,10 @@ impl RunState {
     }
 
     fn arm_timer(&mut self, now: Instant) {
-        self.deadline = None;
-        self.asked_at = None;
+        self.clock = None;
         if let Phase::Deciding { .. } = self.state().phase {
-            self.asked_at = Some(now);
-            if let Some(limit) = self.asked().and_then(|a| a.time_limit) {
-                self.deadline = Some(now + Duration::from_secs(u64::from(limit)));
-            }
+            let limit = self.asked().and_then(|a| a.time_limit);
+            self.clock = Some(DecisionClock::start(limit, Duration::ZERO, now, self.paused));
         }
     }
 
@@ -155,18 +171,74 @@ impl RunState {
         if !matches!(self.state().phase, Phase::Deciding { .. }) {
             return None; // the clock stops once the decision is made
         }
-        self.deadline
-            .map(|d| d.saturating_duration_since(now).as_secs_f64().ceil() as u64)
+        self.clock.as_ref().and_then(|c| c.seconds_left(now))
+    }
+
+    /// Stops the clock while the decision is hidden (help, a dialog, a terminal too small
+    /// to show it) and starts it again after; the same value again changes nothing.
+    pub fn set_paused(&mut self, paused: bool, now: Instant) {
+        self.paused = paused;
+        if let Some(clock) = &mut self.clock {
+            clock.set_paused(paused, now);
+        }
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.paused
+    }
+
+    /// The time left on the timed decision being asked, to be saved with the run.
+    pub fn time_left(&self, now: Instant) -> Option<TimeLeft> {
+        let Phase::Deciding { step, .. } = &self.state().phase else {
+            return None;
+        };
+        let left = self.clock.as_ref()?.left(now)?;
+        Some(TimeLeft {
+            step: step.clone(),
+            // tenths, rounded down: a resume never gives back time
+            seconds: (left.as_secs_f64() * 10.0).floor() / 10.0,
+        })
+    }
+
+    /// Puts back the time that was left when the run was saved, if it was saved on the
+    /// decision now asked; a decision saved without it starts its clock afresh.
+    pub fn restore_time_left(&mut self, saved: Option<&TimeLeft>, now: Instant) {
+        let Phase::Deciding { step, .. } = &self.state().phase else {
+            return;
+        };
+        let left = saved.filter(|t| &t.step == step).map(|t| t.seconds);
+        let limit = self.asked().and_then(|a| a.time_limit);
+        self.clock = Some(DecisionClock::resume(limit, left, now, self.paused));
+    }
+
+    /// Whether the time left should be saved now: every [`SAVE_CLOCK_EVERY`] seconds while
+    /// a timed decision's clock runs, so a killed run resumes with at most that much more.
+    pub fn clock_save_due(&mut self, now: Instant) -> bool {
+        let Some(left) = self.remaining(now).filter(|_| !self.is_paused()) else {
+            self.saved_left = None;
+            return false;
+        };
+        let due = self
+            .saved_left
+            .is_some_and(|saved| saved >= left + SAVE_CLOCK_EVERY);
+        if due || self.saved_left.is_none() {
+            self.saved_left = Some(left);
+        }
+        due
+    }
+
+    /// Where the run stands among its decisions.
+    pub fn progress(&self) -> Progress {
+        self.paths.progress(self.scenario(), self.state())
     }
 
     pub fn tick(&mut self, now: Instant) -> RunOutcome {
-        match self.deadline {
-            Some(deadline) if now >= deadline && matches!(self.state().phase, Phase::Deciding { .. }) => {
-                self.deadline = None;
-                self.message = Some("Time ran out: recorded as no decision in time.".into());
-                self.send(Input::TimeUp, now)
-            }
-            _ => RunOutcome::None,
+        let expired = self.clock.as_ref().is_some_and(|c| c.expired(now));
+        if expired && matches!(self.state().phase, Phase::Deciding { .. }) {
+            self.message = Some("Time ran out: recorded as no decision in time.".into());
+            self.send(Input::TimeUp, now)
+        } else {
+            RunOutcome::None
         }
     }
 
@@ -315,15 +387,6 @@ impl RunState {
         RunOutcome::None
     }
 
-    /// The number of this decision among those reached so far (1-based).
-    pub fn decision_number(&self) -> usize {
-        self.state()
-            .path
-            .iter()
-            .filter(|id| self.scenario().decision(id).is_some())
-            .count()
-    }
-
     /// The rationale being typed, while the run waits for one.
     pub fn draft(&self) -> Option<Draft> {
         match &self.state().phase {
@@ -348,9 +411,9 @@ impl RunState {
         }
     }
 
-    /// Time since the current decision was shown.
+    /// Time the current decision has been in front of the trainee (pauses left out).
     pub fn elapsed(&self, now: Instant) -> Option<Duration> {
-        self.asked_at.map(|t| now.saturating_duration_since(t))
+        self.clock.as_ref().map(|c| c.spent(now))
     }
 }
 

@@ -81,34 +81,46 @@ impl RunView<'_> {
         let theme = self.theme;
         let run = self.run;
         let mut status: Vec<Span> = Vec::new();
-        // the decision stays named while its rationale or confidence is asked
-        let role = run
-            .asked()
-            .map(|a| (a.role, a.role_assumed))
-            .or_else(|| match &run.state().phase {
-                Phase::Rationale { step } | Phase::Confidence { step } => run
-                    .scenario()
-                    .decision(step)
-                    .map(|d| (run.scenario().role_at(d), d.role_assumed)),
-                _ => None,
-            });
-        if let Some((role, assumed)) = role {
+        // the decision stays named, with its number, while its rationale, confidence and
+        // feedback are asked or shown
+        let phase = &run.state().phase;
+        let decision = phase.step().and_then(|step| run.scenario().decision(step));
+        let progress = run.progress();
+        let place = match (&run.label, decision) {
+            (Some(label), _) => clean(label),
+            (None, Some(_)) => progress.label(),
+            (None, None) if progress.total == 0 => String::new(),
+            (None, None) => {
+                let about = if progress.exact { "" } else { "about " };
+                let noun = if progress.total == 1 {
+                    "decision"
+                } else {
+                    "decisions"
+                };
+                format!("{} of {about}{} {noun} made", progress.position, progress.total)
+            }
+        };
+        if !place.is_empty() {
+            status.push(Span::styled(place, theme.heading));
+        }
+        if let Some(d) = decision {
+            let role = run.scenario().role_at(d);
             status.push(Span::styled(
-                format!("Decision {}", run.decision_number()),
-                theme.heading,
-            ));
-            status.push(Span::styled(
-                format!(" · {}", crate::scenario::role_phrase(role, assumed)),
+                format!(" · {}", crate::scenario::role_phrase(role, d.role_assumed)),
                 theme.dim,
             ));
         }
-        status.push(Span::styled(
-            format!(" · {}", run.state().settings.mode.label()),
-            theme.dim,
-        ));
+        let mode = run.state().settings.mode.label();
+        let mode = if status.is_empty() {
+            mode.to_string()
+        } else {
+            format!(" · {mode}")
+        };
+        status.push(Span::styled(mode, theme.dim));
         if let Some(left) = run.remaining(self.now) {
             let style = if left <= 10 { theme.warning } else { theme.accent };
-            status.push(Span::styled(format!(" · ⏱ {left} s left"), style));
+            let paused = if run.is_paused() { " (paused)" } else { "" };
+            status.push(Span::styled(format!(" · ⏱ {left} s left{paused}"), style));
         }
         let status_width: usize = status.iter().map(|s| columns(&s.content)).sum();
         let room = (area.width as usize).saturating_sub(status_width + 2);
@@ -238,7 +250,7 @@ impl RunView<'_> {
                 Event::DecisionAsked(asked) => {
                     let title = format!(
                         " Decision {} · {} · {} ",
-                        run.decision_number(),
+                        run.progress().position,
                         asked.ndm.label(),
                         asked.kind.label()
                     );
