@@ -140,6 +140,28 @@ pub enum ReportFormat {
     Json,
 }
 
+/// Extra time or no timers on the full-screen player's timed decisions (plain play has no
+/// clock). Recorded in the run and shown in its exports.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct TimerArgs {
+    /// Lengthen every time limit by this percentage, e.g. 25, 50 or 100 (at most 300)
+    #[arg(long, value_name = "PERCENT", value_parser = clap::value_parser!(u16).range(0..=300))]
+    pub extra_time: Option<u16>,
+    /// No time limits at all (an accessibility setting)
+    #[arg(long, conflicts_with = "extra_time")]
+    pub no_timers: bool,
+}
+
+impl TimerArgs {
+    pub fn setting(self) -> crate::engine::Timers {
+        crate::engine::Timers::from_flags(self.no_timers, self.extra_time)
+    }
+
+    pub fn given(self) -> bool {
+        self.no_timers || self.extra_time.is_some()
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the scenarios in the built-in library (or in the files and folders given)
@@ -175,6 +197,8 @@ pub enum Command {
         /// Ask how sure you are (1–5) after each answer
         #[arg(long)]
         confidence: bool,
+        #[command(flatten)]
+        timers: TimerArgs,
     },
     /// Continue an unfinished run: the most recent, or the record given
     Resume {
@@ -183,6 +207,9 @@ pub enum Command {
         /// Continue in the plain line-by-line player
         #[arg(long)]
         plain: bool,
+        /// Accepted, but a resumed run keeps the timer setting it began with (it says so)
+        #[command(flatten)]
+        timers: TimerArgs,
     },
     /// Export one run as a Markdown debrief (for a CPD portfolio), JSON or CSV
     Export {
@@ -336,8 +363,19 @@ pub fn run(cli: Cli) -> ExitCode {
             seed,
             mode,
             confidence,
-        }) => play::play(&context, &scenario, plain, seed, mode.into(), confidence),
-        Some(Command::Resume { run, plain }) => play::resume(&context, run.as_deref(), plain),
+            timers,
+        }) => {
+            let settings = play::Chosen {
+                mode: mode.into(),
+                seed,
+                confidence,
+                timers: timers.setting(),
+            };
+            play::play(&context, &scenario, plain, settings)
+        }
+        Some(Command::Resume { run, plain, timers }) => {
+            play::resume(&context, run.as_deref(), plain, timers.given())
+        }
         Some(Command::Export { run, format, output }) => {
             export::run(&context, &run, format, output.as_deref())
         }

@@ -7,7 +7,7 @@ use std::time::Instant;
 use super::resolve;
 use super::{CliError, Context};
 use crate::analysis::drill::DrillItem;
-use crate::engine::{Mode, Session, Settings};
+use crate::engine::{Mode, Session, Settings, Timers};
 use crate::plain::{self, Ending};
 use crate::record::recorder::SaveState;
 use crate::record::{Record, RecordError, RecordKind, Recorder, is_valid_id};
@@ -17,28 +17,28 @@ use crate::tui::app::App;
 use crate::tui::records::RecordStore;
 use crate::tui::theme::Palette;
 
+/// What the command line chose for a new run.
+#[derive(Debug, Clone, Copy)]
+pub struct Chosen {
+    pub mode: Mode,
+    pub seed: Option<u64>,
+    pub confidence: bool,
+    pub timers: Timers,
+}
+
 pub enum Start {
     Library,
     Case {
         scenario: Box<Scenario>,
         file: Option<std::path::PathBuf>,
-        mode: Mode,
-        seed: Option<u64>,
-        confidence: bool,
+        chosen: Chosen,
     },
     /// A record, its case, and the file it was read from (where its saves go).
     Resume(Box<Record>, Box<Scenario>, PathBuf),
     Drill(Vec<DrillItem>),
 }
 
-pub fn play(
-    context: &Context,
-    arg: &str,
-    plain: bool,
-    seed: Option<u64>,
-    mode: Mode,
-    confidence: bool,
-) -> ExitCode {
+pub fn play(context: &Context, arg: &str, plain: bool, chosen: Chosen) -> ExitCode {
     let Some((scenario, file)) = resolve::scenario_and_file(arg) else {
         return ExitCode::from(1);
     };
@@ -46,14 +46,14 @@ pub fn play(
         let start = Start::Case {
             scenario: Box::new(scenario),
             file,
-            mode,
-            seed,
-            confidence,
+            chosen,
         };
         return full_screen(context, start);
     }
-    let mut settings = Settings::new(mode, seed.unwrap_or_else(rand::random));
-    settings.ask_confidence = confidence;
+    let mut settings = Settings::new(chosen.mode, chosen.seed.unwrap_or_else(rand::random));
+    settings.ask_confidence = chosen.confidence;
+    // plain play has no clock, whatever was asked: the record says so
+    settings.timers = Timers::Untimed;
     let mut recorder = context.recorder();
     recorder.set_scenario_file(file.as_deref());
     let session = Session::new(scenario, settings);
@@ -61,7 +61,7 @@ pub fn play(
     finish_plain(result, &mut recorder)
 }
 
-pub fn resume(context: &Context, run: Option<&str>, plain: bool) -> ExitCode {
+pub fn resume(context: &Context, run: Option<&str>, plain: bool, timers_given: bool) -> ExitCode {
     let picked = match run {
         Some(name) => context.find_record_and_path(name).and_then(|(path, record)| {
             let scenario = resumable(context, &record)?;
@@ -76,6 +76,13 @@ pub fn resume(context: &Context, run: Option<&str>, plain: bool) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    if timers_given {
+        // a limit changed part-way would make the run's timing setting untrue
+        eprintln!(
+            "lessons: note: a resumed run keeps the timer setting it began with ({}); --extra-time and --no-timers apply to new runs.",
+            record.session.settings.timers.label()
+        );
+    }
     if !plain {
         return full_screen(context, Start::Resume(Box::new(record), Box::new(scenario), path));
     }
@@ -247,16 +254,11 @@ pub fn full_screen(context: &Context, start: Start) -> ExitCode {
 
     match start {
         Start::Library => {}
-        Start::Case {
-            scenario,
-            mode,
-            seed,
-            confidence,
-            ..
-        } => {
-            app.mode = mode;
-            app.seed = seed;
-            app.confidence = confidence;
+        Start::Case { scenario, chosen, .. } => {
+            app.mode = chosen.mode;
+            app.seed = chosen.seed;
+            app.confidence = chosen.confidence;
+            app.timers = chosen.timers;
             app.open(&scenario.id);
         }
         Start::Resume(record, _, _) => app.resume_record(*record),

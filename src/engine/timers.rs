@@ -115,20 +115,31 @@ impl TimedDecisions {
         }
     }
 
-    /// One sentence for the briefing: "2 of 7 decisions are timed: 90 s each." The case's
-    /// count of decisions, as a run may take a path that meets fewer of them.
+    /// One sentence for the briefing: "2 of the case's 7 decisions are timed: 90 s each."
+    /// The case's count of decisions, as a run may take a path that meets fewer of them.
     pub fn sentence(&self, timers: Timers) -> String {
-        if self.timed == 0 {
-            return "No decision in this case is timed.".into();
+        match self.summary(timers) {
+            Some(summary) if !self.limits.is_empty() => format!(
+                "{}. The clock pauses while help or a dialog is open.",
+                capital(&summary)
+            ),
+            Some(summary) => format!("{}: no clock will run.", capital(&summary)),
+            None => "No decision in this case is timed.".into(),
         }
+    }
+
+    /// Which decisions are timed and for how long, to go inside a sentence (no capital, no
+    /// full stop); `None` when none is.
+    pub fn summary(&self, timers: Timers) -> Option<String> {
         let which = match (self.timed, self.decisions) {
-            (1, 1) => "Its one decision is timed".to_string(),
-            (t, d) if t == d => format!("All {d} decisions are timed"),
+            (0, _) => return None,
+            (1, 1) => "its one decision is timed".to_string(),
+            (t, d) if t == d => format!("all {d} decisions are timed"),
             (1, d) => format!("1 of the case's {d} decisions is timed"),
             (t, d) => format!("{t} of the case's {d} decisions are timed"),
         };
         let how_long = match self.limits.as_slice() {
-            [] => return format!("{which}, but {}: no clock will run.", timers.label()),
+            [] => return Some(format!("{which}, but with {}", timers.label())),
             [one] if self.timed == 1 => format!("{one} s"),
             [one] => format!("{one} s each"),
             [low, .., high] => format!("{low} s to {high} s"),
@@ -137,8 +148,17 @@ impl TimedDecisions {
             Timers::Extra(p) => format!(" (with {p}% extra time)"),
             _ => String::new(),
         };
-        format!("{which}: {how_long}{extra}. The clock pauses while help or a dialog is open.")
+        Some(format!("{which}: {how_long}{extra}"))
     }
+}
+
+/// A sentence's first letter in capitals.
+fn capital(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -153,6 +173,32 @@ mod tests {
         assert_eq!(Timers::Off.limit(Some(90)), None);
         assert_eq!(Timers::Untimed.limit(Some(90)), None);
         assert_eq!(Timers::Extra(50).limit(None), None);
+    }
+
+    #[test]
+    fn the_briefing_sentence_names_counts_and_limits_only() {
+        let timed = TimedDecisions {
+            timed: 2,
+            decisions: 7,
+            limits: vec![90],
+        };
+        assert_eq!(
+            timed.sentence(Timers::Standard),
+            "2 of the case's 7 decisions are timed: 90 s each. The clock pauses while help or a dialog is open."
+        );
+        let off = TimedDecisions {
+            limits: vec![],
+            ..timed.clone()
+        };
+        assert_eq!(
+            off.sentence(Timers::Off),
+            "2 of the case's 7 decisions are timed, but with no timers: no clock will run."
+        );
+        let none = TimedDecisions { timed: 0, ..timed };
+        assert_eq!(
+            none.sentence(Timers::Standard),
+            "No decision in this case is timed."
+        );
     }
 
     #[test]

@@ -11,7 +11,9 @@ use std::io::{self, BufRead, Write};
 use std::time::Instant;
 
 use crate::engine::kind_rule::inputs_for;
-use crate::engine::{Asked, Event, Input, InputError, Item, Phase, Session, Settings};
+use crate::engine::{
+    Asked, Event, Input, InputError, Item, PathLengths, Phase, Session, Settings, TimedDecisions, Timers,
+};
 use crate::record::recorder::SaveState;
 use crate::record::{Recorder, Timing};
 use crate::scenario::Scenario;
@@ -56,7 +58,9 @@ pub fn play_session<R: BufRead, W: Write>(
         None => (None, Vec::new()),
     };
     let decision_number = session.state().answers.len();
+    let paths = PathLengths::new(session.scenario());
     let mut player = Player {
+        paths,
         session,
         input,
         out: output,
@@ -75,6 +79,8 @@ pub fn play_session<R: BufRead, W: Write>(
 
 struct Player<'r, R, W> {
     session: Session,
+    /// The case's decisions counted along its paths, for "Decision 3 of 7".
+    paths: PathLengths,
     input: R,
     out: W,
     decision_number: usize,
@@ -226,6 +232,10 @@ impl<R: BufRead, W: Write> Player<'_, R, W> {
             settings.seed,
             settings.seed
         )?;
+        if let Some(timed) = TimedDecisions::of(s, Timers::Standard).summary(Timers::Standard) {
+            let text = format!("Timing: plain play is not timed. In the full-screen player, {timed}.");
+            writeln!(self.out, "{}", wrap(&text, WIDTH, ""))?;
+        }
         writeln!(self.out, "\nBRIEFING")?;
         writeln!(self.out, "{}", wrap(&sanitize(&s.briefing), WIDTH, ""))?;
         if !s.source_notes.is_empty() {
@@ -254,15 +264,21 @@ impl<R: BufRead, W: Write> Player<'_, R, W> {
         if let Some(clock) = &asked.clock {
             writeln!(self.out, "[{}]", sanitize(clock))?;
         }
+        let progress = self.paths.progress(self.session.scenario(), self.session.state());
         writeln!(
             self.out,
-            "DECISION {}. You are the {}. {}.",
-            self.decision_number,
+            "{}. You are the {}. {}.",
+            progress.label(),
             crate::scenario::role_phrase(asked.role, asked.role_assumed),
             asked.ndm.label()
         )?;
         writeln!(self.out, "{}", wrap(&sanitize(&asked.prompt), WIDTH, ""))?;
-        if let Some(seconds) = asked.time_limit {
+        let limit = self
+            .session
+            .scenario()
+            .decision(&asked.step)
+            .and_then(|d| d.time_limit);
+        if let Some(seconds) = asked.time_limit.or(limit) {
             writeln!(
                 self.out,
                 "(In the full-screen player this decision has a {seconds}-second limit; plain play is not timed.)"

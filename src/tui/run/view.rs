@@ -103,25 +103,45 @@ impl RunView<'_> {
         if !place.is_empty() {
             status.push(Span::styled(place, theme.heading));
         }
-        if let Some(d) = decision {
+        let role = decision.map(|d| {
             let role = run.scenario().role_at(d);
-            status.push(Span::styled(
+            Span::styled(
                 format!(" · {}", crate::scenario::role_phrase(role, d.role_assumed)),
                 theme.dim,
-            ));
-        }
+            )
+        });
         let mode = run.state().settings.mode.label();
-        let mode = if status.is_empty() {
-            mode.to_string()
-        } else {
-            format!(" · {mode}")
-        };
-        status.push(Span::styled(mode, theme.dim));
-        if let Some(left) = run.remaining(self.now) {
+        let mode = Span::styled(
+            if status.is_empty() {
+                mode.to_string()
+            } else {
+                format!(" · {mode}")
+            },
+            theme.dim,
+        );
+        let clock = run.remaining(self.now).map(|left| {
             let style = if left <= 10 { theme.warning } else { theme.accent };
             let paused = if run.is_paused() { " (paused)" } else { "" };
-            status.push(Span::styled(format!(" · ⏱ {left} s left{paused}"), style));
+            Span::styled(format!(" · ⏱ {left} s left{paused}"), style)
+        });
+        // on a narrow terminal the role goes first, then the mode, so the place and the
+        // clock always show with room for the start of the title
+        let width = |spans: &[&Span]| spans.iter().map(|s| columns(&s.content)).sum::<usize>();
+        let fits = |spans: &[&Span]| width(spans) + 12 <= area.width as usize;
+        let all: Vec<&Span> = status.iter().chain(&role).chain([&mode]).chain(&clock).collect();
+        let no_role: Vec<&Span> = status.iter().chain([&mode]).chain(&clock).collect();
+        let (keep_role, keep_mode) = if fits(&all) {
+            (true, true)
+        } else {
+            (false, fits(&no_role))
+        };
+        if keep_role {
+            status.extend(role);
         }
+        if keep_mode {
+            status.push(mode);
+        }
+        status.extend(clock);
         let status_width: usize = status.iter().map(|s| columns(&s.content)).sum();
         let room = (area.width as usize).saturating_sub(status_width + 2);
         let title = truncate(&clean(&run.scenario().title), room);
