@@ -61,6 +61,7 @@ pub fn markdown(record: &Record, scenario: &Scenario, zone: &TimeZone) -> String
     let _ = writeln!(out, "# Debrief: {}\n", sanitize(&scenario.title));
     let _ = writeln!(out, "- **Source:** {}", sanitize(&scenario.source_line()));
     let _ = writeln!(out, "{}", run_line(record, zone));
+    let _ = writeln!(out, "{}", super::timers::timers_line(record));
     let status = if record.is_finished() {
         String::new()
     } else {
@@ -258,6 +259,8 @@ impl LocalTimes {
 struct JsonExport<'a> {
     record: &'a Record,
     local_time: LocalTimes,
+    /// The timer setting in short (also in `record.session.settings.timers`).
+    timers: String,
     debrief: Debrief,
 }
 
@@ -265,6 +268,7 @@ pub fn json(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<Str
     let export = JsonExport {
         record,
         local_time: LocalTimes::of(record, zone),
+        timers: super::timers::timers_value(record),
         debrief: assess(scenario, &record.session.answers),
     };
     Ok(serde_json::to_string_pretty(&export)?)
@@ -295,6 +299,7 @@ pub fn csv(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<Stri
         "basis",
         "basis_detail",
         "judged",
+        "timers",
         "started",
     ];
     let started = record.started.local_rfc3339(zone);
@@ -323,6 +328,7 @@ pub fn csv(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<Stri
             item.basis.basis.ident().to_string(),
             item.basis.detail.clone().unwrap_or_default(),
             item.judged.to_string(),
+            super::timers::timers_value(record),
             started.clone(),
         ])?;
     }

@@ -8,3 +8,4 @@ pub mod history;
 pub mod orphan;
 pub mod report;
 mod safe_csv;
+pub mod timers;

@@ -21,6 +21,7 @@ pub fn markdown(record: &Record, zone: &TimeZone) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Debrief: {}\n", cell(&record.scenario_title));
     let _ = writeln!(out, "{}", super::export::run_line(record, zone));
+    let _ = writeln!(out, "{}", super::timers::timers_line(record));
     let status = if record.is_finished() {
         "finished"
     } else {
