@@ -81,7 +81,7 @@ fn the_header_keeps_the_decision_and_role_while_the_rationale_is_typed() {
     press(&mut app, &["Enter", "Enter", "Enter"]);
     let deciding = screen(&app, 80, 24);
     let header = deciding.lines().next().unwrap_or_default().to_string();
-    assert!(header.contains("Decision 1 · "), "{header}");
+    assert!(header.contains("Decision 1 of 3 · "), "{header}");
     press(&mut app, &["Enter", "text:It proves"]);
     let typing = screen(&app, 80, 24);
     assert!(typing.contains("It proves"), "{typing}");
