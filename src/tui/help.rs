@@ -37,6 +37,10 @@ pub fn text(screen: HelpFor, theme: &Palette) -> Text<'static> {
                 "practice (feedback after each decision) or assessment (at the end)",
             ),
             ("c", "ask how sure you are (1–5) after each answer"),
+            (
+                "t",
+                "timers: standard, extra time (+25/50/100%) or none (repeat to cycle)",
+            ),
             ("↑ ↓", "scroll the briefing"),
             ("Esc", "back to the library"),
         ],
