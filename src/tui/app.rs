@@ -2,6 +2,7 @@
 //! of actions. It decides nothing about a case; the engine does. Drawing is in `view`;
 //! what it needs from outside (records, the date, seeds) is in `store`.
 
+mod clock;
 mod store;
 mod view;
 
@@ -169,13 +170,7 @@ impl App {
             }
         }
         self.pause_clock(now);
-        if let Screen::Run(run) = &mut self.screen
-            && run.clock_save_due(now)
-            && let Err(e) = self.store.save(run, now)
-        {
-            // the time left is kept every few seconds, so a killed run cannot win time back
-            self.status = Some(e);
-        }
+        self.save_clock(now);
         let mut changed = self.status_line() != status;
         let countdown = match &self.screen {
             Screen::Run(run) => run.remaining(now),
@@ -427,23 +422,6 @@ impl App {
                 Action::Char('n') | Action::Back | Action::Quit => self.overlay = None,
                 _ => {}
             },
-        }
-    }
-
-    /// Stops the run's clock while help or a dialog covers the decision or the terminal is
-    /// too small to show it, and saves the time left as it stops (a quit follows a dialog).
-    fn pause_clock(&mut self, now: Instant) {
-        let hidden = self.overlay.is_some() || is_too_small(self.area);
-        if let Screen::Run(run) = &mut self.screen
-            && run.is_paused() != hidden
-        {
-            run.set_paused(hidden, now);
-            if hidden
-                && run.remaining(now).is_some()
-                && let Err(e) = self.store.save(run, now)
-            {
-                self.status = Some(e);
-            }
         }
     }
 
