@@ -79,6 +79,10 @@ pub struct App {
     pub exit_after_first_frame: bool,
     /// Opens the records folder after the first frame, so the library appears at once.
     pub open_store_later: Option<StoreOpener>,
+    /// Rows the help overlay is scrolled down (it is longer than a small screen).
+    pub help_scroll: u16,
+    /// The rationale waiting to be opened in the trainee's editor (the loop does it).
+    pub editor_request: Option<String>,
 }
 
 /// Opens the run store; deferred until the first frame is on screen.
@@ -108,6 +112,8 @@ impl App {
             drilled: 0,
             exit_after_first_frame: false,
             open_store_later: None,
+            editor_request: None,
+            help_scroll: 0,
         }
     }
 
@@ -196,10 +202,16 @@ impl App {
             self.handle_overlay(overlay, action);
             return;
         }
-        if action == Action::Help && !self.typing() {
+        // while typing, `?` is text and only F1 asks for help
+        if action == Action::Help {
             self.overlay = Some(Overlay::Help);
+            self.help_scroll = 0;
             return;
         }
+        let action = match self.wheel(action) {
+            Some(action) => action,
+            None => return,
+        };
         self.status = None;
         let now = self.now;
         match &mut self.screen {
@@ -259,6 +271,24 @@ impl App {
                 HistoryOutcome::None => {}
             },
         }
+    }
+
+    /// The mouse wheel as the screen's own scrolling keys (a run scrolls by itself);
+    /// `None` when it has already been dealt with.
+    fn wheel(&mut self, action: Action) -> Option<Action> {
+        let (up, rows) = match (&self.screen, &action) {
+            (Screen::Run(_), _) => return Some(action),
+            (Screen::Briefing(_), Action::ScrollUp) => (true, 3),
+            (Screen::Briefing(_), Action::ScrollDown) => (false, 3),
+            (_, Action::ScrollUp) => (true, 1),
+            (_, Action::ScrollDown) => (false, 1),
+            _ => return Some(action),
+        };
+        let key = if up { Action::Up } else { Action::Down };
+        for _ in 1..rows {
+            self.route(key.clone());
+        }
+        Some(key)
     }
 
     /// The debrief of a past run, as far as it went (rows are newest first).
@@ -388,18 +418,23 @@ impl App {
             }
             RunOutcome::AskLeave => self.overlay = Some(Overlay::ConfirmLeave { quit: false }),
             RunOutcome::AskQuit => self.overlay = Some(Overlay::ConfirmLeave { quit: true }),
+            RunOutcome::OpenEditor(text) => self.editor_request = Some(text),
         }
     }
 
     fn handle_overlay(&mut self, overlay: Overlay, action: Action) {
         match overlay {
-            Overlay::Help => {
-                if matches!(action, Action::Back | Action::Help | Action::Enter | Action::Quit) {
-                    self.overlay = None;
-                }
-            }
+            Overlay::Help => match action {
+                Action::Back | Action::Help | Action::Enter | Action::Quit => self.overlay = None,
+                Action::Up | Action::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::Down | Action::ScrollDown => self.help_scroll = self.help_scroll.saturating_add(1),
+                Action::PageUp | Action::Home => self.help_scroll = 0,
+                Action::PageDown => self.help_scroll = self.help_scroll.saturating_add(10),
+                _ => {}
+            },
+            // only `y` leaves: a habitual Enter must not end a run
             Overlay::ConfirmLeave { quit } => match action {
-                Action::Char('y') | Action::Enter => {
+                Action::Char('y' | 'Y') => {
                     self.overlay = None;
                     if quit {
                         self.should_quit = true;
@@ -407,7 +442,7 @@ impl App {
                         self.go_home();
                     }
                 }
-                Action::Char('n') | Action::Back | Action::Quit => self.overlay = None,
+                Action::Char('n') | Action::Back | Action::Quit | Action::Enter => self.overlay = None,
                 _ => {}
             },
         }
@@ -418,6 +453,15 @@ impl App {
         match self.home_case.clone() {
             Some(id) if self.scenario(&id).is_some() => self.open(&id),
             _ => self.screen = Screen::Library(LibraryState::default()),
+        }
+    }
+}
+
+impl App {
+    /// The editor's answer for the rationale box it was opened from.
+    pub fn edited(&mut self, result: Result<String, String>) {
+        if let Screen::Run(run) = &mut self.screen {
+            run.edited(result);
         }
     }
 }
@@ -462,5 +506,14 @@ impl FrontEnd for App {
 
     fn leave(&mut self) {
         self.store.leave();
+    }
+
+    fn take_edit_request(&mut self) -> Option<String> {
+        self.editor_request.take()
+    }
+
+    fn edited(&mut self, result: Result<String, String>, now: Instant) {
+        self.now = now;
+        App::edited(self, result);
     }
 }

@@ -29,6 +29,7 @@ pub fn text(screen: HelpFor, theme: &Palette) -> Text<'static> {
             ("d", "drill: re-ask decisions you missed, spaced over days"),
             ("Tab", "your history: past runs and a trend per theme"),
             ("PgUp PgDn", "scroll the case detail"),
+            ("wheel", "move through the cases (Shift+drag selects text)"),
         ],
         HelpFor::Briefing => vec![
             ("Enter", "begin the case"),
@@ -40,15 +41,27 @@ pub fn text(screen: HelpFor, theme: &Palette) -> Text<'static> {
             ("↑ ↓", "scroll the briefing"),
             ("Esc", "back to the library"),
         ],
-        HelpFor::Run => vec![
-            ("↑ ↓  j k", "move between options"),
-            ("Enter", "choose / submit / continue"),
-            ("Space", "tick or untick (tick-all-that-apply decisions)"),
-            ("1–9", "jump to an option (ticks it in a checklist)"),
-            ("PgUp PgDn", "scroll what you know so far"),
-            ("Alt+Enter", "new line in a rationale"),
-            ("Esc", "leave the run (asks first)"),
-        ],
+        HelpFor::Run => {
+            let mut keys = vec![
+                ("↑ ↓  j k", "move between options; scroll the feedback"),
+                ("Enter", "choose / submit / continue"),
+                ("Space", "tick or untick (tick-all-that-apply decisions)"),
+                ("1–9", "jump to an option (ticks it in a checklist)"),
+                ("PgUp PgDn", "scroll what you know so far"),
+                ("wheel", "scroll the panel (Shift+drag selects text)"),
+                ("Esc", "back to your choice from the rationale or confidence step"),
+                ("", "(not on a timed decision); else leave the run (asks first)"),
+                ("1–5  s", "how sure you are, or skip (when asked)"),
+                ("", "Rationale box: Enter submits; paste keeps its lines"),
+            ];
+            keys.extend(super::widgets::rationale::KEYS.iter().copied());
+            keys.extend([
+                ("F1  Ctrl+Q", "help / quit while typing (? and q are text there)"),
+                ("", "Some decisions ask why (optional or required, as the"),
+                ("", "case's author set); others go straight on."),
+            ]);
+            keys
+        }
         HelpFor::History => vec![
             ("↑ ↓", "move through your runs"),
             ("Enter", "the debrief of that run"),
@@ -80,6 +93,6 @@ pub fn text(screen: HelpFor, theme: &Palette) -> Text<'static> {
          Nothing is invented: where the source is silent, the case says so.",
     ));
     lines.push(Line::from(""));
-    lines.push(Line::styled("Esc or ? to close", theme.dim));
+    lines.push(Line::styled("↑ ↓ scroll · Esc, Enter or ? to close (F1 while typing)", theme.dim));
     Text::from(lines)
 }

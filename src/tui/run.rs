@@ -6,13 +6,13 @@ pub mod view;
 
 use std::time::{Duration, Instant};
 
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui_textarea::TextArea;
 
 use super::keys::Action;
-use super::widgets::decision;
+use super::widgets::{decision, rationale};
 use crate::engine::{Asked, Event, Input, InputError, Item, Mode, Phase, Session, SessionState, Settings};
 use crate::record::{Draft, Timing};
-use crate::scenario::Scenario;
+use crate::scenario::{RationalePrompt, Scenario};
 
 pub use view::RunView;
 
@@ -31,6 +31,8 @@ pub struct RunState {
     /// Rows scrolled in the feedback pane.
     pub feedback_scroll: u16,
     pub message: Option<String>,
+    /// Enter was pressed on a checklist with nothing ticked: the next `y` submits it.
+    pub confirm_empty: bool,
     /// Seconds taken on each answered decision, measured here at the edge.
     pub timings: Vec<Timing>,
     /// The rationale has changed since it was last saved.
@@ -48,6 +50,8 @@ pub enum RunOutcome {
     Finished,
     AskLeave,
     AskQuit,
+    /// Open the rationale in the trainee's own editor (the loop owns the terminal).
+    OpenEditor(String),
 }
 
 impl RunState {
@@ -64,12 +68,13 @@ impl RunState {
         let mut run = RunState {
             session,
             cursor: 0,
-            rationale: new_textarea(),
+            rationale: rationale::new_box(),
             deadline: None,
             asked_at: None,
             scroll_back: 0,
             feedback_scroll: 0,
             message: None,
+            confirm_empty: false,
             timings: Vec::new(),
             draft_dirty: false,
         };
@@ -130,7 +135,7 @@ impl RunState {
                 .unwrap_or(0);
             self.scroll_back = 0;
             self.feedback_scroll = 0;
-            self.rationale = new_textarea();
+            self.rationale = rationale::new_box();
             self.arm_timer(now);
         }
         if events.iter().any(|e| matches!(e, Event::Feedback(_))) {
@@ -202,11 +207,22 @@ impl RunState {
     }
 
     pub fn handle(&mut self, action: Action, now: Instant) -> RunOutcome {
-        if !matches!(action, Action::Text(_)) {
+        if !matches!(action, Action::Text(_) | Action::Paste(_) | Action::ScrollUp | Action::ScrollDown) {
             self.message = None;
         }
+        if std::mem::take(&mut self.confirm_empty) {
+            return match action {
+                Action::Char('y') => self.send(Input::Submit, now),
+                _ => RunOutcome::None,
+            };
+        }
+        let phase = self.state().phase.clone();
         match action {
             Action::Quit => return RunOutcome::AskQuit,
+            // Esc steps back before an answer is settled, else offers to leave
+            Action::Back if matches!(phase, Phase::Rationale { .. } | Phase::Confidence { .. }) => {
+                return self.back(now);
+            }
             Action::Back => return RunOutcome::AskLeave,
             Action::PageUp => {
                 self.scroll_back = self.scroll_back.saturating_add(5);
@@ -216,9 +232,13 @@ impl RunState {
                 self.scroll_back = self.scroll_back.saturating_sub(5);
                 return RunOutcome::None;
             }
+            Action::ScrollUp | Action::ScrollDown => {
+                self.wheel(action == Action::ScrollUp);
+                return RunOutcome::None;
+            }
             _ => {}
         }
-        match self.state().phase.clone() {
+        match phase {
             Phase::Briefing => self.send(Input::Continue, now),
             Phase::Narrative { .. } => match action {
                 Action::Enter | Action::Space | Action::Right => self.send(Input::Continue, now),
@@ -234,16 +254,16 @@ impl RunState {
             },
             Phase::Deciding { .. } => self.decide(action, now),
             Phase::Rationale { .. } => match action {
-                Action::Enter => {
-                    let text = self.rationale.lines().join("\n");
-                    self.send(Input::Rationale(text), now)
-                }
+                Action::Enter => self.send(Input::Rationale(rationale::text(&self.rationale)), now),
                 Action::Text(key) => {
-                    if self.rationale.input(key) {
-                        self.draft_dirty = true;
-                    }
+                    self.draft_dirty |= rationale::edit(&mut self.rationale, &key);
                     RunOutcome::None
                 }
+                Action::Paste(text) => {
+                    self.draft_dirty |= rationale::paste(&mut self.rationale, &text);
+                    RunOutcome::None
+                }
+                Action::Editor => RunOutcome::OpenEditor(rationale::text(&self.rationale)),
                 _ => RunOutcome::None,
             },
             Phase::Confidence { .. } => match action {
@@ -267,6 +287,79 @@ impl RunState {
                 _ => RunOutcome::None,
             },
             Phase::Finished => RunOutcome::Finished,
+        }
+    }
+
+    /// The mouse wheel: the feedback pane while it is up, else what is known so far.
+    fn wheel(&mut self, up: bool) {
+        let scroll = if matches!(self.state().phase, Phase::Reviewed { .. }) {
+            // the feedback counts rows down from its top
+            return self.feedback_scroll = if up {
+                self.feedback_scroll.saturating_sub(3)
+            } else {
+                self.feedback_scroll.saturating_add(3)
+            };
+        } else {
+            &mut self.scroll_back
+        };
+        // the timeline counts rows up from its newest entry
+        *scroll = if up { scroll.saturating_add(3) } else { scroll.saturating_sub(3) };
+    }
+
+    /// Steps back from the rationale or confidence question to the choice. What was typed
+    /// stays in the box. A timed decision's choice stands: going back would restart or
+    /// end its clock, neither of them fair.
+    /// Whether Esc steps back from here: before the answer is settled, and not on a timed
+    /// decision's choice.
+    pub fn can_go_back(&self) -> bool {
+        let phase = &self.state().phase;
+        let decision = phase.step().and_then(|s| self.scenario().decision(s));
+        match phase {
+            Phase::Confidence { .. } if decision.is_some_and(|d| d.rationale != RationalePrompt::No) => true,
+            Phase::Rationale { .. } | Phase::Confidence { .. } => decision.is_some_and(|d| d.time_limit.is_none()),
+            _ => false,
+        }
+    }
+
+    fn back(&mut self, now: Instant) -> RunOutcome {
+        let Some(step) = self.state().phase.step().map(str::to_string) else {
+            return RunOutcome::None;
+        };
+        let decision = self.scenario().decision(&step);
+        let timed = decision.is_some_and(|d| d.time_limit.is_some());
+        let asks_rationale = decision.is_some_and(|d| d.rationale != RationalePrompt::No);
+        let to_choice = matches!(self.state().phase, Phase::Rationale { .. }) || !asks_rationale;
+        if timed && to_choice {
+            self.message = Some("This decision was timed, so the choice stands.".into());
+            return RunOutcome::None;
+        }
+        let chosen = self.state().answers.last().map(|a| a.response.clone());
+        let typed = std::mem::replace(&mut self.rationale, rationale::new_box());
+        let (deadline, asked_at) = (self.deadline, self.asked_at);
+        let result = self.apply(Input::Back, now);
+        self.rationale = typed;
+        match result {
+            Ok(_) => {
+                if to_choice {
+                    // asked again, not anew: its time counts once, from when it was first shown
+                    self.deadline = deadline;
+                    self.asked_at = asked_at;
+                    if self.timings.last().is_some_and(|t| t.step == step) {
+                        self.timings.pop();
+                    }
+                    if let (Some(asked), Some(chosen)) = (self.asked(), chosen) {
+                        let first = chosen.selected().first().map(|id| id.to_string());
+                        if let Some(i) = asked.options.iter().position(|o| Some(&o.id) == first.as_ref()) {
+                            self.cursor = i;
+                        }
+                    }
+                }
+                RunOutcome::Changed { answered: false }
+            }
+            Err(e) => {
+                self.message = Some(e.to_string());
+                RunOutcome::None
+            }
         }
     }
 
@@ -305,6 +398,10 @@ impl RunState {
                     return self.send(Input::Toggle(id), now);
                 }
             }
+            Action::Enter if decision::ticks(asked.kind) && asked.ticked.is_empty() => {
+                self.confirm_empty = true;
+                self.message = Some("Nothing ticked. Submit with nothing ticked? y: submit · any other key: go back".into());
+            }
             Action::Enter => {
                 if let Some(id) = option_id(self.cursor) {
                     return self.send(decision::enter(asked.kind, id), now);
@@ -328,7 +425,7 @@ impl RunState {
     pub fn draft(&self) -> Option<Draft> {
         match &self.state().phase {
             Phase::Rationale { step } => {
-                let text = self.rationale.lines().join("\n");
+                let text = rationale::text(&self.rationale);
                 (!text.trim().is_empty()).then(|| Draft {
                     step: step.clone(),
                     text,
@@ -343,8 +440,21 @@ impl RunState {
         if let (Some(draft), Phase::Rationale { step }) = (draft, &self.state().phase)
             && &draft.step == step
         {
-            self.rationale = new_textarea();
-            self.rationale.insert_str(&draft.text);
+            self.rationale = rationale::with_text(&draft.text);
+        }
+    }
+
+    /// What the trainee's editor gave back: the box now holds it, or the reason it does not.
+    pub fn edited(&mut self, result: Result<String, String>) {
+        if !matches!(self.state().phase, Phase::Rationale { .. }) {
+            return;
+        }
+        match result {
+            Ok(text) => {
+                self.rationale = rationale::with_text(&text);
+                self.draft_dirty = true;
+            }
+            Err(why) => self.message = Some(format!("The editor did not give the text back: {why}.")),
         }
     }
 
@@ -352,11 +462,4 @@ impl RunState {
     pub fn elapsed(&self, now: Instant) -> Option<Duration> {
         self.asked_at.map(|t| now.saturating_duration_since(t))
     }
-}
-
-pub(crate) fn new_textarea() -> TextArea<'static> {
-    let mut area = TextArea::default();
-    area.set_wrap_mode(WrapMode::Word);
-    area.set_placeholder_text("Type why you chose as you did…");
-    area
 }

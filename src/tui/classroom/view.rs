@@ -78,7 +78,7 @@ impl Widget for ClassroomView<'_> {
                 Line::from(""),
                 Line::from("The room's votes are saved after every change."),
                 Line::from(""),
-                Line::from("y / Enter: end    any other key: stay"),
+                Line::from("y: end    any other key (Enter too): stay"),
             ]);
             modal(centered(area, 52, 9), buf, "End", body, theme);
         }
