@@ -88,6 +88,9 @@ pub fn run(front: &mut impl FrontEnd) -> io::Result<()> {
             if let Some(text) = front.take_edit_request() {
                 let result = hand_over(&mut terminal, || super::editor::edit(&text))?;
                 front.edited(result, Instant::now());
+                // the editor may have been used at another size
+                let size = terminal.size()?;
+                front.resized(Rect::new(0, 0, size.width, size.height));
                 dirty = true;
             }
             dirty |= front.tick(Instant::now());
@@ -130,7 +133,10 @@ fn hand_over<T>(terminal: &mut DefaultTerminal, work: impl FnOnce() -> T) -> io:
     let result = work();
     terminal::enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste, EnableMouseCapture)?;
-    terminal.clear()?;
+    // `resize` clears and forgets the last frame without asking the terminal where its
+    // cursor is (`clear` does ask, and not every terminal answers)
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
     Ok(result)
 }
 
