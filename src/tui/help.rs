@@ -45,21 +45,19 @@ pub fn text(screen: HelpFor, theme: &Palette) -> Text<'static> {
             let mut keys = vec![
                 ("↑ ↓  j k", "move between options; scroll the feedback"),
                 ("Enter", "choose / submit / continue"),
-                ("Space", "tick or untick (tick-all-that-apply decisions)"),
+                ("Space", "tick or untick (tick-all-that-apply)"),
                 ("1–9", "jump to an option (ticks it in a checklist)"),
-                ("PgUp PgDn", "scroll what you know so far"),
-                ("wheel", "scroll the panel (Shift+drag selects text)"),
-                ("Esc", "back to your choice from the rationale or confidence step"),
-                ("", "(not on a timed decision); else leave the run (asks first)"),
                 ("1–5  s", "how sure you are, or skip (when asked)"),
-                ("", "Rationale box: Enter submits; paste keeps its lines"),
+                ("PgUp PgDn", "scroll what you know so far"),
+                ("wheel", "scroll (Shift+drag still selects text)"),
+                ("Esc", "from a rationale or confidence: back to the choice"),
+                ("", "(not on a timed decision); at a choice: leave (asks)"),
+                ("", "A rationale is optional or required, as the case's"),
+                ("", "author set; some decisions ask none and go straight on."),
+                ("", "Rationale box: Enter submits; a paste keeps its lines"),
             ];
             keys.extend(super::widgets::rationale::KEYS.iter().copied());
-            keys.extend([
-                ("F1  Ctrl+Q", "help / quit while typing (? and q are text there)"),
-                ("", "Some decisions ask why (optional or required, as the"),
-                ("", "case's author set); others go straight on."),
-            ]);
+            keys.push(("F1  Ctrl+Q", "help / quit while typing (? and q are text)"));
             keys
         }
         HelpFor::History => vec![

@@ -42,8 +42,10 @@ impl App {
                 let rows = usize::from(box_area.height.saturating_sub(2));
                 let last_start = text.lines.len().saturating_sub(rows);
                 let skip = usize::from(self.help_scroll).min(last_start);
+                let more = skip < last_start;
                 let shown: Vec<_> = text.lines.into_iter().skip(skip).collect();
-                modal(box_area, buf, "Help", Text::from(shown), theme);
+                let title = if more { "Help (↓ more)" } else { "Help" };
+                modal(box_area, buf, title, Text::from(shown), theme);
             }
             Some(Overlay::ConfirmLeave { quit }) => self.draw_confirm_leave(quit, area, buf),
             None => {}

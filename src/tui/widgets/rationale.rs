@@ -9,14 +9,14 @@ use crate::tui::keys::{Key, TextKey};
 
 /// Every key the box takes, as the help lists them (Enter submits; the screen says so).
 pub const KEYS: &[(&str, &str)] = &[
-    ("Ctrl+J", "new line (also Shift+Enter or Alt+Enter where the terminal passes them)"),
-    ("Ctrl+E", "edit the rationale in $VISUAL / $EDITOR, then back here"),
-    ("← → ↑ ↓", "move (↑ ↓ by screen line in a wrapped paragraph)"),
+    ("Ctrl+J", "new line (Shift+Enter, Alt+Enter where they work)"),
+    ("Ctrl+E", "edit in $VISUAL / $EDITOR, then back here"),
+    ("← → ↑ ↓", "move; ↑ ↓ by screen line when wrapped"),
     ("Ctrl+← →", "move by word"),
     ("Home End", "start / end of the line"),
-    ("Backspace Del", "delete a character"),
+    ("Bksp Del", "delete a character"),
     ("Ctrl+W", "delete the word before the cursor"),
-    ("Ctrl+Z Ctrl+Y", "undo / redo"),
+    ("Ctrl+Z / Y", "undo / redo"),
 ];
 
 /// An empty box that wraps at word boundaries.
