@@ -97,7 +97,10 @@ mod tests {
 
     #[test]
     fn typed_line_breaks_are_kept_whatever_their_ending() {
-        assert_eq!(line_breaks("one\r\ntwo  \rthree\nfour"), ["one", "two", "three", "four"]);
+        assert_eq!(
+            line_breaks("one\r\ntwo  \rthree\nfour"),
+            ["one", "two", "three", "four"]
+        );
         assert_eq!(line_breaks("just one"), ["just one"]);
     }
 

@@ -26,7 +26,9 @@ fn back_from_the_rationale_asks_the_same_decision_again_and_forgets_the_choice()
     assert!(session.answers().is_empty(), "the choice is taken back");
     assert_eq!(session.state().path, path, "the step is not entered twice");
     session.apply(Input::Choose("secure".into())).unwrap();
-    session.apply(Input::Rationale("it proves the breach".into())).unwrap();
+    session
+        .apply(Input::Rationale("it proves the breach".into()))
+        .unwrap();
     assert_eq!(session.answers().len(), 1);
     assert_eq!(session.answers()[0].response, Response::Chose("secure".into()));
 }
@@ -40,7 +42,11 @@ fn back_from_confidence_returns_to_the_rationale_then_to_the_choice() {
     session.apply(Input::Rationale("first thought".into())).unwrap();
     let events = session.apply(Input::Back).unwrap();
     assert!(matches!(events[..], [Event::RationaleAsked { .. }]));
-    assert_eq!(session.answers().len(), 1, "still answered: only the rationale is open again");
+    assert_eq!(
+        session.answers().len(),
+        1,
+        "still answered: only the rationale is open again"
+    );
     session.apply(Input::Back).unwrap();
     assert!(matches!(session.phase(), Phase::Deciding { .. }));
     assert!(session.answers().is_empty());
@@ -61,16 +67,26 @@ fn a_checklist_comes_back_with_its_ticks() {
         panic!("the checklist is asked again: {events:?}");
     };
     assert_eq!(asked.ticked, vec!["record".to_string()]);
-    assert_eq!(session.answers().len(), 2, "only the checklist's answer is taken back");
+    assert_eq!(
+        session.answers().len(),
+        2,
+        "only the checklist's answer is taken back"
+    );
 }
 
 #[test]
 fn back_is_refused_once_the_answer_is_settled_or_before_one() {
     let (mut session, _) = at_first_decision(Settings::new(Mode::Practice, 1));
-    assert!(matches!(session.apply(Input::Back), Err(InputError::NotNow { .. })));
+    assert!(matches!(
+        session.apply(Input::Back),
+        Err(InputError::NotNow { .. })
+    ));
     session.apply(Input::Choose("secure".into())).unwrap();
     session.apply(Input::Rationale(String::new())).unwrap();
-    assert!(matches!(session.apply(Input::Back), Err(InputError::NotNow { .. })));
+    assert!(matches!(
+        session.apply(Input::Back),
+        Err(InputError::NotNow { .. })
+    ));
     assert_eq!(session.answers().len(), 1);
 }
 

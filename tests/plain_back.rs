@@ -20,7 +20,10 @@ fn plain(input: &[u8], confidence: bool) -> (Ending, String) {
 #[test]
 fn a_question_mark_is_help() {
     let (_, out) = plain(b"?\n", false);
-    assert!(out.contains("Type one number from 1 to 3: the option you choose."), "{out}");
+    assert!(
+        out.contains("Type one number from 1 to 3: the option you choose."),
+        "{out}"
+    );
     assert!(out.contains("Type quit to stop here"), "{out}");
     assert!(!out.contains("not one of the options"), "{out}");
 }
@@ -29,8 +32,15 @@ fn a_question_mark_is_help() {
 fn back_at_the_rationale_asks_the_decision_again_under_the_same_number() {
     let (_, out) = plain(b"2\nback\n1\nbecause\n", false);
     assert!(out.contains("Back to the decision: choose again."), "{out}");
-    assert_eq!(out.matches("DECISION 1.").count(), 2, "asked again as decision 1:\n{out}");
-    assert!(!out.contains("DECISION 2. You are the police officer. Gather"), "{out}");
+    assert_eq!(
+        out.matches("DECISION 1.").count(),
+        2,
+        "asked again as decision 1:\n{out}"
+    );
+    assert!(
+        !out.contains("DECISION 2. You are the police officer. Gather"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -52,13 +62,22 @@ fn quit_by_typing_and_the_record_after_back_has_one_answer() {
     let home = dir.path().to_str().unwrap();
     let out = lessons_in(
         &root(),
-        &["play", "tests/fixtures/valid/synthetic-branching.ron", "--plain", "--seed", "1"],
+        &[
+            "play",
+            "tests/fixtures/valid/synthetic-branching.ron",
+            "--plain",
+            "--seed",
+            "1",
+        ],
         "2\nback\n1\nkept as evidence\nquit\n",
         &[("LESSONS_HOME", home)],
     );
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
-    assert!(stdout.contains("\nStopped. Your answers so far are saved"), "{stdout}");
+    assert!(
+        stdout.contains("\nStopped. Your answers so far are saved"),
+        "{stdout}"
+    );
     let records: Vec<_> = walk(dir.path())
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
@@ -76,12 +95,25 @@ fn end_of_input_says_so_on_its_own_line() {
     let home = dir.path().to_str().unwrap();
     let out = lessons_in(
         &root(),
-        &["play", "tests/fixtures/valid/synthetic-branching.ron", "--plain", "--seed", "1"],
+        &[
+            "play",
+            "tests/fixtures/valid/synthetic-branching.ron",
+            "--plain",
+            "--seed",
+            "1",
+        ],
         "1\n",
         &[("LESSONS_HOME", home)],
     );
-    assert!(text(&out.stdout).ends_with('\n'), "the prompt's line is ended before the message");
-    assert!(text(&out.stderr).starts_with("lessons: input ended"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).ends_with('\n'),
+        "the prompt's line is ended before the message"
+    );
+    assert!(
+        text(&out.stderr).starts_with("lessons: input ended"),
+        "{}",
+        text(&out.stderr)
+    );
     assert_eq!(out.status.code(), Some(1));
 }
 

@@ -109,7 +109,12 @@ const ENTER: &str = "\r";
 fn three_pasted_lines_go_into_the_rationale_and_the_record_holds_all_three() {
     let data = tempfile::tempdir().unwrap();
     let mut t = Terminal::spawn(
-        &["play", "tests/fixtures/valid/synthetic-branching.ron", "--seed", "1"],
+        &[
+            "play",
+            "tests/fixtures/valid/synthetic-branching.ron",
+            "--seed",
+            "1",
+        ],
         data.path(),
     );
     t.expect("Content warning");
@@ -138,8 +143,14 @@ fn three_pasted_lines_go_into_the_rationale_and_the_record_holds_all_three() {
     t.send("y");
     assert!(t.wait().success());
     let tail = String::from_utf8_lossy(&t.raw[t.raw.len().saturating_sub(300)..]).into_owned();
-    assert!(tail.contains("\u{1b}[?2004l"), "bracketed paste turned off: {tail:?}");
-    assert!(tail.contains("\u{1b}[?1000l"), "mouse reporting turned off: {tail:?}");
+    assert!(
+        tail.contains("\u{1b}[?2004l"),
+        "bracketed paste turned off: {tail:?}"
+    );
+    assert!(
+        tail.contains("\u{1b}[?1000l"),
+        "mouse reporting turned off: {tail:?}"
+    );
     let records: Vec<_> = std::fs::read_dir(data.path())
         .unwrap()
         .filter_map(Result::ok)
@@ -164,11 +175,20 @@ fn ctrl_e_hands_the_rationale_to_the_editor_and_takes_its_text_back() {
     let data = tempfile::tempdir().unwrap();
     let editor = data.path().join("fake-editor.sh");
     // appends a line to whatever the box held, as a person editing it would
-    std::fs::write(&editor, "#!/bin/sh\nprintf '\\nadded in the editor\\n' >> \"$1\"\n").unwrap();
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf '\\nadded in the editor\\n' >> \"$1\"\n",
+    )
+    .unwrap();
     std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o700)).unwrap();
     let records = data.path().join("records");
     let mut command_env = Terminal::spawn_with(
-        &["play", "tests/fixtures/valid/synthetic-branching.ron", "--seed", "1"],
+        &[
+            "play",
+            "tests/fixtures/valid/synthetic-branching.ron",
+            "--seed",
+            "1",
+        ],
         &records,
         &[("VISUAL", editor.to_str().unwrap())],
     );

@@ -68,17 +68,26 @@ fn at_checklist() -> App {
 fn a_paste_goes_into_the_rationale_whole_and_submits_nothing() {
     let mut app = at_first_rationale();
     act(&mut app, paste_action("line one\r\nline two\nline three\n"));
-    assert!(matches!(run(&app).state().phase, Phase::Rationale { .. }), "not submitted");
+    assert!(
+        matches!(run(&app).state().phase, Phase::Rationale { .. }),
+        "not submitted"
+    );
     assert_eq!(
         run(&app).rationale.lines(),
         ["line one", "line two", "line three", ""]
     );
     press(&mut app, &["Enter"]);
     let answer = &run(&app).state().answers[0];
-    assert_eq!(answer.rationale.as_deref(), Some("line one\nline two\nline three"));
+    assert_eq!(
+        answer.rationale.as_deref(),
+        Some("line one\nline two\nline three")
+    );
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("Why: line one"), "{shown}");
-    assert!(shown.contains("     line two"), "the breaks are kept when shown back:\n{shown}");
+    assert!(
+        shown.contains("     line two"),
+        "the breaks are kept when shown back:\n{shown}"
+    );
 }
 
 #[test]
@@ -110,7 +119,10 @@ fn ctrl_j_is_a_new_line_and_ctrl_u_changes_nothing() {
     ctrl(&mut app, 'u');
     assert_eq!(run(&app).rationale.lines(), ["first", "second"]);
     let shown = screen(&app, 80, 24);
-    assert!(shown.contains("Ctrl+J new line"), "the key bar says how:\n{shown}");
+    assert!(
+        shown.contains("Ctrl+J new line"),
+        "the key bar says how:\n{shown}"
+    );
     assert!(shown.contains("Ctrl+E editor"), "{shown}");
 }
 
@@ -135,10 +147,16 @@ fn enter_on_an_empty_checklist_asks_first() {
     let mut app = at_checklist();
     press(&mut app, &["Enter"]);
     let shown = screen(&app, 80, 24);
-    assert!(shown.contains("Nothing ticked. Submit with nothing ticked?"), "{shown}");
+    assert!(
+        shown.contains("Nothing ticked. Submit with nothing ticked?"),
+        "{shown}"
+    );
     assert!(shown.contains("y submit with nothing ticked"), "{shown}");
     press(&mut app, &["n"]);
-    assert!(matches!(run(&app).state().phase, Phase::Deciding { .. }), "n keeps ticking");
+    assert!(
+        matches!(run(&app).state().phase, Phase::Deciding { .. }),
+        "n keeps ticking"
+    );
     press(&mut app, &["Enter", "y"]);
     let answer = run(&app).state().answers.last().unwrap();
     assert_eq!(answer.response, Response::Ticked(Vec::new()));
@@ -158,8 +176,14 @@ fn the_quit_dialog_takes_only_y_and_shows_its_own_keys() {
     assert_eq!(app.overlay, Some(Overlay::ConfirmLeave { quit: true }));
     let shown = screen(&app, 80, 24);
     let footer = shown.lines().nth(23).unwrap();
-    assert!(footer.contains("y quit") && footer.contains("n/Esc/Enter stay"), "{footer}");
-    assert!(!footer.contains("choose"), "the decision keys are not offered: {footer}");
+    assert!(
+        footer.contains("y quit") && footer.contains("n/Esc/Enter stay"),
+        "{footer}"
+    );
+    assert!(
+        !footer.contains("choose"),
+        "the decision keys are not offered: {footer}"
+    );
     press(&mut app, &["Enter"]);
     assert_eq!(app.overlay, None, "Enter stays");
     assert!(!app.should_quit);
@@ -180,7 +204,11 @@ fn the_wheel_scrolls_the_feedback_and_the_help() {
     press(&mut app, &["?"]);
     act(&mut app, Action::ScrollDown);
     assert_eq!(app.help_scroll, 1);
-    assert_eq!(app.overlay, Some(Overlay::Help), "the wheel does not close the help");
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Help),
+        "the wheel does not close the help"
+    );
 }
 
 #[test]

@@ -165,7 +165,10 @@ impl Session {
             }
             (Phase::Rationale { step }, Input::Back) => self.back_to_choice(&step),
             (Phase::Confidence { step }, Input::Back) => {
-                if self.decision(&step).is_some_and(|d| d.rationale != RationalePrompt::No) {
+                if self
+                    .decision(&step)
+                    .is_some_and(|d| d.rationale != RationalePrompt::No)
+                {
                     self.state.phase = Phase::Rationale { step: step.clone() };
                     Ok(self.current())
                 } else {
@@ -253,7 +256,9 @@ impl Session {
     /// (the shuffle is keyed by the seed and step) with a checklist's ticks as they were.
     /// The path is left alone: the step was entered once, and still was.
     fn back_to_choice(&mut self, step: &str) -> Result<Vec<Event>, InputError> {
-        let decision = self.decision(step).ok_or_else(|| InputError::UnknownStep(step.to_string()))?;
+        let decision = self
+            .decision(step)
+            .ok_or_else(|| InputError::UnknownStep(step.to_string()))?;
         let answer = match self.state.answers.last() {
             Some(a) if a.step == step => a,
             _ => return Err(InputError::UnknownStep(step.to_string())),

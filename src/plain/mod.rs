@@ -365,7 +365,11 @@ impl<R: BufRead, W: Write> Player<'_, R, W> {
         let events = self.session.apply(Input::Back).map_err(io::Error::other)?;
         if events.iter().any(|e| matches!(e, Event::DecisionAsked(_))) {
             self.decision_number = self.decision_number.saturating_sub(1);
-            if self.timings.last().is_some_and(|t| Some(&t.step) == step.as_ref()) {
+            if self
+                .timings
+                .last()
+                .is_some_and(|t| Some(&t.step) == step.as_ref())
+            {
                 self.timings.pop();
             }
             writeln!(self.out, "Back to the decision: choose again.")?;

@@ -2,6 +2,7 @@
 //! of actions. It decides nothing about a case; the engine does. Drawing is in `view`;
 //! what it needs from outside (records, the date, seeds) is in `store`.
 
+mod input;
 mod store;
 mod view;
 
@@ -208,10 +209,7 @@ impl App {
             self.help_scroll = 0;
             return;
         }
-        let action = match self.wheel(action) {
-            Some(action) => action,
-            None => return,
-        };
+        let action = self.wheel(action);
         self.status = None;
         let now = self.now;
         match &mut self.screen {
@@ -271,24 +269,6 @@ impl App {
                 HistoryOutcome::None => {}
             },
         }
-    }
-
-    /// The mouse wheel as the screen's own scrolling keys (a run scrolls by itself);
-    /// `None` when it has already been dealt with.
-    fn wheel(&mut self, action: Action) -> Option<Action> {
-        let (up, rows) = match (&self.screen, &action) {
-            (Screen::Run(_), _) => return Some(action),
-            (Screen::Briefing(_), Action::ScrollUp) => (true, 3),
-            (Screen::Briefing(_), Action::ScrollDown) => (false, 3),
-            (_, Action::ScrollUp) => (true, 1),
-            (_, Action::ScrollDown) => (false, 1),
-            _ => return Some(action),
-        };
-        let key = if up { Action::Up } else { Action::Down };
-        for _ in 1..rows {
-            self.route(key.clone());
-        }
-        Some(key)
     }
 
     /// The debrief of a past run, as far as it went (rows are newest first).
@@ -422,46 +402,11 @@ impl App {
         }
     }
 
-    fn handle_overlay(&mut self, overlay: Overlay, action: Action) {
-        match overlay {
-            Overlay::Help => match action {
-                Action::Back | Action::Help | Action::Enter | Action::Quit => self.overlay = None,
-                Action::Up | Action::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Action::Down | Action::ScrollDown => self.help_scroll = self.help_scroll.saturating_add(1),
-                Action::PageUp | Action::Home => self.help_scroll = 0,
-                Action::PageDown => self.help_scroll = self.help_scroll.saturating_add(10),
-                _ => {}
-            },
-            // only `y` leaves: a habitual Enter must not end a run
-            Overlay::ConfirmLeave { quit } => match action {
-                Action::Char('y' | 'Y') => {
-                    self.overlay = None;
-                    if quit {
-                        self.should_quit = true;
-                    } else {
-                        self.go_home();
-                    }
-                }
-                Action::Char('n') | Action::Back | Action::Quit | Action::Enter => self.overlay = None,
-                _ => {}
-            },
-        }
-    }
-
     /// Back to where the app starts: the library, or the home case's briefing.
     fn go_home(&mut self) {
         match self.home_case.clone() {
             Some(id) if self.scenario(&id).is_some() => self.open(&id),
             _ => self.screen = Screen::Library(LibraryState::default()),
-        }
-    }
-}
-
-impl App {
-    /// The editor's answer for the rationale box it was opened from.
-    pub fn edited(&mut self, result: Result<String, String>) {
-        if let Screen::Run(run) = &mut self.screen {
-            run.edited(result);
         }
     }
 }

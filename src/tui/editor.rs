@@ -46,9 +46,10 @@ fn run(program: &str, args: &[String], path: &Path) -> Result<String, String> {
             crate::scenario::text::echo(program)
         ));
     }
-    let bytes = bounded_read::read(path, LIMIT)
-        .map_err(|e| format!("could not read the edited text back: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|_| "the edited text is not UTF-8; the rationale is as it was")?;
+    let bytes =
+        bounded_read::read(path, LIMIT).map_err(|e| format!("could not read the edited text back: {e}"))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| "the edited text is not UTF-8; the rationale is as it was")?;
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     Ok(text.strip_suffix('\n').unwrap_or(&text).to_string())
 }
@@ -82,7 +83,10 @@ mod tests {
     #[test]
     fn visual_wins_then_editor_then_a_default() {
         let some = |s: &str| Some(s.to_string());
-        assert_eq!(command_line(some("code --wait"), some("nano")), ["code", "--wait"]);
+        assert_eq!(
+            command_line(some("code --wait"), some("nano")),
+            ["code", "--wait"]
+        );
         assert_eq!(command_line(some("  "), some("nano")), ["nano"]);
         assert_eq!(command_line(None, None).len(), 1);
     }

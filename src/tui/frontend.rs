@@ -132,7 +132,12 @@ fn hand_over<T>(terminal: &mut DefaultTerminal, work: impl FnOnce() -> T) -> io:
     terminal::disable_raw_mode()?;
     let result = work();
     terminal::enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste, EnableMouseCapture)?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        EnableMouseCapture
+    )?;
     // `resize` clears and forgets the last frame without asking the terminal where its
     // cursor is (`clear` does ask, and not every terminal answers)
     let size = terminal.size()?;

@@ -91,6 +91,9 @@ pub fn text(screen: HelpFor, theme: &Palette) -> Text<'static> {
          Nothing is invented: where the source is silent, the case says so.",
     ));
     lines.push(Line::from(""));
-    lines.push(Line::styled("↑ ↓ scroll · Esc, Enter or ? to close (F1 while typing)", theme.dim));
+    lines.push(Line::styled(
+        "↑ ↓ scroll · Esc, Enter or ? to close (F1 while typing)",
+        theme.dim,
+    ));
     Text::from(lines)
 }

@@ -2,6 +2,7 @@
 //! below it. All case logic is the engine's; this screen turns keys into engine inputs,
 //! and `view` draws what the engine says is current.
 
+mod back;
 pub mod view;
 
 use std::time::{Duration, Instant};
@@ -12,7 +13,7 @@ use super::keys::Action;
 use super::widgets::{decision, rationale};
 use crate::engine::{Asked, Event, Input, InputError, Item, Mode, Phase, Session, SessionState, Settings};
 use crate::record::{Draft, Timing};
-use crate::scenario::{RationalePrompt, Scenario};
+use crate::scenario::Scenario;
 
 pub use view::RunView;
 
@@ -207,7 +208,10 @@ impl RunState {
     }
 
     pub fn handle(&mut self, action: Action, now: Instant) -> RunOutcome {
-        if !matches!(action, Action::Text(_) | Action::Paste(_) | Action::ScrollUp | Action::ScrollDown) {
+        if !matches!(
+            action,
+            Action::Text(_) | Action::Paste(_) | Action::ScrollUp | Action::ScrollDown
+        ) {
             self.message = None;
         }
         if std::mem::take(&mut self.confirm_empty) {
@@ -290,79 +294,6 @@ impl RunState {
         }
     }
 
-    /// The mouse wheel: the feedback pane while it is up, else what is known so far.
-    fn wheel(&mut self, up: bool) {
-        let scroll = if matches!(self.state().phase, Phase::Reviewed { .. }) {
-            // the feedback counts rows down from its top
-            return self.feedback_scroll = if up {
-                self.feedback_scroll.saturating_sub(3)
-            } else {
-                self.feedback_scroll.saturating_add(3)
-            };
-        } else {
-            &mut self.scroll_back
-        };
-        // the timeline counts rows up from its newest entry
-        *scroll = if up { scroll.saturating_add(3) } else { scroll.saturating_sub(3) };
-    }
-
-    /// Steps back from the rationale or confidence question to the choice. What was typed
-    /// stays in the box. A timed decision's choice stands: going back would restart or
-    /// end its clock, neither of them fair.
-    /// Whether Esc steps back from here: before the answer is settled, and not on a timed
-    /// decision's choice.
-    pub fn can_go_back(&self) -> bool {
-        let phase = &self.state().phase;
-        let decision = phase.step().and_then(|s| self.scenario().decision(s));
-        match phase {
-            Phase::Confidence { .. } if decision.is_some_and(|d| d.rationale != RationalePrompt::No) => true,
-            Phase::Rationale { .. } | Phase::Confidence { .. } => decision.is_some_and(|d| d.time_limit.is_none()),
-            _ => false,
-        }
-    }
-
-    fn back(&mut self, now: Instant) -> RunOutcome {
-        let Some(step) = self.state().phase.step().map(str::to_string) else {
-            return RunOutcome::None;
-        };
-        let decision = self.scenario().decision(&step);
-        let timed = decision.is_some_and(|d| d.time_limit.is_some());
-        let asks_rationale = decision.is_some_and(|d| d.rationale != RationalePrompt::No);
-        let to_choice = matches!(self.state().phase, Phase::Rationale { .. }) || !asks_rationale;
-        if timed && to_choice {
-            self.message = Some("This decision was timed, so the choice stands.".into());
-            return RunOutcome::None;
-        }
-        let chosen = self.state().answers.last().map(|a| a.response.clone());
-        let typed = std::mem::replace(&mut self.rationale, rationale::new_box());
-        let (deadline, asked_at) = (self.deadline, self.asked_at);
-        let result = self.apply(Input::Back, now);
-        self.rationale = typed;
-        match result {
-            Ok(_) => {
-                if to_choice {
-                    // asked again, not anew: its time counts once, from when it was first shown
-                    self.deadline = deadline;
-                    self.asked_at = asked_at;
-                    if self.timings.last().is_some_and(|t| t.step == step) {
-                        self.timings.pop();
-                    }
-                    if let (Some(asked), Some(chosen)) = (self.asked(), chosen) {
-                        let first = chosen.selected().first().map(|id| id.to_string());
-                        if let Some(i) = asked.options.iter().position(|o| Some(&o.id) == first.as_ref()) {
-                            self.cursor = i;
-                        }
-                    }
-                }
-                RunOutcome::Changed { answered: false }
-            }
-            Err(e) => {
-                self.message = Some(e.to_string());
-                RunOutcome::None
-            }
-        }
-    }
-
     fn decide(&mut self, action: Action, now: Instant) -> RunOutcome {
         let Some(asked) = self.asked() else {
             return RunOutcome::None;
@@ -400,7 +331,9 @@ impl RunState {
             }
             Action::Enter if decision::ticks(asked.kind) && asked.ticked.is_empty() => {
                 self.confirm_empty = true;
-                self.message = Some("Nothing ticked. Submit with nothing ticked? y: submit · any other key: go back".into());
+                self.message = Some(
+                    "Nothing ticked. Submit with nothing ticked? y: submit · any other key: go back".into(),
+                );
             }
             Action::Enter => {
                 if let Some(id) = option_id(self.cursor) {
@@ -441,20 +374,6 @@ impl RunState {
             && &draft.step == step
         {
             self.rationale = rationale::with_text(&draft.text);
-        }
-    }
-
-    /// What the trainee's editor gave back: the box now holds it, or the reason it does not.
-    pub fn edited(&mut self, result: Result<String, String>) {
-        if !matches!(self.state().phase, Phase::Rationale { .. }) {
-            return;
-        }
-        match result {
-            Ok(text) => {
-                self.rationale = rationale::with_text(&text);
-                self.draft_dirty = true;
-            }
-            Err(why) => self.message = Some(format!("The editor did not give the text back: {why}.")),
         }
     }
 

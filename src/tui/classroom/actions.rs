@@ -57,7 +57,9 @@ impl Classroom {
                         let mut outcome = ClassroomOutcome::None;
                         let mut modal = Modal::Entry { text, voting };
                         for c in crate::tui::widgets::rationale::one_line(&pasted).chars() {
-                            let Modal::Entry { text, voting } = modal else { break };
+                            let Modal::Entry { text, voting } = modal else {
+                                break;
+                            };
                             outcome = self.entry(Action::Text(char_key(c)), text, voting);
                             modal = std::mem::take(&mut self.modal);
                         }

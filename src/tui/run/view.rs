@@ -14,8 +14,7 @@ use crate::scenario::{Scenario, Step};
 use crate::tui::theme::Palette;
 use crate::tui::widgets::feedback::feedback_lines;
 use crate::tui::widgets::{
-    clean, decision, key_bar, labelled_lines, panel, styled_lines, truncate, with_key_bar,
-    wrapped_height,
+    clean, decision, key_bar, labelled_lines, panel, styled_lines, truncate, with_key_bar, wrapped_height,
 };
 use crate::wrap::width as columns;
 
@@ -281,7 +280,10 @@ impl RunView<'_> {
     fn keys(&self) -> Vec<(&'static str, &'static str)> {
         match &self.run.state().phase {
             Phase::Deciding { .. } if self.run.confirm_empty => {
-                vec![("y", "submit with nothing ticked"), ("any other key", "keep ticking")]
+                vec![
+                    ("y", "submit with nothing ticked"),
+                    ("any other key", "keep ticking"),
+                ]
             }
             Phase::Deciding { .. } => match self.run.asked() {
                 Some(asked) => decision::keys(asked.kind),

@@ -52,7 +52,10 @@ pub fn labelled_lines(label: &str, label_style: Style, text: &str) -> Vec<Line<'
         .into_iter()
         .enumerate()
         .map(|(i, line)| match i {
-            0 => Line::from(vec![Span::styled(label.to_string(), label_style), Span::raw(line)]),
+            0 => Line::from(vec![
+                Span::styled(label.to_string(), label_style),
+                Span::raw(line),
+            ]),
             _ => Line::from(format!("{pad}{line}")),
         })
         .collect()
