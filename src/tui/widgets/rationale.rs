@@ -140,7 +140,7 @@ mod tests {
         let rect = Rect::new(0, 0, 12, 6);
         // the box learns its width when drawn
         (&area).render(rect, &mut Buffer::empty(rect));
-        let (row, col) = area.cursor();
+        let ratatui_textarea::DataCursor(row, col) = area.cursor();
         edit(&mut area, &key(Key::Up, false));
         assert_eq!(area.cursor().0, row, "still the one logical line");
         assert!(area.cursor().1 < col, "but the cursor went up a screen line");
