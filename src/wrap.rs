@@ -58,6 +58,17 @@ pub fn lines(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     out
 }
 
+/// The lines of a trainee's text (a rationale) as typed: CRLF and CR count as line breaks,
+/// trailing spaces go, and a text with no breaks is one line. Screens that draw a typed
+/// text line by line use this, so the breaks typed are the breaks shown.
+pub fn line_breaks(text: &str) -> Vec<String> {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .split('\n')
+        .map(|l| l.trim_end().to_string())
+        .collect()
+}
+
 /// `text` cut to at most `width` columns, ending in `…` when anything was cut.
 pub fn truncate(text: &str, width: usize) -> String {
     if self::width(text) <= width {
@@ -83,6 +94,15 @@ pub fn truncate(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_line_breaks_are_kept_whatever_their_ending() {
+        assert_eq!(
+            line_breaks("one\r\ntwo  \rthree\nfour"),
+            ["one", "two", "three", "four"]
+        );
+        assert_eq!(line_breaks("just one"), ["just one"]);
+    }
 
     #[test]
     fn wraps_at_word_boundaries_and_keeps_paragraphs() {

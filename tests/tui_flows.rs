@@ -321,8 +321,9 @@ fn history_is_worked_out_again_after_a_save() {
     key(&mut app, KeyCode::Tab);
     assert!(screen(&app, 80, 24).contains("No runs yet"));
     key(&mut app, KeyCode::Esc);
-    // briefing, begin, past the narrative, choose the first option: saved
-    for _ in 0..4 {
+    // briefing, begin, past the narrative, choose the first option, no rationale: saved
+    // (Esc at the rationale would step back to the choice; at the feedback it leaves)
+    for _ in 0..5 {
         key(&mut app, KeyCode::Enter);
     }
     key(&mut app, KeyCode::Esc);

@@ -25,6 +25,10 @@ pub enum Input {
     Confidence(Option<u8>),
     /// The decision's time limit ran out before an answer.
     TimeUp,
+    /// Step back before the answer is settled: from the confidence question to the
+    /// rationale (or to the choice when none is asked), from the rationale to the choice.
+    /// Going back to the choice takes the answer back; nothing is recorded twice.
+    Back,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -68,9 +68,11 @@ fn refused(kind: DecisionKind, input: &Input) -> InputError {
             kind: kind.label(),
             use_instead: use_instead(kind),
         },
-        Input::Continue | Input::Rationale(_) | Input::Confidence(_) | Input::TimeUp => InputError::NotNow {
-            waiting: "an answer to the decision",
-        },
+        Input::Continue | Input::Rationale(_) | Input::Confidence(_) | Input::TimeUp | Input::Back => {
+            InputError::NotNow {
+                waiting: "an answer to the decision",
+            }
+        }
     }
 }
 

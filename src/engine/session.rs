@@ -163,6 +163,18 @@ impl Session {
                 }
                 Ok(self.review(&step))
             }
+            (Phase::Rationale { step }, Input::Back) => self.back_to_choice(&step),
+            (Phase::Confidence { step }, Input::Back) => {
+                if self
+                    .decision(&step)
+                    .is_some_and(|d| d.rationale != RationalePrompt::No)
+                {
+                    self.state.phase = Phase::Rationale { step: step.clone() };
+                    Ok(self.current())
+                } else {
+                    self.back_to_choice(&step)
+                }
+            }
             (Phase::Reviewed { .. }, Input::Continue) if self.state.drill => {
                 self.state.phase = Phase::Finished;
                 Ok(vec![Event::Finished])
@@ -240,6 +252,31 @@ impl Session {
         events
     }
 
+    /// Takes the last answer back and asks its decision again, in the order first shown
+    /// (the shuffle is keyed by the seed and step) with a checklist's ticks as they were.
+    /// The path is left alone: the step was entered once, and still was.
+    fn back_to_choice(&mut self, step: &str) -> Result<Vec<Event>, InputError> {
+        let decision = self
+            .decision(step)
+            .ok_or_else(|| InputError::UnknownStep(step.to_string()))?;
+        let answer = match self.state.answers.last() {
+            Some(a) if a.step == step => a,
+            _ => return Err(InputError::UnknownStep(step.to_string())),
+        };
+        let ticked = match &answer.response {
+            Response::Ticked(ids) => ids.clone(),
+            _ => Vec::new(),
+        };
+        let order = self.shown_order(decision);
+        self.state.answers.pop();
+        self.state.phase = Phase::Deciding {
+            step: step.to_string(),
+            order,
+            ticked,
+        };
+        Ok(self.current())
+    }
+
     fn after_rationale(&mut self, step: &str) -> Vec<Event> {
         if self.state.settings.ask_confidence {
             self.state.phase = Phase::Confidence {
@@ -311,10 +348,7 @@ impl Session {
                 self.state.phase = Phase::Narrative { step: n.id.clone() };
             }
             Step::Decision(d) => {
-                let mut order: Vec<String> = d.options.iter().map(|o| o.id.clone()).collect();
-                if d.kind.shuffles_options() {
-                    shuffle(&mut order, self.state.settings.seed, &d.id);
-                }
+                let order = self.shown_order(d);
                 self.state.phase = Phase::Deciding {
                     step: d.id.clone(),
                     order,
@@ -323,6 +357,15 @@ impl Session {
             }
         }
         self.current()
+    }
+
+    /// The order a decision's options are shown in, the same every time it is asked.
+    fn shown_order(&self, d: &Decision) -> Vec<String> {
+        let mut order: Vec<String> = d.options.iter().map(|o| o.id.clone()).collect();
+        if d.kind.shuffles_options() {
+            shuffle(&mut order, self.state.settings.seed, &d.id);
+        }
+        order
     }
 
     fn step_events(&self, index: usize) -> Vec<Event> {

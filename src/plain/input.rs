@@ -1,5 +1,5 @@
 //! Reading the plain player's input: one line at a time, bounded in memory, with `quit`
-//! and `help` understood at every prompt.
+//! `help` (or `?`) and `back` understood at every prompt.
 
 use std::io::{self, BufRead, Write};
 
@@ -18,6 +18,8 @@ pub(super) enum Line {
 /// What a prompt got: an answer to check, or the trainee stopping (or input ending).
 pub(super) enum Reply {
     Answer(String),
+    /// `back`: change the last answer (only the rationale and confidence prompts can).
+    Back,
     Stop(Ending),
 }
 
@@ -45,11 +47,12 @@ impl<R: BufRead, W: Write> Player<'_, R, W> {
                         self.quit_message()?;
                         return Ok(Reply::Stop(Ending::Quit));
                     }
-                    "help" => {
+                    "back" => return Ok(Reply::Back),
+                    "help" | "?" => {
                         writeln!(self.out, "{}", wrap(help, WIDTH, ""))?;
                         writeln!(
                             self.out,
-                            "Type quit to stop here (you can come back to this run later)."
+                            "Type quit to stop here (you can come back to this run later). After a choice, back at the rationale or confidence question changes it."
                         )?;
                     }
                     _ if text.chars().count() > max_chars => writeln!(

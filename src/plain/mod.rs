@@ -292,6 +292,13 @@ impl<R: BufRead, W: Write> Player<'_, R, W> {
         loop {
             let line = match self.ask(&prompt.ask, &prompt.help, LINE_BYTES)? {
                 Reply::Answer(line) => line,
+                Reply::Back => {
+                    writeln!(
+                        self.out,
+                        "There is nothing to go back to: earlier answers are settled once their rationale is in."
+                    )?;
+                    continue;
+                }
                 Reply::Stop(ending) => return Ok(Err(ending)),
             };
             match prompt::read_answer(asked, &line) {
@@ -309,12 +316,12 @@ impl<R: BufRead, W: Write> Player<'_, R, W> {
 
     fn rationale(&mut self, required: bool) -> io::Result<Result<Vec<Event>, Ending>> {
         let prompt = if required {
-            "Why? Type your rationale on one line: "
+            "Why? Type your rationale on one line (required): "
         } else {
-            "Why? Type your rationale on one line, or press Enter to skip: "
+            "Why? Type your rationale on one line (optional: Enter skips it): "
         };
         let help = format!(
-            "Type why you chose as you did, on one line of up to {RATIONALE_LIMIT} characters{}.",
+            "Type why you chose as you did, on one line of up to {RATIONALE_LIMIT} characters{}. Type back to change your choice first.",
             if required {
                 ""
             } else {
@@ -324,6 +331,7 @@ impl<R: BufRead, W: Write> Player<'_, R, W> {
         loop {
             let line = match self.ask(prompt, &help, RATIONALE_LIMIT)? {
                 Reply::Answer(line) => line,
+                Reply::Back => return self.back().map(Ok),
                 Reply::Stop(ending) => return Ok(Err(ending)),
             };
             match self.session.apply(Input::Rationale(line)) {
@@ -342,11 +350,11 @@ impl<R: BufRead, W: Write> Player<'_, R, W> {
 
     fn confidence(&mut self) -> io::Result<Result<Vec<Event>, Ending>> {
         let prompt = "How sure are you? 1 (guessing) to 5 (certain), or Enter to skip: ";
-        let help =
-            "Type how sure you are of your answer, from 1 (guessing) to 5 (certain), or press Enter to skip.";
+        let help = "Type how sure you are of your answer, from 1 (guessing) to 5 (certain), or press Enter to skip. Type back to go back a step.";
         loop {
             let line = match self.ask(prompt, help, LINE_BYTES)? {
                 Reply::Answer(line) => line,
+                Reply::Back => return self.back().map(Ok),
                 Reply::Stop(ending) => return Ok(Err(ending)),
             };
             let trimmed = line.trim();
@@ -363,6 +371,27 @@ impl<R: BufRead, W: Write> Player<'_, R, W> {
                 _ => writeln!(self.out, "Type a number from 1 to 5, or press Enter to skip.")?,
             }
         }
+    }
+
+    /// `back` at the rationale or confidence question: one step towards the choice. Back
+    /// at the choice, the decision is asked again under its own number, and its answer is
+    /// recorded once.
+    fn back(&mut self) -> io::Result<Vec<Event>> {
+        let step = self.session.phase().step().map(str::to_string);
+        let events = self.session.apply(Input::Back).map_err(io::Error::other)?;
+        if events.iter().any(|e| matches!(e, Event::DecisionAsked(_))) {
+            self.decision_number = self.decision_number.saturating_sub(1);
+            if self
+                .timings
+                .last()
+                .is_some_and(|t| Some(&t.step) == step.as_ref())
+            {
+                self.timings.pop();
+            }
+            writeln!(self.out, "Back to the decision: choose again.")?;
+        }
+        self.save()?;
+        Ok(events)
     }
 
     fn feedback(&mut self, item: &Item) -> io::Result<()> {

@@ -3,6 +3,7 @@
 //! what it needs from outside (records, the date, seeds) is in `store`.
 
 mod clock;
+mod input;
 mod store;
 mod view;
 
@@ -83,6 +84,10 @@ pub struct App {
     pub exit_after_first_frame: bool,
     /// Opens the records folder after the first frame, so the library appears at once.
     pub open_store_later: Option<StoreOpener>,
+    /// Rows the help overlay is scrolled down (it is longer than a small screen).
+    pub help_scroll: u16,
+    /// The rationale waiting to be opened in the trainee's editor (the loop does it).
+    pub editor_request: Option<String>,
 }
 
 /// Opens the run store; deferred until the first frame is on screen.
@@ -113,6 +118,8 @@ impl App {
             drilled: 0,
             exit_after_first_frame: false,
             open_store_later: None,
+            editor_request: None,
+            help_scroll: 0,
         }
     }
 
@@ -205,10 +212,13 @@ impl App {
             self.handle_overlay(overlay, action);
             return;
         }
-        if action == Action::Help && !self.typing() {
+        // while typing, `?` is text and only F1 asks for help
+        if action == Action::Help {
             self.overlay = Some(Overlay::Help);
+            self.help_scroll = 0;
             return;
         }
+        let action = self.wheel(action);
         self.status = None;
         let now = self.now;
         match &mut self.screen {
@@ -400,28 +410,7 @@ impl App {
             }
             RunOutcome::AskLeave => self.overlay = Some(Overlay::ConfirmLeave { quit: false }),
             RunOutcome::AskQuit => self.overlay = Some(Overlay::ConfirmLeave { quit: true }),
-        }
-    }
-
-    fn handle_overlay(&mut self, overlay: Overlay, action: Action) {
-        match overlay {
-            Overlay::Help => {
-                if matches!(action, Action::Back | Action::Help | Action::Enter | Action::Quit) {
-                    self.overlay = None;
-                }
-            }
-            Overlay::ConfirmLeave { quit } => match action {
-                Action::Char('y') | Action::Enter => {
-                    self.overlay = None;
-                    if quit {
-                        self.should_quit = true;
-                    } else {
-                        self.go_home();
-                    }
-                }
-                Action::Char('n') | Action::Back | Action::Quit => self.overlay = None,
-                _ => {}
-            },
+            RunOutcome::OpenEditor(text) => self.editor_request = Some(text),
         }
     }
 
@@ -476,5 +465,14 @@ impl FrontEnd for App {
 
     fn leave(&mut self) {
         self.store.leave();
+    }
+
+    fn take_edit_request(&mut self) -> Option<String> {
+        self.editor_request.take()
+    }
+
+    fn edited(&mut self, result: Result<String, String>, now: Instant) {
+        self.now = now;
+        App::edited(self, result);
     }
 }

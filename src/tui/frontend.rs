@@ -8,10 +8,15 @@ use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyModifiers};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyCode, KeyModifiers,
+};
+use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::crossterm::{cursor, execute, terminal};
 use ratatui::layout::Rect;
 
-use super::keys::{Action, action_for};
+use super::keys::{Action, action_for, paste_action, wheel_action};
 use super::signals;
 
 /// How often time is offered to the front end when nothing happens (countdowns, draft saves, file polling).
@@ -36,6 +41,13 @@ pub trait FrontEnd {
     fn draw(&self, area: Rect, buf: &mut Buffer, now: Instant);
     /// The program is ending (a quit or a signal): leave records tidy.
     fn leave(&mut self) {}
+    /// Text the front end wants edited in the user's own editor, taken once. The loop
+    /// hands the terminal over for it and back after.
+    fn take_edit_request(&mut self) -> Option<String> {
+        None
+    }
+    /// What came back from the editor: the new text, or why there is none.
+    fn edited(&mut self, _result: Result<String, String>, _now: Instant) {}
 }
 
 /// Runs a front end until it quits or a signal stops it. The terminal is restored on
@@ -56,19 +68,30 @@ pub fn run(front: &mut impl FrontEnd) -> io::Result<()> {
                 dirty = front.tick(Instant::now());
                 continue;
             }
-            match next_event()? {
-                Some(Event::Key(key)) => {
-                    if let Some(action) = action_for(key, front.typing()) {
-                        front.handle(action, Instant::now());
-                        dirty = true;
-                    }
-                }
+            let action = match next_event()? {
+                Some(Event::Key(key)) => action_for(key, front.typing()),
+                // a paste arrives whole (bracketed paste), never as keys that could submit
+                Some(Event::Paste(text)) => Some(paste_action(&text)),
+                Some(Event::Mouse(mouse)) => wheel_action(mouse),
                 Some(Event::Resize(width, height)) => {
                     terminal.autoresize()?;
                     front.resized(Rect::new(0, 0, width, height));
                     dirty = true;
+                    None
                 }
-                Some(_) | None => {}
+                Some(_) | None => None,
+            };
+            if let Some(action) = action {
+                front.handle(action, Instant::now());
+                dirty = true;
+            }
+            if let Some(text) = front.take_edit_request() {
+                let result = hand_over(&mut terminal, || super::editor::edit(&text))?;
+                front.edited(result, Instant::now());
+                // the editor may have been used at another size
+                let size = terminal.size()?;
+                front.resized(Rect::new(0, 0, size.width, size.height));
+                dirty = true;
             }
             dirty |= front.tick(Instant::now());
         }
@@ -80,17 +103,55 @@ pub fn run(front: &mut impl FrontEnd) -> io::Result<()> {
 }
 
 /// Enters the full screen, catching the signals that would otherwise leave it broken.
+/// Bracketed paste makes a paste one event; mouse capture brings the wheel in (Shift+drag
+/// still selects text in xterm, GNOME, Windows Terminal, and iTerm with Option).
 pub(crate) fn enter_screen() -> DefaultTerminal {
     signals::watch();
-    ratatui::init()
+    let terminal = ratatui::init();
+    let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
+    // ratatui's hook restores raw mode and the screen; the shell must not be left
+    // receiving mouse reports or paste brackets after a panic either
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
+        hook(info);
+    }));
+    terminal
+}
+
+/// Lends the terminal to another program (an editor): the screen as the shell had it
+/// while `work` runs, the full screen again after, redrawn from scratch.
+fn hand_over<T>(terminal: &mut DefaultTerminal, work: impl FnOnce() -> T) -> io::Result<T> {
+    execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    )?;
+    terminal::disable_raw_mode()?;
+    let result = work();
+    terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        EnableMouseCapture
+    )?;
+    // `resize` clears and forgets the last frame without asking the terminal where its
+    // cursor is (`clear` does ask, and not every terminal answers)
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+    Ok(result)
 }
 
 /// Hands the terminal back (cursor shown, alternate screen left); then, if a signal (or
 /// Ctrl+C) ended the loop, exits with 128 + its number.
 pub(crate) fn leave_screen(terminal: DefaultTerminal) {
     drop(terminal);
+    let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
-    let _ = ratatui::crossterm::execute!(io::stdout(), ratatui::crossterm::cursor::Show);
+    let _ = execute!(io::stdout(), cursor::Show);
     signals::exit_if_caught();
 }
 

@@ -29,6 +29,7 @@ pub fn text(screen: HelpFor, theme: &Palette) -> Text<'static> {
             ("d", "drill: re-ask decisions you missed, spaced over days"),
             ("Tab", "your history: past runs and a trend per theme"),
             ("PgUp PgDn", "scroll the case detail"),
+            ("wheel", "move through the cases (Shift+drag selects text)"),
         ],
         HelpFor::Briefing => vec![
             ("Enter", "begin the case"),
@@ -44,15 +45,25 @@ pub fn text(screen: HelpFor, theme: &Palette) -> Text<'static> {
             ("↑ ↓", "scroll the briefing"),
             ("Esc", "back to the library"),
         ],
-        HelpFor::Run => vec![
-            ("↑ ↓  j k", "move between options"),
-            ("Enter", "choose / submit / continue"),
-            ("Space", "tick or untick (tick-all-that-apply decisions)"),
-            ("1–9", "jump to an option (ticks it in a checklist)"),
-            ("PgUp PgDn", "scroll what you know so far"),
-            ("Alt+Enter", "new line in a rationale"),
-            ("Esc", "leave the run (asks first)"),
-        ],
+        HelpFor::Run => {
+            let mut keys = vec![
+                ("↑ ↓  j k", "move between options; scroll the feedback"),
+                ("Enter", "choose / submit / continue"),
+                ("Space", "tick or untick (tick-all-that-apply)"),
+                ("1–9", "jump to an option (ticks it in a checklist)"),
+                ("1–5  s", "how sure you are, or skip (when asked)"),
+                ("PgUp PgDn", "scroll what you know so far"),
+                ("wheel", "scroll (Shift+drag still selects text)"),
+                ("Esc", "from a rationale or confidence: back to the choice"),
+                ("", "(timed: while its time lasts); at a choice: leave (asks)"),
+                ("", "A rationale is optional or required, as the case's"),
+                ("", "author set; some decisions ask none and go straight on."),
+                ("", "Rationale box: Enter submits; a paste keeps its lines"),
+            ];
+            keys.extend(super::widgets::rationale::KEYS.iter().copied());
+            keys.push(("F1  Ctrl+Q", "help / quit while typing (? and q are text)"));
+            keys
+        }
         HelpFor::History => vec![
             ("↑ ↓", "move through your runs"),
             ("Enter", "the debrief of that run"),
@@ -84,6 +95,9 @@ pub fn text(screen: HelpFor, theme: &Palette) -> Text<'static> {
          Nothing is invented: where the source is silent, the case says so.",
     ));
     lines.push(Line::from(""));
-    lines.push(Line::styled("Esc or ? to close", theme.dim));
+    lines.push(Line::styled(
+        "↑ ↓ scroll · Esc, Enter or ? to close (F1 while typing)",
+        theme.dim,
+    ));
     Text::from(lines)
 }

@@ -76,6 +76,7 @@ impl LibraryState {
                     self.search.clear();
                 }
                 Action::Enter => self.searching = false,
+                Action::Paste(text) => self.search.push_str(&super::widgets::rationale::one_line(&text)),
                 Action::Text(key) => match key.key {
                     super::keys::Key::Char(c) => self.search.push(c),
                     super::keys::Key::Backspace => {

@@ -6,6 +6,7 @@ pub mod app;
 pub mod briefing;
 pub mod classroom;
 pub mod debrief;
+pub mod editor;
 pub mod frontend;
 pub mod help;
 pub mod history;

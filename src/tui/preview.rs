@@ -137,6 +137,14 @@ impl FrontEnd for Preview {
     fn leave(&mut self) {
         self.app.leave();
     }
+
+    fn take_edit_request(&mut self) -> Option<String> {
+        self.app.take_edit_request()
+    }
+
+    fn edited(&mut self, result: Result<String, String>, now: Instant) {
+        FrontEnd::edited(&mut self.app, result, now);
+    }
 }
 
 /// The run resumed on the edited scenario: answers to steps or options that are gone are

@@ -3,16 +3,17 @@
 //! and `view` draws what the engine says is current.
 
 pub mod timing;
+mod back;
 pub mod view;
 
 use std::time::{Duration, Instant};
 
 use timing::DecisionClock;
 
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui_textarea::TextArea;
 
 use super::keys::Action;
-use super::widgets::decision;
+use super::widgets::{decision, rationale};
 use crate::engine::{
     Asked, Event, Input, InputError, Item, Mode, PathLengths, Phase, Progress, Session, SessionState,
     Settings,
@@ -46,6 +47,8 @@ pub struct RunState {
     /// Rows scrolled in the feedback pane.
     pub feedback_scroll: u16,
     pub message: Option<String>,
+    /// Enter was pressed on a checklist with nothing ticked: the next `y` submits it.
+    pub confirm_empty: bool,
     /// Seconds taken on each answered decision, measured here at the edge.
     pub timings: Vec<Timing>,
     /// The rationale has changed since it was last saved.
@@ -63,6 +66,8 @@ pub enum RunOutcome {
     Finished,
     AskLeave,
     AskQuit,
+    /// Open the rationale in the trainee's own editor (the loop owns the terminal).
+    OpenEditor(String),
 }
 
 impl RunState {
@@ -80,7 +85,7 @@ impl RunState {
         let mut run = RunState {
             session,
             cursor: 0,
-            rationale: new_textarea(),
+            rationale: rationale::new_box(),
             clock: None,
             paused: false,
             paths,
@@ -89,6 +94,7 @@ impl RunState {
             scroll_back: 0,
             feedback_scroll: 0,
             message: None,
+            confirm_empty: false,
             timings: Vec::new(),
             draft_dirty: false,
         };
@@ -149,7 +155,7 @@ impl RunState {
                 .unwrap_or(0);
             self.scroll_back = 0;
             self.feedback_scroll = 0;
-            self.rationale = new_textarea();
+            self.rationale = rationale::new_box();
             self.arm_timer(now);
         }
         if events.iter().any(|e| matches!(e, Event::Feedback(_))) {
@@ -274,11 +280,25 @@ impl RunState {
     }
 
     pub fn handle(&mut self, action: Action, now: Instant) -> RunOutcome {
-        if !matches!(action, Action::Text(_)) {
+        if !matches!(
+            action,
+            Action::Text(_) | Action::Paste(_) | Action::ScrollUp | Action::ScrollDown
+        ) {
             self.message = None;
         }
+        if std::mem::take(&mut self.confirm_empty) {
+            return match action {
+                Action::Char('y') => self.send(Input::Submit, now),
+                _ => RunOutcome::None,
+            };
+        }
+        let phase = self.state().phase.clone();
         match action {
             Action::Quit => return RunOutcome::AskQuit,
+            // Esc steps back before an answer is settled, else offers to leave
+            Action::Back if matches!(phase, Phase::Rationale { .. } | Phase::Confidence { .. }) => {
+                return self.back(now);
+            }
             Action::Back => return RunOutcome::AskLeave,
             Action::PageUp => {
                 self.scroll_back = self.scroll_back.saturating_add(5);
@@ -288,9 +308,13 @@ impl RunState {
                 self.scroll_back = self.scroll_back.saturating_sub(5);
                 return RunOutcome::None;
             }
+            Action::ScrollUp | Action::ScrollDown => {
+                self.wheel(action == Action::ScrollUp);
+                return RunOutcome::None;
+            }
             _ => {}
         }
-        match self.state().phase.clone() {
+        match phase {
             Phase::Briefing => self.send(Input::Continue, now),
             Phase::Narrative { .. } => match action {
                 Action::Enter | Action::Space | Action::Right => self.send(Input::Continue, now),
@@ -306,16 +330,16 @@ impl RunState {
             },
             Phase::Deciding { .. } => self.decide(action, now),
             Phase::Rationale { .. } => match action {
-                Action::Enter => {
-                    let text = self.rationale.lines().join("\n");
-                    self.send(Input::Rationale(text), now)
-                }
+                Action::Enter => self.send(Input::Rationale(rationale::text(&self.rationale)), now),
                 Action::Text(key) => {
-                    if self.rationale.input(key) {
-                        self.draft_dirty = true;
-                    }
+                    self.draft_dirty |= rationale::edit(&mut self.rationale, &key);
                     RunOutcome::None
                 }
+                Action::Paste(text) => {
+                    self.draft_dirty |= rationale::paste(&mut self.rationale, &text);
+                    RunOutcome::None
+                }
+                Action::Editor => RunOutcome::OpenEditor(rationale::text(&self.rationale)),
                 _ => RunOutcome::None,
             },
             Phase::Confidence { .. } => match action {
@@ -377,6 +401,12 @@ impl RunState {
                     return self.send(Input::Toggle(id), now);
                 }
             }
+            Action::Enter if decision::ticks(asked.kind) && asked.ticked.is_empty() => {
+                self.confirm_empty = true;
+                self.message = Some(
+                    "Nothing ticked. Submit with nothing ticked? y: submit · any other key: go back".into(),
+                );
+            }
             Action::Enter => {
                 if let Some(id) = option_id(self.cursor) {
                     return self.send(decision::enter(asked.kind, id), now);
@@ -391,7 +421,7 @@ impl RunState {
     pub fn draft(&self) -> Option<Draft> {
         match &self.state().phase {
             Phase::Rationale { step } => {
-                let text = self.rationale.lines().join("\n");
+                let text = rationale::text(&self.rationale);
                 (!text.trim().is_empty()).then(|| Draft {
                     step: step.clone(),
                     text,
@@ -406,8 +436,7 @@ impl RunState {
         if let (Some(draft), Phase::Rationale { step }) = (draft, &self.state().phase)
             && &draft.step == step
         {
-            self.rationale = new_textarea();
-            self.rationale.insert_str(&draft.text);
+            self.rationale = rationale::with_text(&draft.text);
         }
     }
 
@@ -415,11 +444,4 @@ impl RunState {
     pub fn elapsed(&self, now: Instant) -> Option<Duration> {
         self.clock.as_ref().map(|c| c.spent(now))
     }
-}
-
-pub(crate) fn new_textarea() -> TextArea<'static> {
-    let mut area = TextArea::default();
-    area.set_wrap_mode(WrapMode::Word);
-    area.set_placeholder_text("Type why you chose as you did…");
-    area
 }

@@ -6,7 +6,7 @@ use std::time::Instant;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::{App, Overlay, Screen};
 use crate::tui::briefing::BriefingView;
@@ -15,7 +15,7 @@ use crate::tui::help::{self, HelpFor};
 use crate::tui::history::HistoryView;
 use crate::tui::library::LibraryView;
 use crate::tui::run::RunView;
-use crate::tui::widgets::{centered, is_too_small, modal, render_too_small};
+use crate::tui::widgets::{centered, is_too_small, key_bar, modal, render_too_small, with_key_bar};
 
 impl App {
     /// Draws the current state at `now` (for a countdown). Changes nothing.
@@ -37,7 +37,15 @@ impl App {
         match self.overlay {
             Some(Overlay::Help) => {
                 let box_area = centered(area, 72, area.height.saturating_sub(2));
-                modal(box_area, buf, "Help", help::text(self.help_for(), theme), theme);
+                let text = help::text(self.help_for(), theme);
+                // scrolled by whole lines, stopping where the last line is still in view
+                let rows = usize::from(box_area.height.saturating_sub(2));
+                let last_start = text.lines.len().saturating_sub(rows);
+                let skip = usize::from(self.help_scroll).min(last_start);
+                let more = skip < last_start;
+                let shown: Vec<_> = text.lines.into_iter().skip(skip).collect();
+                let title = if more { "Help (↓ more)" } else { "Help" };
+                modal(box_area, buf, title, Text::from(shown), theme);
             }
             Some(Overlay::ConfirmLeave { quit }) => self.draw_confirm_leave(quit, area, buf),
             None => {}
@@ -102,12 +110,22 @@ impl App {
             Line::from(""),
             Line::from(vec![
                 Span::styled("y", theme.key),
-                Span::raw(" / Enter: yes    "),
+                Span::raw(": yes    "),
                 Span::styled("n", theme.key),
-                Span::raw(" / Esc: stay"),
+                Span::raw(" / Esc / Enter: stay"),
             ]),
         ]);
         modal(centered(area, 56, 9), buf, "Leave the run", body, theme);
+        // the key bar under the dialog shows the dialog's keys, not the screen's
+        let (_, bar) = with_key_bar(area);
+        buf.set_style(bar, theme.base);
+        for x in bar.left()..bar.right() {
+            if let Some(cell) = buf.cell_mut((x, bar.y)) {
+                cell.set_symbol(" ");
+            }
+        }
+        let leave = if quit { "quit" } else { "leave the run" };
+        Paragraph::new(key_bar(&[("y", leave), ("n/Esc/Enter", "stay")], theme)).render(bar, buf);
     }
 
     /// Which keys the help overlay lists.

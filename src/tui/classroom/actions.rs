@@ -16,6 +16,16 @@ pub enum ClassroomOutcome {
     NewRecord,
 }
 
+/// A typed character, for text that arrived as a paste.
+fn char_key(c: char) -> TextKey {
+    TextKey {
+        key: Key::Char(c),
+        ctrl: false,
+        alt: false,
+        shift: false,
+    }
+}
+
 impl Classroom {
     pub fn handle(&mut self, action: Action, now: Instant) -> ClassroomOutcome {
         if action == Action::ForceQuit {
@@ -23,17 +33,41 @@ impl Classroom {
             return ClassroomOutcome::None;
         }
         match std::mem::take(&mut self.modal) {
+            // only `y` quits: a habitual Enter must not end the session
             Modal::ConfirmQuit => {
-                if matches!(action, Action::Char('y') | Action::Enter) {
+                if matches!(action, Action::Char('y' | 'Y')) {
                     self.should_quit = true;
                 }
+                ClassroomOutcome::None
+            }
+            // the wheel or a paste is not a key press: the help or the blank stays
+            modal @ (Modal::Help | Modal::Blank)
+                if matches!(action, Action::ScrollUp | Action::ScrollDown | Action::Paste(_)) =>
+            {
+                self.modal = modal;
                 ClassroomOutcome::None
             }
             // any key closes the help or brings a blanked screen back (`b` is the usual one)
             Modal::Help | Modal::Blank => ClassroomOutcome::None,
             Modal::Entry { text, voting } => {
                 self.message = None;
-                self.entry(action, text, voting)
+                match action {
+                    // a pasted count is typed in, one line, through the same checks as keys
+                    Action::Paste(pasted) => {
+                        let mut outcome = ClassroomOutcome::None;
+                        let mut modal = Modal::Entry { text, voting };
+                        for c in crate::tui::widgets::rationale::one_line(&pasted).chars() {
+                            let Modal::Entry { text, voting } = modal else {
+                                break;
+                            };
+                            outcome = self.entry(Action::Text(char_key(c)), text, voting);
+                            modal = std::mem::take(&mut self.modal);
+                        }
+                        self.modal = modal;
+                        outcome
+                    }
+                    action => self.entry(action, text, voting),
+                }
             }
             Modal::Voting => {
                 self.message = None;
@@ -111,8 +145,8 @@ impl Classroom {
             Action::Char('b' | '.') => self.modal = Modal::Blank,
             Action::Char('t') => self.timer.toggle(now),
             Action::Char('0') => self.timer = Timer::default(),
-            Action::Down => self.scroll = self.scroll.saturating_add(1),
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down | Action::ScrollDown => self.scroll = self.scroll.saturating_add(1),
+            Action::Up | Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
             Action::PageDown => self.scroll = self.scroll.saturating_add(8),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(8),
             Action::Enter | Action::Right | Action::Space | Action::Char('n') => {

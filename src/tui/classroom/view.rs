@@ -78,7 +78,7 @@ impl Widget for ClassroomView<'_> {
                 Line::from(""),
                 Line::from("The room's votes are saved after every change."),
                 Line::from(""),
-                Line::from("y / Enter: end    any other key: stay"),
+                Line::from("y: end    any other key (Enter too): stay"),
             ]);
             modal(centered(area, 52, 9), buf, "End", body, theme);
         }
@@ -411,13 +411,14 @@ fn help(theme: &Theme) -> Text<'static> {
             "next: briefing, story, reveal, outcome, questions",
         ),
         ("← Backspace", "back"),
+        ("↑ ↓ wheel", "scroll the story (Shift+drag selects text)"),
         ("Tab", "take votes: letters add, Shift+letter removes, Tab ends"),
         ("=", "type a count: a letter then a number, then Enter"),
         ("v", "show or hide the vote bars"),
         ("r", "reveal the officers' action and the finding"),
         ("t / 0", "start or pause the discussion timer / reset it"),
         ("b", "blank the screen (any key brings it back)"),
-        ("q", "end the session (asks first)"),
+        ("q", "end the session (asks first; only y ends)"),
     ];
     let mut lines: Vec<Line<'static>> = rows
         .iter()

@@ -14,7 +14,7 @@ use crate::scenario::{Scenario, Step};
 use crate::tui::theme::Palette;
 use crate::tui::widgets::feedback::feedback_lines;
 use crate::tui::widgets::{
-    clean, decision, key_bar, panel, styled_lines, truncate, with_key_bar, wrapped_height,
+    clean, decision, key_bar, labelled_lines, panel, styled_lines, truncate, with_key_bar, wrapped_height,
 };
 use crate::wrap::width as columns;
 
@@ -239,10 +239,7 @@ impl RunView<'_> {
                             Span::raw(chosen),
                         ]));
                         if let Some(r) = &answer.rationale {
-                            lines.push(Line::from(vec![
-                                Span::styled("Why: ", theme.accent),
-                                Span::raw(clean(r)),
-                            ]));
+                            lines.extend(labelled_lines("Why: ", theme.accent, r));
                         }
                     }
                 }
@@ -281,11 +278,14 @@ impl RunView<'_> {
                 }
                 Event::RationaleAsked { required, .. } => {
                     let ask = if *required {
-                        "Why? This decision asks for your rationale (required). Enter to submit."
+                        "Why did you choose that? Required here: type your reason, then Enter."
                     } else {
-                        "Why? Type your rationale, or press Enter to skip."
+                        "Why did you choose that? Optional: type your reason, or Enter to skip."
                     };
                     lines.push(Line::styled(ask, theme.heading));
+                    if run.can_go_back() {
+                        lines.push(Line::styled("Esc goes back to change your choice.", theme.dim));
+                    }
                     return (Line::styled(" Rationale ", theme.heading), Text::from(lines));
                 }
                 Event::ConfidenceAsked { .. } => {
@@ -311,17 +311,32 @@ impl RunView<'_> {
 
     fn keys(&self) -> Vec<(&'static str, &'static str)> {
         match &self.run.state().phase {
+            Phase::Deciding { .. } if self.run.confirm_empty => {
+                vec![
+                    ("y", "submit with nothing ticked"),
+                    ("any other key", "keep ticking"),
+                ]
+            }
             Phase::Deciding { .. } => match self.run.asked() {
                 Some(asked) => decision::keys(asked.kind),
                 None => vec![("?", "help"), ("q", "quit")],
             },
-            Phase::Rationale { .. } => vec![
-                ("type", "your reason"),
-                ("Enter", "submit"),
-                ("Alt+Enter", "new line"),
-                ("Esc", "leave"),
-            ],
-            Phase::Confidence { .. } => vec![("1-5", "how sure"), ("s", "skip"), ("q", "quit")],
+            Phase::Rationale { .. } => {
+                let mut keys = vec![("Enter", "submit"), ("Ctrl+J", "new line"), ("Ctrl+E", "editor")];
+                if self.run.can_go_back() {
+                    keys.push(("Esc", "back"));
+                }
+                keys.extend([("F1", "help"), ("Ctrl+Q", "quit")]);
+                keys
+            }
+            Phase::Confidence { .. } => {
+                let mut keys = vec![("1-5", "how sure"), ("s", "skip")];
+                if self.run.can_go_back() {
+                    keys.push(("Esc", "back"));
+                }
+                keys.extend([("?", "help"), ("q", "quit")]);
+                keys
+            }
             Phase::Reviewed { .. } => vec![
                 ("Enter", "continue"),
                 ("↑↓", "scroll"),

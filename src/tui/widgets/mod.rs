@@ -4,9 +4,10 @@
 pub mod decision;
 pub mod feedback;
 pub mod panel;
+pub mod rationale;
 pub mod text;
 
 pub use panel::{
     MIN_HEIGHT, MIN_WIDTH, centered, is_too_small, key_bar, modal, panel, render_too_small, with_key_bar,
 };
-pub use text::{clean, styled_lines, truncate, wrapped_height};
+pub use text::{clean, labelled_lines, styled_lines, truncate, wrapped_height};

@@ -2,7 +2,7 @@
 //! wrapped, and cutting or wrapping by display width (see `crate::wrap`).
 
 use ratatui::style::Style;
-use ratatui::text::{Line, Text};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::scenario::text::sanitize;
@@ -42,4 +42,21 @@ pub fn hanging_lines(label: &str, text: &str, width: u16, style: Style) -> Vec<L
     .into_iter()
     .map(|l| Line::styled(l, style))
     .collect()
+}
+
+/// A trainee's typed text after a label (`Why: `), one screen line per typed line, later
+/// lines lined up under the first line's text. The breaks typed are the breaks shown.
+pub fn labelled_lines(label: &str, label_style: Style, text: &str) -> Vec<Line<'static>> {
+    let pad = " ".repeat(crate::wrap::width(label));
+    crate::wrap::line_breaks(&clean(text))
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| match i {
+            0 => Line::from(vec![
+                Span::styled(label.to_string(), label_style),
+                Span::raw(line),
+            ]),
+            _ => Line::from(format!("{pad}{line}")),
+        })
+        .collect()
 }
