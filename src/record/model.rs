@@ -76,6 +76,10 @@ pub struct Record {
     /// A rationale being typed but not yet submitted, so a crash loses none of it.
     #[serde(default)]
     pub draft: Option<Draft>,
+    /// The trainee's answers to the case's discussion questions, written after the
+    /// debrief (optional; records from before reflection have none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reflection: Vec<ReflectionAnswer>,
     /// The generation of this full write; journal lines of other generations are stale.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub journal: u64,
@@ -83,6 +87,14 @@ pub struct Record {
 
 fn is_zero(n: &u64) -> bool {
     *n == 0
+}
+
+/// One discussion question and what the trainee wrote. The question is kept with the
+/// answer, so a later revision of the case cannot pair an answer with another question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReflectionAnswer {
+    pub question: String,
+    pub answer: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -119,6 +131,7 @@ impl Record {
             tallies: Vec::new(),
             plan: Vec::new(),
             draft: None,
+            reflection: Vec::new(),
             journal: 0,
         })
     }

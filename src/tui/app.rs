@@ -2,6 +2,7 @@
 //! of actions. It decides nothing about a case; the engine does. Drawing is in `view`;
 //! what it needs from outside (records, the date, seeds) is in `store`.
 
+mod debrief;
 mod store;
 mod view;
 
@@ -13,7 +14,7 @@ use ratatui::layout::Rect;
 pub use store::{Clock, HistoryCache, NoStore, RunStore, SystemClock};
 
 use super::briefing::{BriefingOutcome, BriefingState};
-use super::debrief::{DebriefOutcome, DebriefState};
+use super::debrief::DebriefState;
 use super::frontend::FrontEnd;
 use super::history::{HistoryOutcome, HistoryState};
 use super::keys::Action;
@@ -134,6 +135,7 @@ impl App {
         match &self.screen {
             Screen::Library(l) => l.typing(),
             Screen::Run(r) => r.typing(),
+            Screen::Debrief(d) => d.typing(),
             _ => false,
         }
     }
@@ -247,38 +249,19 @@ impl App {
                 let outcome = run.handle(action, now);
                 self.after_run(outcome);
             }
-            Screen::Debrief(debrief) => match debrief.handle(action) {
-                DebriefOutcome::Back => self.go_home(),
-                DebriefOutcome::Quit => self.should_quit = true,
-                DebriefOutcome::None => {}
-            },
+            Screen::Debrief(debrief) => {
+                let outcome = debrief.handle(action);
+                self.after_debrief(outcome);
+            }
             Screen::History(history) => match history.handle(action, self.history.rows.len()) {
                 HistoryOutcome::Back => self.go_home(),
-                HistoryOutcome::Open(index) => self.open_past_run(index),
+                HistoryOutcome::Open(index) => {
+                    let selected = history.selected;
+                    self.open_past_run(index, selected)
+                }
                 HistoryOutcome::Quit => self.should_quit = true,
                 HistoryOutcome::None => {}
             },
-        }
-    }
-
-    /// The debrief of a past run, as far as it went (rows are newest first).
-    fn open_past_run(&mut self, index: usize) {
-        let Some(record) = self.store.records().iter().rev().nth(index) else {
-            return;
-        };
-        let opened = match self.scenarios.iter().find(|s| s.id == record.scenario_id) {
-            None => Err("That case is no longer in the library."),
-            Some(_) if record.kind == crate::record::RecordKind::Group => {
-                Err("A classroom session: `lessons report` shows the room's choices.")
-            }
-            Some(scenario) => {
-                let debrief = crate::engine::assess(scenario, &record.session.answers);
-                Ok(DebriefState::new(scenario.clone(), debrief))
-            }
-        };
-        match opened {
-            Ok(debrief) => self.screen = Screen::Debrief(Box::new(debrief)),
-            Err(why) => self.status = Some(why.into()),
         }
     }
 
@@ -383,8 +366,11 @@ impl App {
                     return;
                 }
                 let debrief = crate::engine::assess(run.scenario(), &run.state().answers);
-                let scenario = run.scenario().clone();
-                self.screen = Screen::Debrief(Box::new(DebriefState::new(scenario, debrief)));
+                let mut state = DebriefState::new(run.scenario().clone(), debrief);
+                state.record_id = self.store.current_id();
+                // a run just finished: leaving its debrief offers the reflection once
+                state.offer_reflection = true;
+                self.screen = Screen::Debrief(Box::new(state));
             }
             RunOutcome::AskLeave => self.overlay = Some(Overlay::ConfirmLeave { quit: false }),
             RunOutcome::AskQuit => self.overlay = Some(Overlay::ConfirmLeave { quit: true }),
@@ -414,7 +400,7 @@ impl App {
     }
 
     /// Back to where the app starts: the library, or the home case's briefing.
-    fn go_home(&mut self) {
+    pub(super) fn go_home(&mut self) {
         match self.home_case.clone() {
             Some(id) if self.scenario(&id).is_some() => self.open(&id),
             _ => self.screen = Screen::Library(LibraryState::default()),

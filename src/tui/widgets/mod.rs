@@ -4,6 +4,7 @@
 pub mod decision;
 pub mod feedback;
 pub mod panel;
+pub mod scroll;
 pub mod text;
 
 pub use panel::{
