@@ -22,6 +22,7 @@ use super::library::{LibraryOutcome, LibraryState};
 use super::run::{RunOutcome, RunState};
 use super::theme::Palette;
 use super::widgets::is_too_small;
+use super::widgets::scroll::Scroll;
 use crate::analysis::drill::DrillItem;
 use crate::engine::{Mode, Settings};
 use crate::record::Record;
@@ -80,6 +81,8 @@ pub struct App {
     pub exit_after_first_frame: bool,
     /// Opens the records folder after the first frame, so the library appears at once.
     pub open_store_later: Option<StoreOpener>,
+    /// Where the help overlay is scrolled to.
+    pub help_scroll: Scroll,
 }
 
 /// Opens the run store; deferred until the first frame is on screen.
@@ -109,6 +112,7 @@ impl App {
             drilled: 0,
             exit_after_first_frame: false,
             open_store_later: None,
+            help_scroll: Scroll::default(),
         }
     }
 
@@ -200,6 +204,7 @@ impl App {
         }
         if action == Action::Help && !self.typing() {
             self.overlay = Some(Overlay::Help);
+            self.help_scroll.to_top();
             return;
         }
         self.status = None;
@@ -382,6 +387,8 @@ impl App {
             Overlay::Help => {
                 if matches!(action, Action::Back | Action::Help | Action::Enter | Action::Quit) {
                     self.overlay = None;
+                } else {
+                    self.help_scroll.handle(action);
                 }
             }
             Overlay::ConfirmLeave { quit } => match action {

@@ -236,10 +236,10 @@ impl RunStore for RecordStore {
 
     fn save_reflection(&mut self, record_id: &str, answers: Vec<ReflectionAnswer>) -> Result<(), String> {
         let Some(index) = self.records.iter().position(|r| r.id == record_id) else {
-            return Err("This run has no record, so the reflection cannot be kept.".into());
+            return Err("⚠ This run has no record, so the reflection cannot be kept.".into());
         };
         if !self.recorder.is_saving() {
-            return Err(not_kept("the reflection", self.warning.as_deref()));
+            return Err(not_kept("The reflection", self.warning.as_deref()));
         }
         let mut record = self.records[index].clone();
         record.reflection = answers;
@@ -260,7 +260,7 @@ impl RunStore for RecordStore {
 
     fn export(&mut self, file_name: &str, text: &str) -> Result<PathBuf, String> {
         let Some(dir) = &self.dir else {
-            return Err(not_kept("the export", self.warning.as_deref()));
+            return Err(not_kept("The export", self.warning.as_deref()));
         };
         let folder = dir.join("exports");
         let path = folder.join(file_name);

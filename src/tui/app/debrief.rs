@@ -11,23 +11,34 @@ impl App {
         let Screen::Debrief(debrief) = &self.screen else {
             return;
         };
-        match outcome {
-            DebriefOutcome::None => {}
-            DebriefOutcome::Quit => self.should_quit = true,
-            DebriefOutcome::Back => match debrief.origin {
-                Origin::History { selected } => self.screen = Screen::History(HistoryState { selected }),
-                Origin::Home => self.go_home(),
-            },
-            DebriefOutcome::Export => self.status = Some(self.export_debrief()),
-            DebriefOutcome::SaveReflection(answers) => {
-                self.status = Some(match &debrief.record_id {
-                    None => "Runs are not being kept, so the reflection cannot be saved.".into(),
-                    Some(id) => match self.store.save_reflection(id, answers) {
+        let message = match outcome {
+            DebriefOutcome::None => return,
+            DebriefOutcome::Quit => {
+                self.should_quit = true;
+                return;
+            }
+            DebriefOutcome::Back => {
+                match debrief.origin {
+                    Origin::History { selected } => self.screen = Screen::History(HistoryState { selected }),
+                    Origin::Home => self.go_home(),
+                }
+                return;
+            }
+            DebriefOutcome::Export => self.export_debrief(),
+            DebriefOutcome::SaveReflection(answers) => match &debrief.record_id {
+                None => "⚠ Runs are not being kept, so the reflection cannot be saved.".into(),
+                Some(id) => {
+                    let id = id.clone();
+                    match self.store.save_reflection(&id, answers) {
                         Ok(()) => "Reflection saved with this run's record; x exports it.".into(),
                         Err(why) => why,
-                    },
-                });
-            }
+                    }
+                }
+            },
+        };
+        // shown whole on the debrief: a path is too long for the status line
+        if let Screen::Debrief(debrief) = &mut self.screen {
+            debrief.message = Some(message);
         }
     }
 
@@ -42,7 +53,7 @@ impl App {
             .as_ref()
             .and_then(|id| self.store.records().iter().find(|r| r.id == *id));
         let Some(record) = record else {
-            return "This run has no record to export: runs are not being kept (see --data-dir).".into();
+            return "⚠ This run has no record to export: runs are not being kept (see --data-dir).".into();
         };
         let text = crate::analysis::export::markdown(record, &debrief.scenario, &self.zone);
         let file = format!("{}.md", record.id);

@@ -61,12 +61,12 @@ pub trait RunStore {
     }
     /// Keeps the trainee's answers to the discussion questions with a run's record.
     fn save_reflection(&mut self, _record_id: &str, _answers: Vec<ReflectionAnswer>) -> Result<(), String> {
-        Err("Runs are not being kept, so the reflection cannot be saved.".into())
+        Err("⚠ Runs are not being kept, so the reflection cannot be saved.".into())
     }
     /// Writes an export (the CPD Markdown) to `<data folder>/exports/<file_name>`, the folder
     /// made if needed, atomically; returns where it went.
     fn export(&mut self, _file_name: &str, _text: &str) -> Result<PathBuf, String> {
-        Err("There is no data folder to export to (use --data-dir, or `lessons export`).".into())
+        Err("⚠ There is no data folder to export to (use --data-dir, or `lessons export`).".into())
     }
     /// The program is ending (a quit or a signal): leave the run on disk as one
     /// self-contained file rather than a record plus its journal.

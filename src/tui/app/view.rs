@@ -6,7 +6,7 @@ use std::time::Instant;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Clear, Widget};
 
 use super::{App, Overlay, Screen};
 use crate::tui::briefing::BriefingView;
@@ -15,7 +15,7 @@ use crate::tui::help::{self, HelpFor};
 use crate::tui::history::HistoryView;
 use crate::tui::library::LibraryView;
 use crate::tui::run::RunView;
-use crate::tui::widgets::{centered, is_too_small, modal, render_too_small};
+use crate::tui::widgets::{centered, is_too_small, modal, panel, render_too_small};
 
 impl App {
     /// Draws the current state at `now` (for a countdown). Changes nothing.
@@ -37,7 +37,10 @@ impl App {
         match self.overlay {
             Some(Overlay::Help) => {
                 let box_area = centered(area, 72, area.height.saturating_sub(2));
-                modal(box_area, buf, "Help", help::text(self.help_for(), theme), theme);
+                Clear.render(box_area, buf);
+                let block = panel(Span::styled(" Help ", theme.title), true, theme);
+                self.help_scroll
+                    .render(help::text(self.help_for(), theme), block, box_area, buf);
             }
             Some(Overlay::ConfirmLeave { quit }) => self.draw_confirm_leave(quit, area, buf),
             None => {}

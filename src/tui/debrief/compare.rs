@@ -14,7 +14,7 @@ use crate::wrap;
 
 /// The narrowest panel (inside its borders) that takes the four columns side by side: a
 /// 100-column terminal.
-pub const SIDE_BY_SIDE: u16 = 98;
+pub const SIDE_BY_SIDE: u16 = 97;
 
 const GAP: &str = " │ ";
 

@@ -67,6 +67,9 @@ pub struct DebriefState {
     pub offer_reflection: bool,
     /// The question "reflect before you go?" is on screen.
     pub offering: bool,
+    /// What the last command did (where the export went, whether the reflection was
+    /// saved), shown whole above the key bar until the next key.
+    pub message: Option<String>,
 }
 
 pub enum DebriefOutcome {
@@ -92,6 +95,7 @@ impl DebriefState {
             reflection: None,
             offer_reflection: false,
             offering: false,
+            message: None,
         }
     }
 
@@ -101,6 +105,7 @@ impl DebriefState {
     }
 
     pub fn handle(&mut self, action: Action) -> DebriefOutcome {
+        self.message = None;
         if let Some(reflection) = &mut self.reflection {
             return match reflection.handle(action) {
                 reflect::Step::Typing => DebriefOutcome::None,

@@ -16,7 +16,8 @@ pub fn lines(d: &Debrief, width: u16, theme: &Palette) -> Vec<Line<'static>> {
         .map(|t| crate::wrap::width(&t.label))
         .max()
         .unwrap_or(0)
-        .min(30);
+        .min(30)
+        .min(usize::from(width) / 3);
     let mut lines = vec![Line::styled("By National Decision Model stage", theme.heading)];
     lines.extend(bars(&d.by_stage, label_width, width, theme));
     lines.push(Line::from(""));

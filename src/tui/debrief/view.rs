@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Paragraph, Tabs, Widget};
+use ratatui::widgets::{Paragraph, Tabs, Widget, Wrap};
 
 use super::{DebriefState, Origin, Tab, compare, scores};
 use crate::tui::theme::Palette;
@@ -22,8 +22,23 @@ impl Widget for DebriefView<'_> {
         let state = self.state;
         buf.set_style(area, theme.base);
         let (body, bar) = with_key_bar(area);
-        let [header, tabs, main] =
-            Layout::vertical([Constraint::Length(2), Constraint::Length(1), Constraint::Min(3)]).areas(body);
+        let message = state.message.as_deref().map(|m| {
+            let style = if m.starts_with('⚠') { theme.warning } else { theme.good };
+            Paragraph::new(Line::styled(clean(m), style)).wrap(Wrap { trim: false })
+        });
+        let message_rows = message.as_ref().map_or(0, |m| {
+            u16::try_from(m.line_count(area.width)).unwrap_or(3).min(3)
+        });
+        let [header, tabs, main, note] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Length(1),
+            Constraint::Min(3),
+            Constraint::Length(message_rows),
+        ])
+        .areas(body);
+        if let Some(message) = message {
+            message.render(note, buf);
+        }
         self.header(header, buf);
         let index = Tab::ALL.iter().position(|t| *t == state.tab).unwrap_or(0);
         Tabs::new(Tab::ALL.iter().map(|t| t.title()))
@@ -45,9 +60,10 @@ impl Widget for DebriefView<'_> {
             let (title, text) = match state.tab {
                 Tab::Decisions => (
                     " Your decisions beside the officers and the source ",
+                    // a column spare for the scrollbar on the border, so text never touches it
                     Text::from(compare::lines(
                         &state.debrief.items,
-                        main.width.saturating_sub(2),
+                        main.width.saturating_sub(3),
                         theme,
                     )),
                 ),
