@@ -51,7 +51,8 @@ impl Scroll {
             Action::End => u16::MAX,
             _ => return false,
         };
-        self.offset = self.offset();
+        // not clamped here: End stays at the bottom if the panel is resized, and every
+        // move starts from the clamped offset, so one ↑ after the end moves at once
         true
     }
 
