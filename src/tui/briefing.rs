@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::keys::Action;
 use super::theme::Palette;
+use super::widgets::scroll::Scroll;
 use super::widgets::{clean, key_bar, panel, styled_lines, with_key_bar};
 use crate::engine::Mode;
 use crate::scenario::Scenario;
@@ -17,7 +18,7 @@ pub struct BriefingState {
     pub scenario_id: String,
     pub mode: Mode,
     pub confidence: bool,
-    pub scroll: u16,
+    pub scroll: Scroll,
 }
 
 pub enum BriefingOutcome {
@@ -33,7 +34,7 @@ impl BriefingState {
             scenario_id,
             mode,
             confidence,
-            scroll: 0,
+            scroll: Scroll::default(),
         }
     }
 
@@ -49,12 +50,9 @@ impl BriefingState {
                 }
             }
             Action::Char('c') => self.confidence = !self.confidence,
-            Action::Down => self.scroll = self.scroll.saturating_add(1),
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::PageDown => self.scroll = self.scroll.saturating_add(8),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(8),
-            Action::Home => self.scroll = 0,
-            _ => {}
+            other => {
+                self.scroll.handle(other);
+            }
         }
         BriefingOutcome::None
     }
@@ -94,11 +92,12 @@ impl Widget for BriefingView<'_> {
             lines.push(Line::from(""));
             lines.push(Line::styled(clean(&s.source_notes_short()), theme.dim));
         }
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((self.state.scroll, 0))
-            .block(panel(Span::styled(" Briefing ", theme.heading), false, theme))
-            .render(text, buf);
+        self.state.scroll.render(
+            lines.into(),
+            panel(Span::styled(" Briefing ", theme.heading), false, theme),
+            text,
+            buf,
+        );
         let choice = |on: bool, label: &str| {
             Span::styled(
                 format!("{} {label}  ", if on { "◉" } else { "○" }),

@@ -94,22 +94,62 @@ impl Scroll {
     /// The scrollbar alone, over the right border of `area` (for a panel drawn some other
     /// way, such as a list), when `content` rows do not fit in `visible`.
     pub fn scrollbar(&self, content: u16, visible: u16, area: Rect, buf: &mut Buffer) {
-        if content <= visible || area.height < 3 {
-            return;
-        }
-        let max = content.saturating_sub(visible);
-        let mut state = ScrollbarState::new(usize::from(max) + 1)
-            .viewport_content_length(usize::from(visible))
-            .position(usize::from(self.offset().min(max)));
-        Scrollbar::new(ScrollbarOrientation::VerticalRight).render(
-            area.inner(Margin {
-                vertical: 1,
-                horizontal: 0,
-            }),
-            buf,
-            &mut state,
-        );
+        bar(content, visible, self.offset(), area, buf);
     }
+}
+
+/// A scrollbar over the right border of `area` for `content` rows shown `visible` at a
+/// time from `offset`, for a panel that keeps its own offset; nothing when all fits.
+pub fn bar(content: u16, visible: u16, offset: u16, area: Rect, buf: &mut Buffer) {
+    if content <= visible || area.height < 3 {
+        return;
+    }
+    let max = content.saturating_sub(visible);
+    let mut state = ScrollbarState::new(usize::from(max) + 1)
+        .viewport_content_length(usize::from(visible))
+        .position(usize::from(offset.min(max)));
+    Scrollbar::new(ScrollbarOrientation::VerticalRight).render(
+        area.inner(Margin {
+            vertical: 1,
+            horizontal: 0,
+        }),
+        buf,
+        &mut state,
+    );
+}
+
+/// A scrollbar for a list that scrolls by its selection (a table, the library): drawn
+/// over the right border of `area` when its `len` rows do not fit in `visible`.
+pub fn list_scrollbar(len: usize, selected: usize, visible: u16, area: Rect, buf: &mut Buffer) {
+    if len <= usize::from(visible) || area.height < 3 {
+        return;
+    }
+    let mut state = ScrollbarState::new(len)
+        .viewport_content_length(usize::from(visible))
+        .position(selected.min(len.saturating_sub(1)));
+    Scrollbar::new(ScrollbarOrientation::VerticalRight).render(
+        area.inner(Margin {
+            vertical: 1,
+            horizontal: 0,
+        }),
+        buf,
+        &mut state,
+    );
+}
+
+/// The row a list selection moves to: ↑↓ by one, PgUp/PgDn by `page`, Home/End (g/G) to
+/// either end; `None` for any other key.
+pub fn list_move(action: &Action, selected: usize, len: usize, page: usize) -> Option<usize> {
+    let last = len.saturating_sub(1);
+    Some(match action {
+        Action::Up => selected.saturating_sub(1),
+        Action::Down => (selected + 1).min(last),
+        Action::PageUp => selected.saturating_sub(page.max(1)),
+        Action::PageDown => (selected + page.max(1)).min(last),
+        Action::Home => 0,
+        Action::End => last,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -166,6 +206,16 @@ mod tests {
         let mut scroll = drawn(100, 20);
         scroll.handle(Action::End);
         assert_eq!(scroll.measure(50, 20), 30);
+    }
+
+    #[test]
+    fn a_list_selection_stops_at_either_end() {
+        assert_eq!(list_move(&Action::PageDown, 8, 10, 5), Some(9));
+        assert_eq!(list_move(&Action::PageUp, 3, 10, 5), Some(0));
+        assert_eq!(list_move(&Action::End, 0, 10, 5), Some(9));
+        assert_eq!(list_move(&Action::Home, 7, 10, 5), Some(0));
+        assert_eq!(list_move(&Action::Down, 0, 0, 5), Some(0), "an empty list");
+        assert_eq!(list_move(&Action::Enter, 3, 10, 5), None);
     }
 
     #[test]
