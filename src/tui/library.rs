@@ -188,16 +188,20 @@ impl Widget for LibraryView<'_> {
         let [header, main] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(body);
         self.header(header, buf);
         let visible = self.state.visible(self.scenarios);
-        // the list takes what its longest title needs (border, marker, a space), between
-        // half and three fifths of the width, so wide terminals cut no titles
+        // on a wide terminal the list takes what its longest title needs (borders and the
+        // marker), up to three fifths of the width, so titles are not cut while room is spare
         let longest = visible
             .iter()
             .map(|&i| crate::wrap::width(&clean(&self.scenarios[i].title)))
             .max()
             .unwrap_or(0);
-        let list_width = u16::try_from(longest + 5)
-            .unwrap_or(u16::MAX)
-            .clamp(main.width * 13 / 25, (main.width * 3 / 5).max(main.width * 13 / 25));
+        let (least, most) = if main.width >= 100 {
+            (main.width / 2, main.width * 3 / 5)
+        } else {
+            // narrow: the case panel needs its half to be readable
+            (main.width * 13 / 25, main.width * 13 / 25)
+        };
+        let list_width = u16::try_from(longest + 5).unwrap_or(u16::MAX).clamp(least, most);
         let [list_area, detail_area] =
             Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(main);
         self.list(&visible, list_area, buf);
