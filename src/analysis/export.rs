@@ -137,9 +137,10 @@ pub fn markdown(record: &Record, scenario: &Scenario, zone: &TimeZone) -> String
 /// total (the sum of each decision's time, so time away between decisions is not counted).
 fn time_line(record: &Record, zone: &TimeZone) -> String {
     let total: f64 = record.timings.iter().map(|t| t.seconds).sum();
-    let finished = record
-        .finished
-        .map_or_else(|| "not finished".to_string(), |f| format!("finished {}", f.local_short(zone)));
+    let finished = record.finished.map_or_else(
+        || "not finished".to_string(),
+        |f| format!("finished {}", f.local_short(zone)),
+    );
     format!(
         "- **Time:** {} on the decisions in total · {finished}",
         duration(total)

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap};
 
 use super::keys::Action;
-use super::widgets::scroll::{list_move, list_scrollbar};
 use super::theme::Palette;
+use super::widgets::scroll::{list_move, list_scrollbar};
 use super::widgets::{clean, key_bar, panel, truncate, with_key_bar};
 use crate::analysis::history::{HistoryRow, sparkline};
 use crate::record::{RecordKind, Skipped};
@@ -160,7 +160,13 @@ impl HistoryView<'_> {
             &mut state,
         );
         // the header row and the borders take three rows
-        list_scrollbar(self.rows.len(), self.state.selected, area.height.saturating_sub(3), area, buf);
+        list_scrollbar(
+            self.rows.len(),
+            self.state.selected,
+            area.height.saturating_sub(3),
+            area,
+            buf,
+        );
     }
 
     fn trends(&self, area: Rect, buf: &mut Buffer) {

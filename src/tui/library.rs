@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
 use super::keys::Action;
-use super::widgets::scroll::{Scroll, list_scrollbar};
 use super::theme::Palette;
+use super::widgets::scroll::{Scroll, list_scrollbar};
 use super::widgets::{clean, key_bar, panel, truncate, with_key_bar};
 use crate::scenario::{Role, Scenario, Theme};
 

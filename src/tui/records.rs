@@ -250,7 +250,12 @@ impl RunStore for RecordStore {
             _ => None,
         }
         .or_else(|| self.paths.get(index).cloned().flatten())
-        .or_else(|| self.read_from.as_ref().filter(|(id, _)| id == record_id).map(|(_, p)| p.clone()));
+        .or_else(|| {
+            self.read_from
+                .as_ref()
+                .filter(|(id, _)| id == record_id)
+                .map(|(_, p)| p.clone())
+        });
         self.recorder
             .rewrite(record.clone(), path)
             .map_err(|e| format!("⚠ The reflection was not saved: {e}."))?;

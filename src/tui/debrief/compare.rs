@@ -44,7 +44,11 @@ fn card(out: &mut Vec<Line<'static>>, n: usize, item: &Item, width: usize, theme
         crate::scenario::role_label(item.role, item.role_assumed)
     );
     push(out, &wrap::lines(&clean(&head), width, "", "   "), verdict);
-    push(out, &wrap::lines(&clean(&item.prompt), width, "   ", "   "), theme.heading);
+    push(
+        out,
+        &wrap::lines(&clean(&item.prompt), width, "   ", "   "),
+        theme.heading,
+    );
     let columns = [
         ("Your choice", item.your_choice(), theme.verdict(item.verdict)),
         ("The officers", item.officers_did(), theme.base),
@@ -59,7 +63,14 @@ fn card(out: &mut Vec<Line<'static>>, n: usize, item: &Item, width: usize, theme
         }
     }
     if let Some(quote) = &item.finding.quote {
-        labelled(out, "The source", &format!("“{quote}”"), width, theme.accent, theme);
+        labelled(
+            out,
+            "The source",
+            &format!("“{quote}”"),
+            width,
+            theme.accent,
+            theme,
+        );
     }
     if let Some(why) = &item.why {
         labelled(out, "Why", &why.text, width, theme.base, theme);
@@ -69,7 +80,14 @@ fn card(out: &mut Vec<Line<'static>>, n: usize, item: &Item, width: usize, theme
         labelled(out, "Missed", &item.missed.join("; "), width, theme.base, theme);
     }
     if !item.unwanted.is_empty() {
-        labelled(out, "Not supported", &item.unwanted.join("; "), width, theme.base, theme);
+        labelled(
+            out,
+            "Not supported",
+            &item.unwanted.join("; "),
+            width,
+            theme.base,
+            theme,
+        );
     }
     for feedback in &item.feedback {
         labelled(out, "Feedback", &feedback.line(), width, theme.base, theme);
@@ -77,14 +95,35 @@ fn card(out: &mut Vec<Line<'static>>, n: usize, item: &Item, width: usize, theme
     let rationale = item.rationale.as_deref().unwrap_or("(none given)");
     labelled(out, "Your rationale", rationale, width, theme.base, theme);
     if let Some(c) = item.confidence {
-        labelled(out, "Your confidence", &confidence(item, c), width, theme.base, theme);
+        labelled(
+            out,
+            "Your confidence",
+            &confidence(item, c),
+            width,
+            theme.base,
+            theme,
+        );
     }
     if !item.finding.policy.is_empty() {
-        labelled(out, "Policy", &item.finding.policy.join("; "), width, theme.base, theme);
+        labelled(
+            out,
+            "Policy",
+            &item.finding.policy.join("; "),
+            width,
+            theme.base,
+            theme,
+        );
     }
     if !item.finding.standards.is_empty() {
         let standards: Vec<&str> = item.finding.standards.iter().map(|s| s.label()).collect();
-        labelled(out, "Standards touched", &standards.join("; "), width, theme.base, theme);
+        labelled(
+            out,
+            "Standards touched",
+            &standards.join("; "),
+            width,
+            theme.base,
+            theme,
+        );
     }
     if let Some(note) = &item.source_note {
         labelled(out, "Source note", note, width, theme.dim, theme);
@@ -117,10 +156,20 @@ fn confidence(item: &Item, c: u8) -> String {
 
 /// `label: text` at full width, later lines under the text; the text's own line breaks
 /// (a rationale's) are kept.
-fn labelled(out: &mut Vec<Line<'static>>, label: &str, text: &str, width: usize, style: Style, theme: &Palette) {
+fn labelled(
+    out: &mut Vec<Line<'static>>,
+    label: &str,
+    text: &str,
+    width: usize,
+    style: Style,
+    theme: &Palette,
+) {
     let head = format!("   {label}: ");
     let pad = " ".repeat(wrap::width(&head).min(width / 2));
-    for (i, line) in wrap::lines(&clean(text), width, &head, &pad).into_iter().enumerate() {
+    for (i, line) in wrap::lines(&clean(text), width, &head, &pad)
+        .into_iter()
+        .enumerate()
+    {
         if i == 0 && line.starts_with(&head) {
             let rest = line[head.len()..].to_string();
             out.push(Line::from(vec![
@@ -134,7 +183,12 @@ fn labelled(out: &mut Vec<Line<'static>>, label: &str, text: &str, width: usize,
 }
 
 /// Four columns of equal width, each heading over its wrapped text.
-fn side_by_side(out: &mut Vec<Line<'static>>, columns: &[(&str, String, Style)], width: usize, theme: &Palette) {
+fn side_by_side(
+    out: &mut Vec<Line<'static>>,
+    columns: &[(&str, String, Style)],
+    width: usize,
+    theme: &Palette,
+) {
     let indent = 3;
     let gaps = wrap::width(GAP) * (columns.len() - 1);
     let column = (width.saturating_sub(indent + gaps) / columns.len()).max(8);
@@ -183,8 +237,18 @@ mod tests {
     fn a_rationale_keeps_its_line_breaks() {
         let theme = Palette::new(crate::tui::theme::ThemeName::Mono);
         let mut out = Vec::new();
-        labelled(&mut out, "Your rationale", "first line\nsecond line", 60, theme.base, &theme);
+        labelled(
+            &mut out,
+            "Your rationale",
+            "first line\nsecond line",
+            60,
+            theme.base,
+            &theme,
+        );
         let text: Vec<String> = out.iter().map(|l| l.to_string()).collect();
-        assert_eq!(text, ["   Your rationale: first line", "                   second line"]);
+        assert_eq!(
+            text,
+            ["   Your rationale: first line", "                   second line"]
+        );
     }
 }

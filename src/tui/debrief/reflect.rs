@@ -104,11 +104,7 @@ impl Reflection {
         .render(ask, buf);
         if let Some(input) = self.boxes.get(self.at) {
             let mut input = input.clone();
-            input.set_block(panel(
-                Span::styled(" Your answer ", theme.heading),
-                true,
-                theme,
-            ));
+            input.set_block(panel(Span::styled(" Your answer ", theme.heading), true, theme));
             input.set_style(theme.base);
             input.render(text, buf);
         }
@@ -124,9 +120,7 @@ fn type_into(area: &mut TextArea<'static>, key: TextKey) {
             ctrl: true,
             ..
         }
-        | TextKey {
-            key: Key::Enter, ..
-        } => area.insert_newline(),
+        | TextKey { key: Key::Enter, .. } => area.insert_newline(),
         // Ctrl+U undoes in the textarea, where a shell clears the line: neither, silently
         TextKey {
             key: Key::Char('u'),

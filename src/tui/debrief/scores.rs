@@ -64,10 +64,7 @@ pub fn bars(tallies: &[Totals], label_width: usize, width: u16, theme: &Palette)
                 n => format!(", {n} partly"),
             };
             Line::from(vec![
-                Span::raw(format!(
-                    "{} ",
-                    pad(&truncate(&t.label, label_width), label_width)
-                )),
+                Span::raw(format!("{} ", pad(&truncate(&t.label, label_width), label_width))),
                 Span::styled("█".repeat(filled), style),
                 Span::styled("░".repeat(bar_width - filled), theme.dim),
                 Span::raw(format!(
@@ -83,5 +80,8 @@ pub fn bars(tallies: &[Totals], label_width: usize, width: u16, theme: &Palette)
 }
 
 fn pad(text: &str, width: usize) -> String {
-    format!("{text}{}", " ".repeat(width.saturating_sub(crate::wrap::width(text))))
+    format!(
+        "{text}{}",
+        " ".repeat(width.saturating_sub(crate::wrap::width(text)))
+    )
 }

@@ -23,12 +23,16 @@ impl Widget for DebriefView<'_> {
         buf.set_style(area, theme.base);
         let (body, bar) = with_key_bar(area);
         let message = state.message.as_deref().map(|m| {
-            let style = if m.starts_with('⚠') { theme.warning } else { theme.good };
+            let style = if m.starts_with('⚠') {
+                theme.warning
+            } else {
+                theme.good
+            };
             Paragraph::new(Line::styled(clean(m), style)).wrap(Wrap { trim: false })
         });
-        let message_rows = message.as_ref().map_or(0, |m| {
-            u16::try_from(m.line_count(area.width)).unwrap_or(3).min(3)
-        });
+        let message_rows = message
+            .as_ref()
+            .map_or(0, |m| u16::try_from(m.line_count(area.width)).unwrap_or(3).min(3));
         let [header, tabs, main, note] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Length(1),
@@ -74,9 +78,12 @@ impl Widget for DebriefView<'_> {
                 Tab::Outcome => (" What happened ", self.outcome(main.width.saturating_sub(2))),
                 Tab::Discussion => (" For discussion ", self.discussion(main.width.saturating_sub(2))),
             };
-            state
-                .scroll
-                .render(text, panel(Span::styled(title, theme.heading), true, theme), main, buf);
+            state.scroll.render(
+                text,
+                panel(Span::styled(title, theme.heading), true, theme),
+                main,
+                buf,
+            );
         }
         Paragraph::new(key_bar(&self.keys(), theme)).render(bar, buf);
         if state.offering {
@@ -127,10 +134,8 @@ impl DebriefView<'_> {
                 Span::styled(format!("{} of {} ", total.in_line, total.decisions), theme.good),
                 Span::raw(truncate(
                     &summary,
-                    usize::from(area.width).saturating_sub(wrap::width(&format!(
-                        "{} of {} ",
-                        total.in_line, total.decisions
-                    ))),
+                    usize::from(area.width)
+                        .saturating_sub(wrap::width(&format!("{} of {} ", total.in_line, total.decisions))),
                 )),
             ]),
         ])
@@ -164,8 +169,17 @@ impl DebriefView<'_> {
         let theme = self.theme;
         let s = &self.state.scenario;
         let mut lines = vec![Line::styled("What happened", theme.heading)];
-        lines.extend(crate::tui::widgets::styled_lines(&s.outcome.what_happened, theme.base));
-        section(&mut lines, "Outcomes for the officers", &s.outcome.officers, width, theme);
+        lines.extend(crate::tui::widgets::styled_lines(
+            &s.outcome.what_happened,
+            theme.base,
+        ));
+        section(
+            &mut lines,
+            "Outcomes for the officers",
+            &s.outcome.officers,
+            width,
+            theme,
+        );
         section(
             &mut lines,
             "The force's actions and learning",
@@ -186,7 +200,10 @@ impl DebriefView<'_> {
             section(&mut lines, "Source notes", &s.source_notes, width, theme);
         }
         lines.push(Line::from(""));
-        lines.push(Line::styled(format!("Source: {}", clean(&s.source_line())), theme.dim));
+        lines.push(Line::styled(
+            format!("Source: {}", clean(&s.source_line())),
+            theme.dim,
+        ));
         Text::from(lines)
     }
 
@@ -240,6 +257,10 @@ fn section(lines: &mut Vec<Line<'static>>, heading: &str, items: &[String], widt
         lines.push(Line::styled("(none given in the source)", theme.dim));
     }
     for item in items {
-        lines.extend(wrap::lines(&clean(item), usize::from(width), "• ", "  ").into_iter().map(Line::raw));
+        lines.extend(
+            wrap::lines(&clean(item), usize::from(width), "• ", "  ")
+                .into_iter()
+                .map(Line::raw),
+        );
     }
 }

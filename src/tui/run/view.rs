@@ -68,7 +68,8 @@ impl Widget for RunView<'_> {
             // clamped to the text, so the pane never scrolls into blank rows
             let rows = wrapped_height(&pane_text, pane.width.saturating_sub(2));
             let visible = pane.height.saturating_sub(2);
-            let scroll = if reviewing { self.run.feedback_scroll } else { 0 }.min(rows.saturating_sub(visible));
+            let scroll =
+                if reviewing { self.run.feedback_scroll } else { 0 }.min(rows.saturating_sub(visible));
             Paragraph::new(pane_text)
                 .wrap(Wrap { trim: false })
                 .scroll((scroll, 0))

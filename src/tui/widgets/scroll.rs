@@ -231,11 +231,19 @@ mod tests {
     fn a_scrollbar_is_drawn_only_when_the_text_overflows() {
         let block = || Block::bordered();
         let area = Rect::new(0, 0, 20, 6);
-        let long = Text::from((0..20).map(|i| format!("line {i}")).collect::<Vec<_>>().join("\n"));
+        let long = Text::from(
+            (0..20)
+                .map(|i| format!("line {i}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
         let mut buf = Buffer::empty(area);
         Scroll::default().render(long, block(), area, &mut buf);
         let right: String = (1..5).map(|y| buf[(19, y)].symbol().to_string()).collect();
-        assert!(right.contains('█') || right.contains('▐') || right.contains('║'), "{right:?}");
+        assert!(
+            right.contains('█') || right.contains('▐') || right.contains('║'),
+            "{right:?}"
+        );
         let mut buf = Buffer::empty(area);
         Scroll::default().render(Text::from("short"), block(), area, &mut buf);
         let right: String = (1..5).map(|y| buf[(19, y)].symbol().to_string()).collect();
