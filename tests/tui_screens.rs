@@ -135,13 +135,14 @@ fn confidence_prompt() {
 }
 
 #[test]
-fn debrief_tabs_and_detail() {
+fn debrief_tabs() {
     let mut app = app();
     play_to_debrief(&mut app);
     both_sizes!("debrief_decisions", app);
-    press(&mut app, &["Enter"]);
-    both_sizes!("debrief_detail", app);
-    press(&mut app, &["Esc", "2"]);
+    // the end of the last decision, and no further: End and then PgDn stay there
+    press(&mut app, &["G", "PgDn"]);
+    both_sizes!("debrief_decisions_end", app);
+    press(&mut app, &["2"]);
     both_sizes!("debrief_scores", app);
     press(&mut app, &["3"]);
     both_sizes!("debrief_outcome", app);
@@ -153,11 +154,9 @@ fn debrief_tabs_and_detail() {
 fn debrief_names_the_in_line_answer_and_the_basis() {
     let mut app = app();
     play_to_debrief(&mut app);
-    // decision 2: graded Standard where the finding supports High
-    press(&mut app, &["Down"]);
-    both_sizes!("debrief_in_line_preview", app);
-    press(&mut app, &["Enter"]);
-    both_sizes!("debrief_in_line_detail", app);
+    // decision 2: graded Standard where the finding supports High; a page down shows it
+    press(&mut app, &["PgDn"]);
+    both_sizes!("debrief_in_line", app);
 }
 
 fn play_to_debrief(app: &mut App) {

@@ -62,6 +62,7 @@ pub fn markdown(record: &Record, scenario: &Scenario, zone: &TimeZone) -> String
     let _ = writeln!(out, "- **Source:** {}", sanitize(&scenario.source_line()));
     let _ = writeln!(out, "{}", run_line(record, zone));
     let _ = writeln!(out, "{}", super::timers::timers_line(record));
+    let _ = writeln!(out, "{}", time_line(record, zone));
     let status = if record.is_finished() {
         String::new()
     } else {
@@ -125,15 +126,55 @@ pub fn markdown(record: &Record, scenario: &Scenario, zone: &TimeZone) -> String
     if !scenario.source_notes.is_empty() {
         list(&mut out, "Source notes", &scenario.source_notes);
     }
-    let _ = writeln!(out, "## Reflection\n\nCould it happen here?\n");
-    for q in &scenario.discussion {
-        let _ = writeln!(out, "- {}", sanitize(q));
-    }
+    reflection(&mut out, record, scenario);
     let _ = writeln!(
         out,
         "\n---\n*Every finding above is quoted from the published summary. Exported by lessons.*"
     );
     out
+}
+
+/// When the run finished in the trainee's time, and the time spent on its decisions in
+/// total (the sum of each decision's time, so time away between decisions is not counted).
+fn time_line(record: &Record, zone: &TimeZone) -> String {
+    let total: f64 = record.timings.iter().map(|t| t.seconds).sum();
+    let finished = record.finished.map_or_else(
+        || "not finished".to_string(),
+        |f| format!("finished {}", f.local_short(zone)),
+    );
+    format!(
+        "- **Time:** {} on the decisions in total · {finished}",
+        duration(total)
+    )
+}
+
+/// "45 s", "3 min 05 s", "1 h 02 min".
+fn duration(seconds: f64) -> String {
+    let whole = seconds.max(0.0).round() as u64;
+    match whole {
+        0..60 => format!("{whole} s"),
+        60..3600 => format!("{} min {:02} s", whole / 60, whole % 60),
+        _ => format!("{} h {:02} min", whole / 3600, whole % 3600 / 60),
+    }
+}
+
+/// The discussion questions with the trainee's answers, or room to write one under each.
+fn reflection(out: &mut String, record: &Record, scenario: &Scenario) {
+    let _ = writeln!(out, "## Reflection\n\nCould it happen here?\n");
+    for q in &scenario.discussion {
+        let _ = writeln!(out, "- {}", sanitize(q));
+        match record.reflection.iter().find(|a| a.question == *q) {
+            Some(a) => {
+                // the trainee's typing: inert, each line kept, quoted under its question
+                for line in markdown_text(&a.answer).lines() {
+                    let _ = writeln!(out, "  > {line}");
+                }
+            }
+            None => {
+                let _ = writeln!(out, "\n  *Your answer:* \n");
+            }
+        }
+    }
 }
 
 /// One decision of the debrief: a two-column table of the choice, the finding and the rest.
@@ -146,8 +187,14 @@ fn decision(out: &mut String, n: usize, item: &Item, record: &Record) {
         crate::scenario::role_label(item.role, item.role_assumed)
     );
     let _ = writeln!(out, "| **Your choice** | {} |", cell(&item.your_choice()));
-    if let Some(in_line) = item.in_line_answer() {
-        let _ = writeln!(out, "| **In line** | {} |", cell(&in_line));
+    // named whatever the trainee chose: a CPD record shows what was in line for every decision
+    if !item.in_line.is_empty() {
+        let yours = if item.in_line_answer().is_none() && item.kind.picks_one() {
+            " (your choice)"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "| **In line** | {}{yours} |", cell(&item.in_line.join("; ")));
     }
     if let Some(why) = &item.why {
         let _ = writeln!(out, "| **Why** | {} |", cell(&why.text));
@@ -207,7 +254,7 @@ fn decision(out: &mut String, n: usize, item: &Item, record: &Record) {
 fn scores(out: &mut String, debrief: &Debrief) {
     for (heading, tallies) in [
         ("By National Decision Model stage", &debrief.by_stage),
-        ("By theme", &debrief.by_theme),
+        ("By topic", &debrief.by_theme),
     ] {
         let _ = writeln!(
             out,
@@ -296,6 +343,8 @@ pub fn csv(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<Stri
         "confidence",
         "seconds",
         "in_line",
+        "missed",
+        "not_supported",
         "basis",
         "basis_detail",
         "judged",
@@ -325,6 +374,8 @@ pub fn csv(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<Stri
                 .map(|s| s.to_string())
                 .unwrap_or_default(),
             item.in_line.join("; "),
+            item.missed.join("; "),
+            item.unwanted.join("; "),
             item.basis.basis.ident().to_string(),
             item.basis.detail.clone().unwrap_or_default(),
             item.judged.to_string(),

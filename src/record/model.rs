@@ -80,6 +80,10 @@ pub struct Record {
     /// resumed run (or one killed and resumed) goes on with that, never a fresh clock.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_left: Option<TimeLeft>,
+    /// The trainee's answers to the case's discussion questions, written after the
+    /// debrief (optional; records from before reflection have none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reflection: Vec<ReflectionAnswer>,
     /// The generation of this full write; journal lines of other generations are stale.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub journal: u64,
@@ -94,6 +98,14 @@ fn is_zero(n: &u64) -> bool {
 pub struct TimeLeft {
     pub step: String,
     pub seconds: f64,
+}
+
+/// One discussion question and what the trainee wrote. The question is kept with the
+/// answer, so a later revision of the case cannot pair an answer with another question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReflectionAnswer {
+    pub question: String,
+    pub answer: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -131,6 +143,7 @@ impl Record {
             plan: Vec::new(),
             draft: None,
             time_left: None,
+            reflection: Vec::new(),
             journal: 0,
         })
     }

@@ -237,6 +237,27 @@ impl Recorder {
         result
     }
 
+    /// Writes a changed copy of a record that is already on disk (a finished run with its
+    /// reflection added), in full and atomically, to `path` or else under its id. The copy
+    /// becomes the record on hand, so a later `compact` cannot write the old one back.
+    pub fn rewrite(&mut self, record: Record, path: Option<PathBuf>) -> Result<(), RecordError> {
+        match path {
+            Some(path) => self.continue_record_at(record, path),
+            None => self.continue_record(record),
+        }
+        let result = self.persist();
+        self.state = match &result {
+            Ok(()) => SaveState::Saved,
+            Err(e) => SaveState::Failed(e.clone()),
+        };
+        result
+    }
+
+    /// The file of the record on hand, once it has been written.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
     /// Folds the journal into the record file, so a run left for now is one
     /// self-contained file. Nothing to do when records are off or the journal is empty.
     pub fn compact(&mut self) -> Result<(), RecordError> {

@@ -4,6 +4,7 @@
 
 mod clock;
 mod input;
+mod debrief;
 mod store;
 mod view;
 
@@ -15,7 +16,7 @@ use ratatui::layout::Rect;
 pub use store::{Clock, HistoryCache, NoStore, RunStore, SystemClock};
 
 use super::briefing::{BriefingOutcome, BriefingState};
-use super::debrief::{DebriefOutcome, DebriefState};
+use super::debrief::DebriefState;
 use super::frontend::FrontEnd;
 use super::history::{HistoryOutcome, HistoryState};
 use super::keys::Action;
@@ -23,6 +24,7 @@ use super::library::{LibraryOutcome, LibraryState};
 use super::run::{RunOutcome, RunState};
 use super::theme::Palette;
 use super::widgets::is_too_small;
+use super::widgets::scroll::Scroll;
 use crate::analysis::drill::DrillItem;
 use crate::engine::{Mode, Settings, Timers};
 use crate::record::Record;
@@ -84,8 +86,8 @@ pub struct App {
     pub exit_after_first_frame: bool,
     /// Opens the records folder after the first frame, so the library appears at once.
     pub open_store_later: Option<StoreOpener>,
-    /// Rows the help overlay is scrolled down (it is longer than a small screen).
-    pub help_scroll: u16,
+    /// Where the help overlay is scrolled to.
+    pub help_scroll: Scroll,
     /// The rationale waiting to be opened in the trainee's editor (the loop does it).
     pub editor_request: Option<String>,
 }
@@ -119,7 +121,7 @@ impl App {
             exit_after_first_frame: false,
             open_store_later: None,
             editor_request: None,
-            help_scroll: 0,
+            help_scroll: Scroll::default(),
         }
     }
 
@@ -148,6 +150,7 @@ impl App {
         match &self.screen {
             Screen::Library(l) => l.typing(),
             Screen::Run(r) => r.typing(),
+            Screen::Debrief(d) => d.typing(),
             _ => false,
         }
     }
@@ -215,7 +218,7 @@ impl App {
         // while typing, `?` is text and only F1 asks for help
         if action == Action::Help {
             self.overlay = Some(Overlay::Help);
-            self.help_scroll = 0;
+            self.help_scroll.to_top();
             return;
         }
         let action = self.wheel(action);
@@ -267,38 +270,19 @@ impl App {
                 let outcome = run.handle(action, now);
                 self.after_run(outcome);
             }
-            Screen::Debrief(debrief) => match debrief.handle(action) {
-                DebriefOutcome::Back => self.go_home(),
-                DebriefOutcome::Quit => self.should_quit = true,
-                DebriefOutcome::None => {}
-            },
+            Screen::Debrief(debrief) => {
+                let outcome = debrief.handle(action);
+                self.after_debrief(outcome);
+            }
             Screen::History(history) => match history.handle(action, self.history.rows.len()) {
                 HistoryOutcome::Back => self.go_home(),
-                HistoryOutcome::Open(index) => self.open_past_run(index),
+                HistoryOutcome::Open(index) => {
+                    let selected = history.selected;
+                    self.open_past_run(index, selected)
+                }
                 HistoryOutcome::Quit => self.should_quit = true,
                 HistoryOutcome::None => {}
             },
-        }
-    }
-
-    /// The debrief of a past run, as far as it went (rows are newest first).
-    fn open_past_run(&mut self, index: usize) {
-        let Some(record) = self.store.records().iter().rev().nth(index) else {
-            return;
-        };
-        let opened = match self.scenarios.iter().find(|s| s.id == record.scenario_id) {
-            None => Err("That case is no longer in the library."),
-            Some(_) if record.kind == crate::record::RecordKind::Group => {
-                Err("A classroom session: `lessons report` shows the room's choices.")
-            }
-            Some(scenario) => {
-                let debrief = crate::engine::assess(scenario, &record.session.answers);
-                Ok(DebriefState::new(scenario.clone(), debrief))
-            }
-        };
-        match opened {
-            Ok(debrief) => self.screen = Screen::Debrief(Box::new(debrief)),
-            Err(why) => self.status = Some(why.into()),
         }
     }
 
@@ -405,8 +389,11 @@ impl App {
                     return;
                 }
                 let debrief = crate::engine::assess(run.scenario(), &run.state().answers);
-                let scenario = run.scenario().clone();
-                self.screen = Screen::Debrief(Box::new(DebriefState::new(scenario, debrief)));
+                let mut state = DebriefState::new(run.scenario().clone(), debrief);
+                state.record_id = self.store.current_id();
+                // a run just finished: leaving its debrief offers the reflection once
+                state.offer_reflection = true;
+                self.screen = Screen::Debrief(Box::new(state));
             }
             RunOutcome::AskLeave => self.overlay = Some(Overlay::ConfirmLeave { quit: false }),
             RunOutcome::AskQuit => self.overlay = Some(Overlay::ConfirmLeave { quit: true }),
@@ -415,7 +402,7 @@ impl App {
     }
 
     /// Back to where the app starts: the library, or the home case's briefing.
-    fn go_home(&mut self) {
+    pub(super) fn go_home(&mut self) {
         match self.home_case.clone() {
             Some(id) if self.scenario(&id).is_some() => self.open(&id),
             _ => self.screen = Screen::Library(LibraryState::default()),

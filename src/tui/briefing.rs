@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::keys::Action;
 use super::theme::Palette;
+use super::widgets::scroll::Scroll;
 use super::widgets::{clean, key_bar, panel, styled_lines, with_key_bar};
 use crate::engine::{Mode, TimedDecisions, Timers};
 use crate::scenario::Scenario;
@@ -20,7 +21,7 @@ pub struct BriefingState {
     pub confidence: bool,
     /// Standard limits, extra time or none: an accessibility setting a trainee can find.
     pub timers: Timers,
-    pub scroll: u16,
+    pub scroll: Scroll,
 }
 
 pub enum BriefingOutcome {
@@ -37,7 +38,7 @@ impl BriefingState {
             mode,
             confidence,
             timers: Timers::Standard,
-            scroll: 0,
+            scroll: Scroll::default(),
         }
     }
 
@@ -54,12 +55,9 @@ impl BriefingState {
             }
             Action::Char('c') => self.confidence = !self.confidence,
             Action::Char('t') => self.timers = self.timers.cycle(),
-            Action::Down => self.scroll = self.scroll.saturating_add(1),
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::PageDown => self.scroll = self.scroll.saturating_add(8),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(8),
-            Action::Home => self.scroll = 0,
-            _ => {}
+            other => {
+                self.scroll.handle(other);
+            }
         }
         BriefingOutcome::None
     }
@@ -105,11 +103,12 @@ impl Widget for BriefingView<'_> {
             lines.push(Line::from(""));
             lines.push(Line::styled(clean(&s.source_notes_short()), theme.dim));
         }
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((self.state.scroll, 0))
-            .block(panel(Span::styled(" Briefing ", theme.heading), false, theme))
-            .render(text, buf);
+        self.state.scroll.render(
+            lines.into(),
+            panel(Span::styled(" Briefing ", theme.heading), false, theme),
+            text,
+            buf,
+        );
         Paragraph::new(settings_lines)
             .wrap(Wrap { trim: true })
             .block(panel(

@@ -70,10 +70,14 @@ pub fn text(screen: HelpFor, theme: &Palette) -> Text<'static> {
             ("Esc  Tab", "back to the library"),
         ],
         HelpFor::Debrief => vec![
-            ("↑ ↓", "choose a decision, or scroll"),
-            ("Enter", "open or close a decision's detail"),
+            ("↑ ↓  PgUp PgDn", "scroll"),
+            ("g G  Home End", "to the top / to the bottom"),
             ("Tab  1–4", "decisions, scores, what happened, discussion"),
-            ("Esc", "back to the library"),
+            ("w", "reflect: answer the discussion questions for your record"),
+            ("Enter", "in a reflection: next question; saves after the last"),
+            ("Ctrl+J", "in a reflection: a new line"),
+            ("x", "export the CPD record (Markdown) to <data folder>/exports"),
+            ("Esc", "back to the library, or to History when opened from there"),
         ],
     };
     keys.extend([

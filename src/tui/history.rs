@@ -8,6 +8,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, 
 
 use super::keys::Action;
 use super::theme::Palette;
+use super::widgets::scroll::{list_move, list_scrollbar};
 use super::widgets::{clean, key_bar, panel, truncate, with_key_bar};
 use crate::analysis::history::{HistoryRow, sparkline};
 use crate::record::{RecordKind, Skipped};
@@ -32,9 +33,11 @@ pub enum HistoryOutcome {
 
 impl HistoryState {
     pub fn handle(&mut self, action: Action, rows: usize) -> HistoryOutcome {
+        if let Some(row) = list_move(&action, self.selected, rows, 10) {
+            self.selected = row;
+            return HistoryOutcome::None;
+        }
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(rows.saturating_sub(1)),
             Action::Back | Action::Tab | Action::BackTab | Action::Left => return HistoryOutcome::Back,
             Action::Quit => return HistoryOutcome::Quit,
             Action::Enter | Action::Right if rows > 0 => return HistoryOutcome::Open(self.selected),
@@ -155,6 +158,14 @@ impl HistoryView<'_> {
             area,
             buf,
             &mut state,
+        );
+        // the header row and the borders take three rows
+        list_scrollbar(
+            self.rows.len(),
+            self.state.selected,
+            area.height.saturating_sub(3),
+            area,
+            buf,
         );
     }
 

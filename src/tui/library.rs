@@ -9,6 +9,7 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Wid
 
 use super::keys::Action;
 use super::theme::Palette;
+use super::widgets::scroll::{Scroll, list_scrollbar};
 use super::widgets::{clean, key_bar, panel, truncate, with_key_bar};
 use crate::scenario::{Role, Scenario, Theme};
 
@@ -39,7 +40,7 @@ pub struct LibraryState {
     pub role_filter: Option<Role>,
     pub search: String,
     pub searching: bool,
-    pub detail_scroll: u16,
+    pub detail_scroll: Scroll,
 }
 
 /// What the library asks the app to do.
@@ -94,8 +95,9 @@ impl LibraryState {
             Action::Down => self.selected = (self.selected + 1).min(visible.len().saturating_sub(1)),
             Action::Home => self.selected = 0,
             Action::End => self.selected = visible.len().saturating_sub(1),
-            Action::PageDown => self.detail_scroll = self.detail_scroll.saturating_add(5),
-            Action::PageUp => self.detail_scroll = self.detail_scroll.saturating_sub(5),
+            Action::PageDown | Action::PageUp => {
+                self.detail_scroll.handle(action.clone());
+            }
             Action::Enter | Action::Right => {
                 if let Some(&i) = visible.get(self.selected) {
                     return LibraryOutcome::Open(scenarios[i].id.clone());
@@ -127,7 +129,7 @@ impl LibraryState {
             _ => {}
         }
         if !matches!(action, Action::PageDown | Action::PageUp) {
-            self.detail_scroll = 0;
+            self.detail_scroll.to_top();
         }
         let count = self.visible(scenarios).len();
         self.selected = self.selected.min(count.saturating_sub(1));
@@ -186,14 +188,23 @@ impl Widget for LibraryView<'_> {
         let (body, bar) = with_key_bar(area);
         let [header, main] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(body);
         self.header(header, buf);
-        let wide = main.width >= 100;
-        let split = if wide {
-            [Constraint::Percentage(50), Constraint::Percentage(50)]
-        } else {
-            [Constraint::Percentage(52), Constraint::Percentage(48)]
-        };
-        let [list_area, detail_area] = Layout::horizontal(split).areas(main);
         let visible = self.state.visible(self.scenarios);
+        // on a wide terminal the list takes what its longest title needs (borders and the
+        // marker), up to three fifths of the width, so titles are not cut while room is spare
+        let longest = visible
+            .iter()
+            .map(|&i| crate::wrap::width(&clean(&self.scenarios[i].title)))
+            .max()
+            .unwrap_or(0);
+        let (least, most) = if main.width >= 100 {
+            (main.width / 2, main.width * 3 / 5)
+        } else {
+            // narrow: the case panel needs its half to be readable
+            (main.width * 13 / 25, main.width * 13 / 25)
+        };
+        let list_width = u16::try_from(longest + 5).unwrap_or(u16::MAX).clamp(least, most);
+        let [list_area, detail_area] =
+            Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(main);
         self.list(&visible, list_area, buf);
         self.detail(
             visible.get(self.state.selected).map(|&i| &self.scenarios[i]),
@@ -302,6 +313,14 @@ impl LibraryView<'_> {
             buf,
             &mut state,
         );
+        // two rows a case
+        list_scrollbar(
+            visible.len(),
+            self.state.selected,
+            area.height.saturating_sub(2) / 2,
+            area,
+            buf,
+        );
     }
 
     fn detail(&self, scenario: Option<&Scenario>, area: Rect, buf: &mut Buffer) {
@@ -342,11 +361,7 @@ impl LibraryView<'_> {
             Line::from(""),
             field("Source", s.source_line()),
         ];
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .scroll((self.state.detail_scroll, 0))
-            .block(block)
-            .render(area, buf);
+        self.state.detail_scroll.render(lines.into(), block, area, buf);
     }
 }
 

@@ -10,12 +10,14 @@ use super::library::Progress;
 use super::run::RunState;
 use crate::engine::assess;
 use crate::record::recorder::SaveState;
-use crate::record::{Record, RecordKind, Recorder, Skipped, Store, is_valid_id};
+use crate::record::{Record, RecordKind, Recorder, ReflectionAnswer, Skipped, Store, is_valid_id};
 use crate::scenario::Scenario;
 use crate::scenario::text::{echo, sanitize};
 
 pub struct RecordStore {
     recorder: Recorder,
+    /// The data folder, for CPD exports (`<dir>/exports`).
+    dir: Option<PathBuf>,
     /// Why runs are not being saved, when they are not.
     warning: Option<String>,
     records: Vec<Record>,
@@ -59,6 +61,7 @@ impl RecordStore {
         let (paths, records) = records.into_iter().map(|(p, r)| (Some(p), r)).unzip();
         let mut store = RecordStore {
             recorder,
+            dir: dir.map(std::path::Path::to_path_buf),
             warning,
             records,
             paths,
@@ -233,12 +236,65 @@ impl RunStore for RecordStore {
         &self.records
     }
 
+    fn current_id(&self) -> Option<String> {
+        self.recorder.record().map(|r| r.id.clone())
+    }
+
+    fn save_reflection(&mut self, record_id: &str, answers: Vec<ReflectionAnswer>) -> Result<(), String> {
+        let Some(index) = self.records.iter().position(|r| r.id == record_id) else {
+            return Err("⚠ This run has no record, so the reflection cannot be kept.".into());
+        };
+        if !self.recorder.is_saving() {
+            return Err(not_kept("The reflection", self.warning.as_deref()));
+        }
+        let mut record = self.records[index].clone();
+        record.reflection = answers;
+        // the run just finished is the recorder's own: it knows the file even before the
+        // folder is read again
+        let path = match self.recorder.record() {
+            Some(current) if current.id == record_id => self.recorder.path().map(PathBuf::from),
+            _ => None,
+        }
+        .or_else(|| self.paths.get(index).cloned().flatten())
+        .or_else(|| {
+            self.read_from
+                .as_ref()
+                .filter(|(id, _)| id == record_id)
+                .map(|(_, p)| p.clone())
+        });
+        self.recorder
+            .rewrite(record.clone(), path)
+            .map_err(|e| format!("⚠ The reflection was not saved: {e}."))?;
+        self.remember(&record);
+        Ok(())
+    }
+
+    fn export(&mut self, file_name: &str, text: &str) -> Result<PathBuf, String> {
+        let Some(dir) = &self.dir else {
+            return Err(not_kept("The export", self.warning.as_deref()));
+        };
+        let folder = dir.join("exports");
+        let path = folder.join(file_name);
+        crate::record::atomic::create_private_dir(&folder)
+            .and_then(|()| crate::record::atomic::write_atomic(&path, text.as_bytes()))
+            .map_err(|e| format!("⚠ Not exported to {}: {e}.", path.display()))?;
+        Ok(path)
+    }
+
     fn skipped(&self) -> &[Skipped] {
         &self.skipped
     }
 
     fn generation(&self) -> u64 {
         self.generation
+    }
+}
+
+/// Why something cannot be written: there is no data folder, or it cannot be used.
+fn not_kept(what: &str, warning: Option<&str>) -> String {
+    match warning {
+        Some(why) => format!("⚠ {what} cannot be written: {why}."),
+        None => format!("⚠ {what} cannot be written: there is no data folder (use --data-dir)."),
     }
 }
 

@@ -8,7 +8,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// One key as a word ("Enter", "Down", "Up", "Left", "Space", "Esc", "Tab", "PgUp",
+/// One key as a word ("Enter", "Down", "Up", "Left", "Space", "Esc", "Tab", "PgUp", "PgDn",
 /// "Backspace", "Ctrl+C"),
 /// `text:…` for typed text, or anything else typed character by character.
 pub fn events(key: &str) -> Vec<KeyEvent> {
@@ -21,6 +21,7 @@ pub fn events(key: &str) -> Vec<KeyEvent> {
         "Esc" => KeyCode::Esc,
         "Tab" => KeyCode::Tab,
         "PgUp" => KeyCode::PageUp,
+        "PgDn" => KeyCode::PageDown,
         "Backspace" => KeyCode::Backspace,
         "Ctrl+C" => return vec![KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)],
         typed => {

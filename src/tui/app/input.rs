@@ -27,11 +27,9 @@ impl App {
         match overlay {
             Overlay::Help => match action {
                 Action::Back | Action::Help | Action::Enter | Action::Quit => self.overlay = None,
-                Action::Up | Action::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Action::Down | Action::ScrollDown => self.help_scroll = self.help_scroll.saturating_add(1),
-                Action::PageUp | Action::Home => self.help_scroll = 0,
-                Action::PageDown => self.help_scroll = self.help_scroll.saturating_add(10),
-                _ => {}
+                other => {
+                    self.help_scroll.handle(other);
+                }
             },
             // only `y` leaves: a habitual Enter must not end a run
             Overlay::ConfirmLeave { quit } => match action {

@@ -2,13 +2,14 @@
 //! `RunStore`), and the date and fresh seeds (the `Clock`). Also the history rows and
 //! trends, worked out once per change of the records rather than per frame or key.
 
+use std::path::PathBuf;
 use std::time::Instant;
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use crate::analysis::history::{HistoryRow, rows, theme_trends};
-use crate::record::{Record, Skipped};
+use crate::record::{Record, ReflectionAnswer, Skipped};
 use crate::scenario::{Scenario, Theme};
 use crate::tui::library::Progress;
 use crate::tui::run::RunState;
@@ -53,6 +54,19 @@ pub trait RunStore {
     /// out from them can be kept until then.
     fn generation(&self) -> u64 {
         0
+    }
+    /// The id of the record of the run on screen (or just finished), once it has one.
+    fn current_id(&self) -> Option<String> {
+        None
+    }
+    /// Keeps the trainee's answers to the discussion questions with a run's record.
+    fn save_reflection(&mut self, _record_id: &str, _answers: Vec<ReflectionAnswer>) -> Result<(), String> {
+        Err("⚠ Runs are not being kept, so the reflection cannot be saved.".into())
+    }
+    /// Writes an export (the CPD Markdown) to `<data folder>/exports/<file_name>`, the folder
+    /// made if needed, atomically; returns where it went.
+    fn export(&mut self, _file_name: &str, _text: &str) -> Result<PathBuf, String> {
+        Err("⚠ There is no data folder to export to (use --data-dir, or `lessons export`).".into())
     }
     /// The program is ending (a quit or a signal): leave the run on disk as one
     /// self-contained file rather than a record plus its journal.

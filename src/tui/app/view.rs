@@ -6,7 +6,7 @@ use std::time::Instant;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::{App, Overlay, Screen};
 use crate::tui::briefing::BriefingView;
@@ -15,7 +15,9 @@ use crate::tui::help::{self, HelpFor};
 use crate::tui::history::HistoryView;
 use crate::tui::library::LibraryView;
 use crate::tui::run::RunView;
-use crate::tui::widgets::{centered, is_too_small, key_bar, modal, render_too_small, with_key_bar};
+use crate::tui::widgets::{
+    centered, is_too_small, key_bar, modal, panel, render_too_small, with_key_bar,
+};
 
 impl App {
     /// Draws the current state at `now` (for a countdown). Changes nothing.
@@ -37,15 +39,10 @@ impl App {
         match self.overlay {
             Some(Overlay::Help) => {
                 let box_area = centered(area, 72, area.height.saturating_sub(2));
-                let text = help::text(self.help_for(), theme);
-                // scrolled by whole lines, stopping where the last line is still in view
-                let rows = usize::from(box_area.height.saturating_sub(2));
-                let last_start = text.lines.len().saturating_sub(rows);
-                let skip = usize::from(self.help_scroll).min(last_start);
-                let more = skip < last_start;
-                let shown: Vec<_> = text.lines.into_iter().skip(skip).collect();
-                let title = if more { "Help (↓ more)" } else { "Help" };
-                modal(box_area, buf, title, Text::from(shown), theme);
+                Clear.render(box_area, buf);
+                let block = panel(Span::styled(" Help ", theme.title), true, theme);
+                self.help_scroll
+                    .render(help::text(self.help_for(), theme), block, box_area, buf);
             }
             Some(Overlay::ConfirmLeave { quit }) => self.draw_confirm_leave(quit, area, buf),
             None => {}

@@ -65,12 +65,17 @@ impl Widget for RunView<'_> {
             frame.render(input, buf);
             (&self.run.rationale).render(text_area, buf);
         } else {
-            let scroll = if reviewing { self.run.feedback_scroll } else { 0 };
+            // clamped to the text, so the pane never scrolls into blank rows
+            let rows = wrapped_height(&pane_text, pane.width.saturating_sub(2));
+            let visible = pane.height.saturating_sub(2);
+            let scroll =
+                if reviewing { self.run.feedback_scroll } else { 0 }.min(rows.saturating_sub(visible));
             Paragraph::new(pane_text)
                 .wrap(Wrap { trim: false })
                 .scroll((scroll, 0))
                 .block(block)
                 .render(pane, buf);
+            crate::tui::widgets::scroll::bar(rows, visible, scroll, pane, buf);
         }
         Paragraph::new(key_bar(&self.keys(), theme)).render(bar, buf);
     }
@@ -177,6 +182,7 @@ impl RunView<'_> {
             .scroll((offset, 0))
             .block(panel(title, false, theme))
             .render(area, buf);
+        crate::tui::widgets::scroll::bar(total, visible, offset, area, buf);
     }
 
     /// What is known so far: the briefing (or a drill's context), each narrative step

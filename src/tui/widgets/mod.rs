@@ -5,6 +5,7 @@ pub mod decision;
 pub mod feedback;
 pub mod panel;
 pub mod rationale;
+pub mod scroll;
 pub mod text;
 
 pub use panel::{
