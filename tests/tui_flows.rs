@@ -221,7 +221,7 @@ fn a_missed_decision_is_drilled_on_the_day_it_falls_due() {
     key(&mut app, KeyCode::Char('d'));
     assert!(matches!(app.screen, Screen::Library(_)));
     assert!(
-        screen(&app, 120, 30).contains("Nothing to drill today; 1 decision(s) come back on later days."),
+        screen(&app, 120, 30).contains("Nothing due today; the next is due on"),
         "{}",
         screen(&app, 120, 30)
     );
@@ -239,7 +239,7 @@ fn a_missed_decision_is_drilled_on_the_day_it_falls_due() {
     assert_eq!(run.state().path.last().map(String::as_str), Some("evidence"));
     let shown = screen(&app, 80, 24);
     assert!(
-        shown.contains("Drill 1: a decision you missed before."),
+        shown.contains("Drill 1 of 1 · "),
         "{shown}"
     );
     assert!(shown.contains("Secure a copy as evidence"), "{shown}");
@@ -255,7 +255,7 @@ fn a_missed_decision_is_drilled_on_the_day_it_falls_due() {
     assert!(matches!(app.screen, Screen::Library(_)));
     let shown = screen(&app, 160, 30);
     assert!(
-        shown.contains("Drill complete: 1 decision(s) re-asked."),
+        shown.contains("Drill complete: 1 decision re-asked."),
         "{shown}"
     );
 }

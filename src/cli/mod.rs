@@ -275,8 +275,12 @@ pub enum Command {
         #[arg(long)]
         plain: bool,
         /// Show what is due and when, without asking anything
-        #[arg(long)]
+        #[arg(long, conflicts_with = "now")]
         list: bool,
+        /// Drill every decision not yet learnt now, due or not (an early answer in line
+        /// does not stretch the schedule; a miss starts it again)
+        #[arg(long)]
+        now: bool,
     },
 }
 
@@ -346,7 +350,7 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             anonymise,
         }) => report::run(&context, &paths, format, anonymise),
-        Some(Command::Drill { plain, list }) => drill::run(&context, plain, list),
+        Some(Command::Drill { plain, list, now }) => drill::run(&context, plain, list, now),
         Some(Command::Classroom { cases, seed, resume }) => classroom::run(&context, &cases, seed, resume),
         Some(Command::New { id, from, dir }) => author::new(&id, from.as_deref(), &dir),
         Some(Command::Graph { scenario, format }) => author::graph(&scenario, format),

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use super::resolve;
 use super::{CliError, Context};
-use crate::analysis::drill::DrillItem;
+use crate::analysis::drill::DrillTarget;
 use crate::engine::{Mode, Session, Settings};
 use crate::plain::{self, Ending};
 use crate::record::recorder::SaveState;
@@ -28,7 +28,7 @@ pub enum Start {
     },
     /// A record, its case, and the file it was read from (where its saves go).
     Resume(Box<Record>, Box<Scenario>, PathBuf),
-    Drill(Vec<DrillItem>),
+    Drill(Vec<DrillTarget>),
 }
 
 pub fn play(

@@ -48,6 +48,8 @@ pub struct DebriefState {
 pub enum DebriefOutcome {
     None,
     Back,
+    /// Retry this run's decisions not in line, now.
+    DrillMissed,
     Quit,
 }
 
@@ -70,6 +72,7 @@ impl DebriefState {
             Action::Quit => return DebriefOutcome::Quit,
             Action::Back if self.detail => self.detail = false,
             Action::Back => return DebriefOutcome::Back,
+            Action::Char('r') => return DebriefOutcome::DrillMissed,
             Action::Tab | Action::Right => self.switch(Tab::ALL[(tab_index + 1) % Tab::ALL.len()]),
             Action::BackTab | Action::Left => {
                 self.switch(Tab::ALL[(tab_index + Tab::ALL.len() - 1) % Tab::ALL.len()])
@@ -162,6 +165,7 @@ impl Widget for DebriefView<'_> {
                 ("↑↓", "decision"),
                 ("Enter", "detail"),
                 ("Tab/1-4", "tabs"),
+                ("r", "retry missed"),
                 ("Esc", "library"),
                 ("q", "quit"),
             ],

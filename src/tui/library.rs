@@ -49,7 +49,10 @@ pub enum LibraryOutcome {
     /// Continue the most recent unfinished run.
     Continue,
     History,
+    /// Drill what is due today.
     Drill,
+    /// Drill everything not yet learnt, due or not.
+    DrillNow,
     Quit,
 }
 
@@ -122,6 +125,7 @@ impl LibraryState {
             Action::Quit => return LibraryOutcome::Quit,
             Action::Char('c') => return LibraryOutcome::Continue,
             Action::Char('d') => return LibraryOutcome::Drill,
+            Action::Char('D') => return LibraryOutcome::DrillNow,
             Action::Tab => return LibraryOutcome::History,
             _ => {}
         }

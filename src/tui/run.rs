@@ -35,6 +35,9 @@ pub struct RunState {
     pub timings: Vec<Timing>,
     /// The rationale has changed since it was last saved.
     pub draft_dirty: bool,
+    /// A drill's place and source ("Drill 2 of 8 · case · decision 3"), shown in the
+    /// header in place of the case's title.
+    pub drill_label: Option<String>,
 }
 
 /// What the run asks the app to do after an action.
@@ -72,6 +75,7 @@ impl RunState {
             message: None,
             timings: Vec::new(),
             draft_dirty: false,
+            drill_label: None,
         };
         run.arm_timer(now);
         run
@@ -313,6 +317,11 @@ impl RunState {
             _ => {}
         }
         RunOutcome::None
+    }
+
+    /// What the header names: a drill's label, else the case's title.
+    pub fn header_title(&self) -> &str {
+        self.drill_label.as_deref().unwrap_or(&self.scenario().title)
     }
 
     /// The number of this decision among those reached so far (1-based).

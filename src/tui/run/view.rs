@@ -93,10 +93,13 @@ impl RunView<'_> {
                 _ => None,
             });
         if let Some((role, assumed)) = role {
-            status.push(Span::styled(
+            // a drill's label already says which decision this is
+            if run.drill_label.is_none() {
+                status.push(Span::styled(
                 format!("Decision {}", run.decision_number()),
                 theme.heading,
             ));
+            }
             status.push(Span::styled(
                 format!(" · {}", crate::scenario::role_phrase(role, assumed)),
                 theme.dim,
@@ -112,7 +115,7 @@ impl RunView<'_> {
         }
         let status_width: usize = status.iter().map(|s| columns(&s.content)).sum();
         let room = (area.width as usize).saturating_sub(status_width + 2);
-        let title = truncate(&clean(&run.scenario().title), room);
+        let title = truncate(&clean(run.header_title()), room);
         let pad = (area.width as usize).saturating_sub(status_width + columns(&title));
         let mut spans = vec![Span::styled(title, theme.title), Span::raw(" ".repeat(pad))];
         spans.extend(status);
