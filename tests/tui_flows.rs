@@ -174,7 +174,7 @@ fn history_with_two_thousand_runs_shows_the_newest_first_and_the_trend() {
     let listed = lines.iter().filter(|l| l.contains("% · 3 dec.")).count();
     assert!(listed >= 10, "{listed} rows shown:\n{shown}");
     // the trend over every finished run, ending on the newest: in line, as was the one before
-    assert!(shown.contains("over 2000 run(s)"), "{shown}");
+    assert!(shown.contains("over 2000 runs"), "{shown}");
     assert!(shown.contains("latest 100% →"), "{shown}");
     // moving down past the end stops at the oldest run
     for _ in 0..2000 {

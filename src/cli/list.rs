@@ -63,9 +63,9 @@ pub fn run(paths: &[PathBuf], json: bool) -> ExitCode {
         print_table(&valid);
         for entry in &invalid {
             eprintln!(
-                "invalid: {} ({} error(s); run `lessons validate {}`)",
+                "invalid: {} ({}; run `lessons validate {}`)",
                 echo_path(&entry.display),
-                entry.errors().count(),
+                crate::plural::count(entry.errors().count(), "error", "errors"),
                 echo_path(&entry.display)
             );
         }
@@ -128,5 +128,8 @@ fn print_table(rows: &[(&Entry, &Scenario)]) {
             crate::scenario::text::sanitize(&s.source.force),
         );
     }
-    println!("{} scenario(s). Play one with `lessons play ID`.", rows.len());
+    println!(
+        "{}. Play one with `lessons play ID`.",
+        crate::plural::count(rows.len(), "scenario", "scenarios")
+    );
 }

@@ -362,8 +362,8 @@ impl DebriefView<'_> {
         if d.total.not_judged > 0 {
             lines.push(Line::styled(
                 format!(
-                    "{} decision(s) not judged: no points, no bar.",
-                    d.total.not_judged
+                    "{} not judged: no points, no bar.",
+                    crate::plural::count(d.total.not_judged, "decision", "decisions")
                 ),
                 theme.dim,
             ));

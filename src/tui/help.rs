@@ -19,15 +19,16 @@ pub fn text(screen: HelpFor, theme: &Palette) -> Text<'static> {
         HelpFor::Library => vec![
             ("↑ ↓  j k", "move through the cases"),
             ("Enter", "open the case's briefing"),
-            ("/", "search titles, forces and themes"),
+            ("/", "search titles, forces and topics"),
             (
                 "t / r",
-                "filter by theme / by the role you play (repeat to cycle)",
+                "filter by topic / by the role you play (repeat to cycle)",
             ),
             ("Esc", "clear the filters"),
             ("c", "continue your most recent unfinished run"),
-            ("d", "drill: re-ask decisions you missed, spaced over days"),
-            ("Tab", "your history: past runs and a trend per theme"),
+            ("d", "drill: re-ask the decisions you missed that are due today"),
+            ("D", "drill now: every decision not yet learnt, due or not"),
+            ("Tab", "your history: past runs and a trend per topic"),
             ("PgUp PgDn", "scroll the case detail"),
         ],
         HelpFor::Briefing => vec![
@@ -58,6 +59,7 @@ pub fn text(screen: HelpFor, theme: &Palette) -> Text<'static> {
             ("↑ ↓", "choose a decision, or scroll"),
             ("Enter", "open or close a decision's detail"),
             ("Tab  1–4", "decisions, scores, what happened, discussion"),
+            ("r", "retry this run's decisions not in line, now (a drill)"),
             ("Esc", "back to the library"),
         ],
     };
