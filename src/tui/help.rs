@@ -26,7 +26,7 @@ pub fn text(screen: HelpFor, theme: &Palette) -> Text<'static> {
             ),
             ("Esc", "clear the filters"),
             ("c", "continue your most recent unfinished run"),
-            ("d", "drill: re-ask the decisions you missed that are due today"),
+            ("d", "drill: re-ask missed decisions that are due today"),
             ("D", "drill now: every decision not yet learnt, due or not"),
             ("Tab", "your history: past runs and a trend per topic"),
             ("PgUp PgDn", "scroll the case detail"),
