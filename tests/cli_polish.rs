@@ -18,7 +18,10 @@ fn scratch(name: &str) -> std::path::PathBuf {
 fn a_unique_prefix_of_a_case_id_plays_that_case() {
     let out = lessons(&["play", "herts", "--plain", "--no-records", "--seed", "1"], "");
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("Doorbell footage of a breached non-molestation order"), "{stdout}");
+    assert!(
+        stdout.contains("Doorbell footage of a breached non-molestation order"),
+        "{stdout}"
+    );
     // input ended before the first answer: the run stops, as with the full id
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
 }
@@ -29,7 +32,10 @@ fn an_ambiguous_prefix_lists_the_matches_and_fails() {
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr.contains("`ipcc-b28` is the start of 8 ids"), "{stderr}");
-    assert!(stderr.contains("  ipcc-b28-1-stalking-and-firearms\n"), "{stderr}");
+    assert!(
+        stderr.contains("  ipcc-b28-1-stalking-and-firearms\n"),
+        "{stderr}"
+    );
     assert!(stderr.contains("  ipcc-b28-8-disclosure-to-victim\n"), "{stderr}");
     assert!(text(&out.stdout).is_empty());
 }
@@ -41,9 +47,15 @@ fn export_latest_with_no_runs_says_to_play_a_case_first() {
     let out = lessons(&["--data-dir", data.to_str().unwrap(), "export", "latest"], "");
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr.contains("there is no finished run to export yet"), "{stderr}");
+    assert!(
+        stderr.contains("there is no finished run to export yet"),
+        "{stderr}"
+    );
     assert!(stderr.contains("`lessons play ID`"), "{stderr}");
-    assert!(!stderr.contains("`lessons export latest`"), "it must not suggest the command that failed: {stderr}");
+    assert!(
+        !stderr.contains("`lessons export latest`"),
+        "it must not suggest the command that failed: {stderr}"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -74,11 +86,17 @@ fn list_columns_line_up_and_show_the_bulletin_date() {
 fn theme_is_offered_only_where_the_full_screen_is_drawn() {
     for command in ["export", "list", "report", "validate", "audit", "new", "man"] {
         let out = lessons(&[command, "--help"], "");
-        assert!(!text(&out.stdout).contains("--theme"), "`{command} --help` offers --theme");
+        assert!(
+            !text(&out.stdout).contains("--theme"),
+            "`{command} --help` offers --theme"
+        );
     }
     for command in ["play", "resume", "drill", "classroom", "preview"] {
         let out = lessons(&[command, "--help"], "");
-        assert!(text(&out.stdout).contains("--theme"), "`{command} --help` lacks --theme");
+        assert!(
+            text(&out.stdout).contains("--theme"),
+            "`{command} --help` lacks --theme"
+        );
     }
     // before the command still works, as it always has
     let out = lessons(&["--theme", "mono", "list"], "");
@@ -107,15 +125,33 @@ fn the_man_page_is_one_page_with_name_synopsis_and_every_command() {
     let out = lessons(&["man"], "");
     assert!(out.status.success());
     let page = text(&out.stdout);
-    assert!(page.starts_with(".ie") || page.starts_with(".TH"), "roff: {}", &page[..40]);
-    for section in [".TH lessons 1", ".SH NAME", ".SH SYNOPSIS", ".SH COMMANDS", ".SH EXIT STATUS"] {
+    assert!(
+        page.starts_with(".ie") || page.starts_with(".TH"),
+        "roff: {}",
+        &page[..40]
+    );
+    for section in [
+        ".TH lessons 1",
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH COMMANDS",
+        ".SH EXIT STATUS",
+    ] {
         assert!(page.contains(section), "missing {section}");
     }
-    for command in ["lessons play", "lessons drill", "lessons completions", "lessons man"] {
+    for command in [
+        "lessons play",
+        "lessons drill",
+        "lessons completions",
+        "lessons man",
+    ] {
         assert!(page.contains(&format!(".SS \"{command}\"")), "missing {command}");
     }
     // no pages that are not installed
-    assert!(!page.contains("lessons-play(1)"), "refers to a page that does not exist");
+    assert!(
+        !page.contains("lessons-play(1)"),
+        "refers to a page that does not exist"
+    );
     assert!(!page.contains("(1)\n") || page.matches("(1)").count() == 0);
 }
 
@@ -153,10 +189,19 @@ fn drill_with_nothing_due_says_when_and_drill_now_asks_at_once() {
     let out = lessons(&["--data-dir", data_arg, "drill", "--plain"], "");
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(stdout.contains("Nothing to drill today. The next is due on "), "{stdout}");
-    assert!(stdout.contains("To retry 1 decision now: lessons drill --now"), "{stdout}");
+    assert!(
+        stdout.contains("Nothing to drill today. The next is due on "),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("To retry 1 decision now: lessons drill --now"),
+        "{stdout}"
+    );
 
-    let out = lessons(&["--data-dir", data_arg, "drill", "--now", "--plain"], "1\nbecause\n\n\n\n");
+    let out = lessons(
+        &["--data-dir", data_arg, "drill", "--now", "--plain"],
+        "1\nbecause\n\n\n\n",
+    );
     let stdout = text(&out.stdout);
     assert!(
         stdout.contains("Drill 1 of 1 · Synthetic fixture: a report at the front counter · decision 1"),
@@ -167,10 +212,14 @@ fn drill_with_nothing_due_says_when_and_drill_now_asks_at_once() {
         .map(|e| e.unwrap().path())
         .filter(|p| p.file_name().unwrap().to_string_lossy().contains("-drill-"))
         .any(|p| {
-            let record: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+            let record: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
             record["session"]["early"] == serde_json::Value::Bool(true)
         });
     assert!(early, "the drill-now record is marked early");
-    assert!(stdout.contains("Drill complete: 1 decision re-asked."), "{stdout}");
+    assert!(
+        stdout.contains("Drill complete: 1 decision re-asked."),
+        "{stdout}"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -37,5 +37,9 @@ fn no_message_in_src_writes_a_plural_as_s_in_brackets() {
             }
         }
     }
-    assert!(found.is_empty(), "write the count with crate::plural::count:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "write the count with crate::plural::count:\n{}",
+        found.join("\n")
+    );
 }

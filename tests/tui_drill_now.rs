@@ -68,9 +68,7 @@ fn app_on_the_day_of(records: Vec<Record>) -> App {
         Instant::now(),
     );
     app.store = Box::new(Records(records));
-    app.clock = Box::new(Fixed(
-        Stamp::from_unix(BASE).local_day(&jiff::tz::TimeZone::UTC),
-    ));
+    app.clock = Box::new(Fixed(Stamp::from_unix(BASE).local_day(&jiff::tz::TimeZone::UTC)));
     app
 }
 
@@ -102,7 +100,10 @@ fn r_on_a_debrief_retries_its_misses_at_once_labelled_drill_1_of_n() {
     let debrief = assess(&scenario, &record.session.answers);
     let mut app = app_on_the_day_of(vec![record]);
     app.screen = Screen::Debrief(Box::new(DebriefState::new(scenario.clone(), debrief)));
-    assert!(screen(&app, 120, 40).contains("retry missed"), "the key bar names r");
+    assert!(
+        screen(&app, 120, 40).contains("retry missed"),
+        "the key bar names r"
+    );
 
     press(&mut app, Action::Char('r'));
     let Screen::Run(run) = &app.screen else {
@@ -115,7 +116,10 @@ fn r_on_a_debrief_retries_its_misses_at_once_labelled_drill_1_of_n() {
     let label = format!("Drill 1 of 1 · {} · decision 1", scenario.title);
     assert!(shown.contains(&label), "{shown}");
     let header = shown.lines().next().unwrap();
-    assert!(!header.contains("Decision 1"), "a drill is not a run's decision 1: {header}");
+    assert!(
+        !header.contains("Decision 1"),
+        "a drill is not a run's decision 1: {header}"
+    );
 }
 
 #[test]

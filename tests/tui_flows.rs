@@ -238,10 +238,7 @@ fn a_missed_decision_is_drilled_on_the_day_it_falls_due() {
     assert!(run.state().drill);
     assert_eq!(run.state().path.last().map(String::as_str), Some("evidence"));
     let shown = screen(&app, 80, 24);
-    assert!(
-        shown.contains("Drill 1 of 1 · "),
-        "{shown}"
-    );
+    assert!(shown.contains("Drill 1 of 1 · "), "{shown}");
     assert!(shown.contains("Secure a copy as evidence"), "{shown}");
 
     // answering it ends the drill back in the library
@@ -254,10 +251,7 @@ fn a_missed_decision_is_drilled_on_the_day_it_falls_due() {
     }
     assert!(matches!(app.screen, Screen::Library(_)));
     let shown = screen(&app, 160, 30);
-    assert!(
-        shown.contains("Drill complete: 1 decision re-asked."),
-        "{shown}"
-    );
+    assert!(shown.contains("Drill complete: 1 decision re-asked."), "{shown}");
 }
 
 #[test]

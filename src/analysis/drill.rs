@@ -318,18 +318,33 @@ mod tests {
         let missed = run(&scenario, &step, &bad, JULY_1);
         // right after the debrief, in line: still due the next day, streak 0
         let early_hit = drill(&scenario, &step, &good, JULY_1 + 600, true);
-        let plan = schedule(&[missed.clone(), early_hit], scenarios, date("2026-07-01"), &london());
+        let plan = schedule(
+            &[missed.clone(), early_hit],
+            scenarios,
+            date("2026-07-01"),
+            &london(),
+        );
         assert_eq!(plan.later.len(), 1);
         assert_eq!(plan.later[0].streak, 0);
         assert_eq!(plan.later[0].due_day, date("2026-07-02"));
         // a review on the due day counts as usual
         let review = drill(&scenario, &step, &good, JULY_1 + DAY, false);
-        let plan = schedule(&[missed.clone(), review.clone()], scenarios, date("2026-07-02"), &london());
+        let plan = schedule(
+            &[missed.clone(), review.clone()],
+            scenarios,
+            date("2026-07-02"),
+            &london(),
+        );
         assert_eq!(plan.later[0].streak, 1);
         assert_eq!(plan.later[0].due_day, date("2026-07-05"));
         // an early miss two days later starts the schedule again
         let early_miss = drill(&scenario, &step, &bad, JULY_1 + 3 * DAY, true);
-        let plan = schedule(&[missed, review, early_miss], scenarios, date("2026-07-04"), &london());
+        let plan = schedule(
+            &[missed, review, early_miss],
+            scenarios,
+            date("2026-07-04"),
+            &london(),
+        );
         assert_eq!(plan.later[0].streak, 0);
         assert_eq!(plan.later[0].due_day, date("2026-07-05"));
     }
@@ -350,7 +365,10 @@ mod tests {
         assert_eq!(missed[0].step, step);
         assert!(missed_in(&assess(&scenario, &[answer(&step, &good)])).is_empty());
         let label = drill_label(2, 8, &scenario, &step);
-        assert!(label.starts_with(&format!("Drill 2 of 8 · {} · decision ", scenario.title)), "{label}");
+        assert!(
+            label.starts_with(&format!("Drill 2 of 8 · {} · decision ", scenario.title)),
+            "{label}"
+        );
     }
 
     #[test]

@@ -75,7 +75,11 @@ fn print_list(plan: &Schedule) {
     }
 }
 
-fn play_plain(context: &Context, scenarios: &[crate::scenario::Scenario], targets: &[DrillTarget]) -> ExitCode {
+fn play_plain(
+    context: &Context,
+    scenarios: &[crate::scenario::Scenario],
+    targets: &[DrillTarget],
+) -> ExitCode {
     let mut recorder = context.recorder();
     let total = targets.len();
     let mut asked = 0;

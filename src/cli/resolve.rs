@@ -22,7 +22,10 @@ pub fn scenario_and_file(arg: &str) -> Option<(Scenario, Option<PathBuf>)> {
         return Some((found.clone(), None));
     }
     // a unique start of an id is enough (`play herts`); more than one match is listed
-    let starting: Vec<&str> = library.ids().filter(|id| !arg.is_empty() && id.starts_with(arg)).collect();
+    let starting: Vec<&str> = library
+        .ids()
+        .filter(|id| !arg.is_empty() && id.starts_with(arg))
+        .collect();
     match starting.as_slice() {
         [one] => return library.find(one).map(|s| (s.clone(), None)),
         [] => {}

@@ -180,7 +180,10 @@ impl HistoryView<'_> {
                 _ => " →",
             };
             let label = format!("{:width$}  ", case_theme.label());
-            let summary = format!("  latest {last}%{direction} over {}", crate::plural::count(values.len(), "run", "runs"));
+            let summary = format!(
+                "  latest {last}%{direction} over {}",
+                crate::plural::count(values.len(), "run", "runs")
+            );
             // the newest runs that fit, so the summary is never pushed off the line
             let room =
                 usize::from(area.width.saturating_sub(2)).saturating_sub(columns(&label) + columns(&summary));

@@ -205,7 +205,11 @@ impl Widget for LibraryView<'_> {
             buf,
         );
         let keys: &[RankedKey] = if self.state.searching {
-            &[("type", "to search", 0), ("Enter", "keep", 0), ("Esc", "clear", 0)]
+            &[
+                ("type", "to search", 0),
+                ("Enter", "keep", 0),
+                ("Esc", "clear", 0),
+            ]
         } else {
             // the last to go at narrow widths: help, drill and quit
             &[

@@ -96,9 +96,9 @@ impl RunView<'_> {
             // a drill's label already says which decision this is
             if run.drill_label.is_none() {
                 status.push(Span::styled(
-                format!("Decision {}", run.decision_number()),
-                theme.heading,
-            ));
+                    format!("Decision {}", run.decision_number()),
+                    theme.heading,
+                ));
             }
             status.push(Span::styled(
                 format!(" · {}", crate::scenario::role_phrase(role, assumed)),

@@ -36,7 +36,12 @@ mod tests {
 
     #[test]
     fn leaves_out_the_least_important_keys_whole() {
-        let keys = [("↑↓", "move", 3), ("d", "drill", 1), ("Tab", "history", 2), ("q", "quit", 0)];
+        let keys = [
+            ("↑↓", "move", 3),
+            ("d", "drill", 1),
+            ("Tab", "history", 2),
+            ("q", "quit", 0),
+        ];
         assert_eq!(fit_keys(&keys, 80).len(), 4);
         assert_eq!(
             fit_keys(&keys, 24),
