@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{lessons, lessons_in, text};
+use common::{lessons, text};
 
 fn scratch(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("lessons-cli-polish-{name}-{}", std::process::id()));
