@@ -44,8 +44,8 @@ mod tests {
         ];
         assert_eq!(fit_keys(&keys, 80).len(), 4);
         assert_eq!(
-            fit_keys(&keys, 24),
-            vec![("↑↓", "move"), ("d", "drill"), ("q", "quit")]
+            fit_keys(&keys, 30),
+            vec![("d", "drill"), ("Tab", "history"), ("q", "quit")]
         );
         assert_eq!(fit_keys(&keys, 3), vec![("q", "quit")]);
     }
