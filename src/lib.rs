@@ -8,6 +8,7 @@ pub mod cli;
 pub mod designer;
 pub mod engine;
 pub mod plain;
+pub mod plural;
 pub mod record;
 pub mod scenario;
 pub mod tui;

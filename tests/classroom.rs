@@ -201,10 +201,10 @@ fn the_report_shows_a_classroom_beside_individual_runs() {
     let report = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(
-        report.contains("1 run(s) by 0 named trainee(s), 1 classroom session(s)"),
+        report.contains("1 run by 0 named trainees, 1 classroom session"),
         "{report}"
     );
-    assert!(report.contains("(1 run(s), 1 finished, 1 classroom)"), "{report}");
+    assert!(report.contains("(1 run, 1 finished, 1 classroom)"), "{report}");
     assert!(
         report.contains("answered: 8"),
         "seven votes and one trainee on the first decision:\n{report}"

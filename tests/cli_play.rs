@@ -26,7 +26,7 @@ fn piped_answers_play_to_a_debrief_beside_the_officers_and_the_finding() {
     assert!(debrief.contains("The officers:   Watch it and hand the phone back"));
     assert!(debrief.contains("The finding:    Fixture finding: the evidence should have been obtained."));
     assert!(debrief.contains("Your rationale: securing it proves the breach"));
-    assert!(debrief.contains("3 of 3 judged decision(s) in line"), "{debrief}");
+    assert!(debrief.contains("3 of 3 judged decisions in line"), "{debrief}");
     assert!(debrief.contains("FOR DISCUSSION\n- Fixture question: what would you do?"));
     assert!(
         !stdout[..stdout.find("DEBRIEF").unwrap()].contains("The finding:"),

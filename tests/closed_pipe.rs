@@ -45,6 +45,8 @@ fn list_drill_and_report_end_quietly_when_the_reader_has_gone() {
     for args in [
         vec!["list"],
         vec!["drill", "--list"],
+        vec!["man"],
+        vec!["completions", "bash"],
         vec!["report", data.path().to_str().unwrap()],
         vec!["validate", "tests/fixtures/valid"],
     ] {

@@ -46,7 +46,7 @@ fn unfair_options_are_located_warnings_that_do_not_fail_validation() {
     for quiet in ["near-enough", "`arrest`"] {
         assert!(!expected.contains(quiet), "{quiet} should not be warned about");
     }
-    assert!(text(&out.stdout).contains("1 valid, 0 invalid, 4 warning(s)"));
+    assert!(text(&out.stdout).contains("1 valid, 0 invalid, 4 warnings"));
 }
 
 #[test]

@@ -74,7 +74,7 @@ fn quit_stops_saves_and_says_how_to_resume() {
         "quit\n",
         &[("LESSONS_HOME", home)],
     );
-    assert!(text(&resumed.stdout).contains("Resuming your run: 1 decision(s) answered"));
+    assert!(text(&resumed.stdout).contains("Resuming your run: 1 decision answered"));
 }
 
 #[test]

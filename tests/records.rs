@@ -86,9 +86,9 @@ fn a_run_cut_off_mid_way_resumes_with_its_answers_and_rationale() {
     );
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{}{}", stdout, text(&out.stderr));
-    assert!(stdout.contains("Resuming your run: 1 decision(s) answered so far."));
+    assert!(stdout.contains("Resuming your run: 1 decision answered so far."));
     assert!(stdout.contains("Your rationale: my first reason"), "{stdout}");
-    assert!(stdout.contains("3 of 3 judged decision(s) in line"), "{stdout}");
+    assert!(stdout.contains("3 of 3 judged decisions in line"), "{stdout}");
     assert_eq!(
         records_in(data.path()).len(),
         1,
@@ -123,7 +123,7 @@ fn corrupt_and_foreign_files_are_reported_skipped_and_left_untouched() {
         stderr.contains("future.json: was written by a newer lessons"),
         "{stderr}"
     );
-    assert!(text(&out.stdout).contains("COHORT REPORT: 1 run(s)"));
+    assert!(text(&out.stdout).contains("COHORT REPORT: 1 run"));
     let after: Vec<Vec<u8>> = [&corrupt, &foreign, &newer]
         .iter()
         .map(|p| fs::read(p).unwrap())
@@ -455,7 +455,7 @@ fn report_over_a_folder_of_runs_through_the_binary() {
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(
-        stdout.contains("COHORT REPORT: 2 run(s) by 2 named trainee(s)"),
+        stdout.contains("COHORT REPORT: 2 runs by 2 named trainees"),
         "{stdout}"
     );
     assert!(stdout.contains("1. What do you do with the video?"));

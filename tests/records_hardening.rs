@@ -414,7 +414,7 @@ fn a_0_1_0_record_of_a_scenario_file_still_resumes_from_that_file() {
     let out = run(data.path(), &["resume", "--plain"], "2\n");
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("Resuming your run: 1 decision(s)"), "{stdout}");
+    assert!(stdout.contains("Resuming your run: 1 decision"), "{stdout}");
     let finished = read_record(&record).unwrap();
     assert!(finished.is_finished());
     assert_eq!(

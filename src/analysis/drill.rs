@@ -1,13 +1,18 @@
 //! Re-drill: the decisions you did not get in line with the finding come back, oldest
 //! first, spaced over days (1, 3, 7, 14). Four answers in line in a row and it is learnt.
 //! Days are the trainee's: they roll over at local midnight, in the zone passed in.
+//!
+//! Drill now (straight after a debrief, `lessons drill --now`, `D` in the library) asks a
+//! decision before it is due. Such an early answer is recorded, but only a miss moves the
+//! schedule (back to one day): getting it right minutes after reading the finding shows
+//! recall over minutes, not days, so it must not stretch the gap.
 
 use std::collections::HashMap;
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use crate::engine::{Verdict, assess_one};
+use crate::engine::{Debrief, Verdict, assess_one};
 use crate::record::model::{Record, RecordKind};
 use crate::record::stamp::{Stamp, days_after};
 use crate::scenario::Scenario;
@@ -27,6 +32,25 @@ pub struct DrillItem {
     pub streak: usize,
     /// The local day it is next due.
     pub due_day: Date,
+}
+
+/// One decision to re-ask now: from the schedule, or from a debrief's misses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DrillTarget {
+    pub scenario_id: String,
+    pub step: String,
+    /// Asked before it is due (drill now): only a miss counts toward the schedule.
+    pub early: bool,
+}
+
+impl DrillItem {
+    pub fn target(&self, early: bool) -> DrillTarget {
+        DrillTarget {
+            scenario_id: self.scenario_id.clone(),
+            step: self.step.clone(),
+            early,
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -51,6 +75,7 @@ pub fn schedule(records: &[Record], scenarios: &[Scenario], today: Date, zone: &
         if !record.matches(scenario) {
             continue;
         }
+        let early = record.kind == RecordKind::Drill && record.session.early;
         let when = if record.kind == RecordKind::Drill {
             record.updated
         } else {
@@ -62,6 +87,9 @@ pub fn schedule(records: &[Record], scenarios: &[Scenario], today: Date, zone: &
                 continue;
             };
             let in_line = assess_one(scenario, decision, answer).verdict == Verdict::InLine;
+            if early && in_line {
+                continue;
+            }
             attempts
                 .entry((scenario.id.as_str(), decision.id.as_str()))
                 .or_default()
@@ -110,10 +138,49 @@ pub fn schedule(records: &[Record], scenarios: &[Scenario], today: Date, zone: &
     schedule
 }
 
+impl Schedule {
+    /// Everything not yet learnt, to drill now: what is due (a real review), then what
+    /// comes later (early).
+    pub fn everything_now(&self) -> Vec<DrillTarget> {
+        let due = self.due.iter().map(|i| i.target(false));
+        due.chain(self.later.iter().map(|i| i.target(true))).collect()
+    }
+
+    /// What is due today, as a real review.
+    pub fn due_now(&self) -> Vec<DrillTarget> {
+        self.due.iter().map(|i| i.target(false)).collect()
+    }
+}
+
+/// The judged decisions of one run's debrief whose answers were not in line, in the
+/// order answered, to retry straight after it.
+pub fn missed_in(debrief: &Debrief) -> Vec<DrillTarget> {
+    debrief
+        .items
+        .iter()
+        .filter(|item| item.judged && item.verdict != Verdict::InLine)
+        .map(|item| DrillTarget {
+            scenario_id: debrief.scenario_id.clone(),
+            step: item.step.clone(),
+            early: true,
+        })
+        .collect()
+}
+
+/// "Drill 2 of 8 · case title · decision 3": where a drill item stands, which case, and
+/// which of the case's decisions (by its place in the case).
+pub fn drill_label(n: usize, total: usize, scenario: &Scenario, step: &str) -> String {
+    let place = scenario
+        .decisions()
+        .position(|d| d.id == step)
+        .map_or_else(String::new, |i| format!(" · decision {}", i + 1));
+    format!("Drill {n} of {total} · {}{place}", scenario.title)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Answer, Mode, Response, Session, Settings};
+    use crate::engine::{Answer, Mode, Response, Session, Settings, assess};
     use crate::scenario::{Decision, DecisionKind, Library};
 
     /// 2026-07-01T10:00:00Z, in British Summer Time.
@@ -229,6 +296,79 @@ mod tests {
         assert_eq!(plan.later[0].streak, 0);
         assert_eq!(plan.later[0].due_day, date("2026-07-13"));
         assert_eq!(plan.later[0].first_missed, Stamp::from_unix(JULY_1));
+    }
+
+    /// A drill of `step` answered with `option` at `unix`, taken early (drill now) or not.
+    fn drill(scenario: &Scenario, step: &str, option: &str, unix: i64, early: bool) -> Record {
+        let settings = Settings::new(Mode::Practice, 1);
+        let session = Session::drill(scenario.clone(), settings, step).expect("a decision");
+        let mut state = session.early(early).into_state();
+        state.answers.push(answer(step, option));
+        let when = Stamp::from_unix(unix);
+        let mut record =
+            Record::new(RecordKind::Drill, scenario, state, None, when).expect("the case hashes");
+        record.updated = when;
+        record
+    }
+
+    #[test]
+    fn an_early_answer_in_line_does_not_stretch_the_gap_but_an_early_miss_restarts_it() {
+        let (scenario, step, good, bad) = case();
+        let scenarios = std::slice::from_ref(&scenario);
+        let missed = run(&scenario, &step, &bad, JULY_1);
+        // right after the debrief, in line: still due the next day, streak 0
+        let early_hit = drill(&scenario, &step, &good, JULY_1 + 600, true);
+        let plan = schedule(
+            &[missed.clone(), early_hit],
+            scenarios,
+            date("2026-07-01"),
+            &london(),
+        );
+        assert_eq!(plan.later.len(), 1);
+        assert_eq!(plan.later[0].streak, 0);
+        assert_eq!(plan.later[0].due_day, date("2026-07-02"));
+        // a review on the due day counts as usual
+        let review = drill(&scenario, &step, &good, JULY_1 + DAY, false);
+        let plan = schedule(
+            &[missed.clone(), review.clone()],
+            scenarios,
+            date("2026-07-02"),
+            &london(),
+        );
+        assert_eq!(plan.later[0].streak, 1);
+        assert_eq!(plan.later[0].due_day, date("2026-07-05"));
+        // an early miss two days later starts the schedule again
+        let early_miss = drill(&scenario, &step, &bad, JULY_1 + 3 * DAY, true);
+        let plan = schedule(
+            &[missed, review, early_miss],
+            scenarios,
+            date("2026-07-04"),
+            &london(),
+        );
+        assert_eq!(plan.later[0].streak, 0);
+        assert_eq!(plan.later[0].due_day, date("2026-07-05"));
+    }
+
+    #[test]
+    fn drill_now_takes_what_is_due_then_what_comes_later_and_a_run_gives_its_misses() {
+        let (scenario, step, good, bad) = case();
+        let scenarios = std::slice::from_ref(&scenario);
+        let records = [run(&scenario, &step, &bad, JULY_1)];
+        let plan = schedule(&records, scenarios, date("2026-07-01"), &london());
+        assert!(plan.due_now().is_empty());
+        let now = plan.everything_now();
+        assert_eq!(now.len(), 1);
+        assert!(now[0].early, "not due until tomorrow");
+        let plan = schedule(&records, scenarios, date("2026-07-02"), &london());
+        assert!(!plan.everything_now()[0].early, "due today: a real review");
+        let missed = missed_in(&assess(&scenario, &[answer(&step, &bad)]));
+        assert_eq!(missed[0].step, step);
+        assert!(missed_in(&assess(&scenario, &[answer(&step, &good)])).is_empty());
+        let label = drill_label(2, 8, &scenario, &step);
+        assert!(
+            label.starts_with(&format!("Drill 2 of 8 · {} · decision ", scenario.title)),
+            "{label}"
+        );
     }
 
     #[test]

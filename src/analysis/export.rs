@@ -67,16 +67,16 @@ pub fn markdown(record: &Record, scenario: &Scenario, zone: &TimeZone) -> String
         String::new()
     } else {
         format!(
-            " (unfinished: {} decision(s) answered so far)",
-            debrief.items.len()
+            " (unfinished: {} answered so far)",
+            crate::plural::count(debrief.items.len(), "decision", "decisions")
         )
     };
     let t = &debrief.total;
     let _ = writeln!(
         out,
-        "- **Result:** {} of {} judged decision(s) in line, {} partly · score {}/{} ({}%){status}",
+        "- **Result:** {} of {} in line, {} partly · score {}/{} ({}%){status}",
         t.in_line,
-        t.decisions,
+        crate::plural::count(t.decisions, "judged decision", "judged decisions"),
         t.partly,
         t.points,
         t.max_points(),
@@ -85,8 +85,8 @@ pub fn markdown(record: &Record, scenario: &Scenario, zone: &TimeZone) -> String
     if t.not_judged > 0 {
         let _ = writeln!(
             out,
-            "- **Not judged:** {} decision(s); the source makes no finding, so they are not scored",
-            t.not_judged
+            "- **Not judged:** {}; the source makes no finding, so they are not scored",
+            crate::plural::count(t.not_judged, "decision", "decisions")
         );
     }
     if !record.matches(scenario) {

@@ -29,8 +29,8 @@ pub fn markdown(record: &Record, zone: &TimeZone) -> String {
     };
     let _ = writeln!(
         out,
-        "- **Result:** {} decision(s) answered ({status})",
-        record.session.answers.len()
+        "- **Result:** {} answered ({status})",
+        crate::plural::count(record.session.answers.len(), "decision", "decisions")
     );
     let _ = writeln!(out, "- **Note:** {NOTE}\n");
     let _ = writeln!(out, "## Decisions\n");

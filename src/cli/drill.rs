@@ -1,74 +1,104 @@
-//! `lessons drill [--plain] [--list]`.
+//! `lessons drill [--now] [--plain] [--list]`.
 
 use std::process::ExitCode;
 
 use super::Context;
 use super::play::{Start, full_screen};
-use crate::analysis::drill::schedule;
+use crate::analysis::drill::{DrillTarget, Schedule, drill_label, schedule};
 use crate::engine::{Mode, Session, Settings};
 use crate::plain::{self, Ending};
+use crate::plural::count;
 use crate::record::Stamp;
 use crate::record::recorder::SaveState;
 use crate::scenario::text::{echo_message, sanitize};
 
-pub fn run(context: &Context, plain: bool, list: bool) -> ExitCode {
+pub fn run(context: &Context, plain: bool, list: bool, now: bool) -> ExitCode {
     let records = context.records();
     let scenarios = context.scenarios_for(&records);
     let today = Stamp::now().local_day(&context.zone);
     let plan = schedule(&records, &scenarios, today, &context.zone);
     if list {
-        println!(
-            "{} decision(s) due now, {} later, {} learnt.",
-            plan.due.len(),
-            plan.later.len(),
-            plan.learnt
-        );
-        for item in &plan.due {
-            println!(
-                "  due now   {} — {}",
-                sanitize(&item.title),
-                sanitize(&item.prompt)
-            );
-        }
-        for item in &plan.later {
-            println!(
-                "  due {}  {} — {}",
-                item.due_day,
-                sanitize(&item.title),
-                sanitize(&item.prompt)
-            );
-        }
+        print_list(&plan);
         return ExitCode::SUCCESS;
     }
-    if plan.due.is_empty() {
-        let next = plan
-            .later
-            .first()
-            .map(|i| format!(" The next is due on {}.", i.due_day))
-            .unwrap_or_default();
-        println!("Nothing to drill today.{next}");
+    let targets = if now {
+        plan.everything_now()
+    } else {
+        plan.due_now()
+    };
+    if targets.is_empty() {
+        match plan.later.first() {
+            None => println!("Nothing to drill: decisions you miss in a run come back here."),
+            Some(next) => println!(
+                "Nothing to drill today. The next is due on {}.\nTo retry {} now: lessons drill --now",
+                next.due_day,
+                count(plan.later.len(), "decision", "decisions")
+            ),
+        }
         return ExitCode::SUCCESS;
     }
     if !plain {
-        return full_screen(context, Start::Drill(plan.due));
+        return full_screen(context, Start::Drill(targets));
     }
+    play_plain(context, &scenarios, &targets)
+}
+
+fn print_list(plan: &Schedule) {
+    // println! panics on a closed pipe (`drill --list | head -1`); a failed write just stops
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let mut lines = vec![format!(
+        "{} due now, {} later, {} learnt.",
+        count(plan.due.len(), "decision", "decisions"),
+        plan.later.len(),
+        plan.learnt
+    )];
+    for item in &plan.due {
+        lines.push(format!(
+            "  due now     {} — {}",
+            sanitize(&item.title),
+            sanitize(&item.prompt)
+        ));
+    }
+    for item in &plan.later {
+        lines.push(format!(
+            "  due {}  {} — {}",
+            item.due_day,
+            sanitize(&item.title),
+            sanitize(&item.prompt)
+        ));
+    }
+    for line in lines {
+        if writeln!(out, "{line}").is_err() {
+            return;
+        }
+    }
+}
+
+fn play_plain(
+    context: &Context,
+    scenarios: &[crate::scenario::Scenario],
+    targets: &[DrillTarget],
+) -> ExitCode {
     let mut recorder = context.recorder();
-    let total = plan.due.len();
-    for (n, item) in plan.due.iter().enumerate() {
+    let total = targets.len();
+    let mut asked = 0;
+    for item in targets {
         let Some(scenario) = scenarios.iter().find(|s| s.id == item.scenario_id) else {
             continue;
         };
-        println!("\nDRILL {} of {total}: from “{}”", n + 1, sanitize(&item.title));
         let settings = Settings::new(Mode::Practice, rand::random());
         let Some(session) = Session::drill(scenario.clone(), settings, &item.step) else {
             continue;
         };
+        asked += 1;
+        println!("\n{}", sanitize(&drill_label(asked, total, scenario, &item.step)));
         let stdin = std::io::stdin();
         let stdout = std::io::stdout();
         // each re-asked decision is a run of its own, with its own record
         recorder.begin_run();
         let result = plain::play_session(
-            session,
+            session.early(item.early),
             Some((&mut recorder, Vec::new())),
             stdin.lock(),
             stdout.lock(),
@@ -98,7 +128,8 @@ pub fn run(context: &Context, plain: bool, list: bool) -> ExitCode {
         }
     }
     println!(
-        "\nDrill complete: {total} decision(s) re-asked. They come back on a widening schedule until learnt."
+        "\nDrill complete: {} re-asked. Missed ones come back on a widening schedule until learnt.",
+        count(asked, "decision", "decisions")
     );
     ExitCode::SUCCESS
 }

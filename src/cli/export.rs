@@ -12,8 +12,17 @@ pub fn run(context: &Context, name: &str, format: ExportFormat, output: Option<&
     let record = match context.find_record(name) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("lessons: {}", echo_message(&e.to_string()));
-            eprintln!("  help: `lessons export latest` exports your most recent finished run");
+            if name == "latest" {
+                eprintln!("lessons: there is no finished run to export yet");
+                eprintln!(
+                    "  help: play a case to its end first: `lessons play ID` (`lessons list` shows the ids) or `lessons` for the library; `lessons resume` finishes an unfinished run"
+                );
+            } else {
+                eprintln!("lessons: {}", echo_message(&e.to_string()));
+                eprintln!(
+                    "  help: `lessons export latest` exports your most recent finished run; Tab in `lessons` lists your runs"
+                );
+            }
             return ExitCode::from(1);
         }
     };

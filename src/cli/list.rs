@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::scenario::text::{echo_message, echo_path};
 use crate::scenario::{Entry, Library, Scenario};
+use crate::wrap::width;
 
 #[derive(Serialize)]
 struct Listed<'a> {
@@ -63,9 +64,9 @@ pub fn run(paths: &[PathBuf], json: bool) -> ExitCode {
         print_table(&valid);
         for entry in &invalid {
             eprintln!(
-                "invalid: {} ({} error(s); run `lessons validate {}`)",
+                "invalid: {} ({}; run `lessons validate {}`)",
                 echo_path(&entry.display),
-                entry.errors().count(),
+                crate::plural::count(entry.errors().count(), "error", "errors"),
                 echo_path(&entry.display)
             );
         }
@@ -95,38 +96,68 @@ fn listed<'a>(entry: &'a Entry, s: &'a Scenario) -> Listed<'a> {
 }
 
 fn print_table(rows: &[(&Entry, &Scenario)]) {
+    use crate::scenario::text::sanitize;
     if rows.is_empty() {
         println!("No scenarios.");
         return;
     }
-    let id_width = rows
+    // the date the library shows: the incident's, else the bulletin's (2019-07, 2016-11)
+    let date = |s: &Scenario| {
+        sanitize(
+            s.source
+                .incident
+                .as_deref()
+                .or(s.source.published.as_deref())
+                .unwrap_or("-"),
+        )
+    };
+    let cells: Vec<[String; 4]> = rows
         .iter()
-        .map(|(_, s)| s.id.chars().count())
-        .max()
-        .unwrap_or(2)
-        .max(2);
-    // an incident may be a month (2019-07) or a full date (2019-07-11)
-    let incident_width = rows
-        .iter()
-        .filter_map(|(_, s)| s.source.incident.as_deref())
-        .map(|i| i.chars().count())
-        .chain(["INCIDENT".len()])
-        .max()
-        .unwrap_or(8);
-    println!(
-        "{:id_width$}  {:incident_width$}  {:>4}  {:>3}  TITLE · FORCE",
-        "ID", "INCIDENT", "DEC", "MIN"
-    );
-    for (_, s) in rows {
-        println!(
-            "{:id_width$}  {:incident_width$}  {:>4}  {:>3}  {} · {}",
-            s.id,
-            crate::scenario::text::sanitize(s.source.incident.as_deref().unwrap_or("-")),
-            s.decisions().count(),
-            s.estimated_minutes,
-            crate::scenario::text::sanitize(&s.title),
-            crate::scenario::text::sanitize(&s.source.force),
-        );
+        .map(|(_, s)| {
+            [
+                sanitize(&s.id),
+                date(s),
+                s.decisions().count().to_string(),
+                s.estimated_minutes.to_string(),
+            ]
+        })
+        .collect();
+    let header = ["ID", "DATE", "DEC", "MIN"].map(String::from);
+    // widths in columns on screen, not bytes or chars: a wide character takes two
+    let widths: Vec<usize> = (0..4)
+        .map(|i| {
+            cells
+                .iter()
+                .chain([&header])
+                .map(|row| width(&row[i]))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |row: &[String; 4], rest: &str| {
+        format!(
+            "{}  {}  {}  {}  {rest}",
+            pad_right(&row[0], widths[0]),
+            pad_right(&row[1], widths[1]),
+            pad_left(&row[2], widths[2]),
+            pad_left(&row[3], widths[3]),
+        )
+    };
+    println!("{}", line(&header, "TITLE · FORCE"));
+    for ((_, s), row) in rows.iter().zip(&cells) {
+        let rest = format!("{} · {}", sanitize(&s.title), sanitize(&s.source.force));
+        println!("{}", line(row, &rest));
     }
-    println!("{} scenario(s). Play one with `lessons play ID`.", rows.len());
+    println!(
+        "{}. Play one with `lessons play ID`.",
+        crate::plural::count(rows.len(), "scenario", "scenarios")
+    );
+}
+
+fn pad_right(text: &str, columns: usize) -> String {
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width(text))))
+}
+
+fn pad_left(text: &str, columns: usize) -> String {
+    format!("{}{text}", " ".repeat(columns.saturating_sub(width(text))))
 }

@@ -5,6 +5,7 @@ mod author;
 mod classroom;
 
 mod context;
+mod docs;
 
 mod drill;
 mod error;
@@ -18,7 +19,7 @@ mod validate;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use context::Context;
 pub use error::CliError;
@@ -38,9 +39,10 @@ use crate::engine::Mode;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Colours of the full-screen player: default, high-contrast (classroom's default) or mono.
-    /// NO_COLOR in the environment always wins.
-    #[arg(long, global = true, value_enum)]
+    /// Colours of the full-screen library and player: default, high-contrast or mono.
+    /// NO_COLOR in the environment always wins. (Also taken after the commands that draw
+    /// the full screen: play, resume, drill, classroom, preview.)
+    #[arg(long, value_enum)]
     pub theme: Option<ThemeArg>,
     /// Where run records are kept (else $LESSONS_HOME, else the platform's data folder)
     #[arg(long, global = true, value_name = "DIR")]
@@ -72,6 +74,23 @@ impl Cli {
             Err(e) => e.exit(),
         }
     }
+}
+
+/// `--theme`, only on the commands that draw the full screen (not on `export`, `list` …).
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct ThemeOpt {
+    /// Colours of the full screen: default, high-contrast or mono. NO_COLOR always wins.
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
+}
+
+/// `--theme` on the classroom, whose default is high contrast (for a projector).
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct ClassroomThemeOpt {
+    /// Colours on the projector: high-contrast (the default here), default or mono.
+    /// NO_COLOR always wins.
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -199,6 +218,8 @@ pub enum Command {
         confidence: bool,
         #[command(flatten)]
         timers: TimerArgs,
+        #[command(flatten)]
+        colours: ThemeOpt,
     },
     /// Continue an unfinished run: the most recent, or the record given
     Resume {
@@ -210,6 +231,8 @@ pub enum Command {
         /// Accepted, but a resumed run keeps the timer setting it began with (it says so)
         #[command(flatten)]
         timers: TimerArgs,
+        #[command(flatten)]
+        colours: ThemeOpt,
     },
     /// Export one run as a Markdown debrief (for a CPD portfolio), JSON or CSV
     Export {
@@ -242,6 +265,8 @@ pub enum Command {
         /// Continue the most recent classroom session
         #[arg(long, conflicts_with = "cases")]
         resume: bool,
+        #[command(flatten)]
+        colours: ClassroomThemeOpt,
     },
     /// Write a commented skeleton scenario that validates as it stands
     New {
@@ -295,15 +320,31 @@ pub enum Command {
         /// Reload whenever the file is saved, showing errors while it is broken
         #[arg(long)]
         watch: bool,
+        #[command(flatten)]
+        colours: ThemeOpt,
     },
+    /// A shell completion script on standard output (e.g. `lessons completions bash > …`)
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page, in roff, on standard output (`lessons man | man -l -`)
+    Man,
     /// Re-ask the decisions you did not get in line with the finding, spaced over days
     Drill {
         /// Drill in the plain line-by-line player
         #[arg(long)]
         plain: bool,
         /// Show what is due and when, without asking anything
-        #[arg(long)]
+        #[arg(long, conflicts_with = "now")]
         list: bool,
+        /// Drill every decision not yet learnt now, due or not (an early answer in line
+        /// does not stretch the schedule; a miss starts it again)
+        #[arg(long)]
+        now: bool,
+        #[command(flatten)]
+        colours: ThemeOpt,
     },
 }
 
@@ -338,13 +379,21 @@ fn non_negative(text: &str) -> Result<f64, error::NotPoints> {
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    // `--theme` after a full-screen command, else before it (`lessons --theme mono play …`)
+    let given = match &cli.command {
+        Some(
+            Command::Play { colours, .. }
+            | Command::Resume { colours, .. }
+            | Command::Drill { colours, .. }
+            | Command::Preview { colours, .. },
+        ) => colours.theme,
+        Some(Command::Classroom { colours, .. }) => colours.theme,
+        _ => None,
+    }
+    .or(cli.theme);
     let context = Context {
-        theme: cli
-            .theme
-            .map_or(crate::tui::theme::ThemeName::Default, Into::into),
-        classroom_theme: cli
-            .theme
-            .map_or(crate::tui::theme::ThemeName::HighContrast, Into::into),
+        theme: given.map_or(crate::tui::theme::ThemeName::Default, Into::into),
+        classroom_theme: given.map_or(crate::tui::theme::ThemeName::HighContrast, Into::into),
         data_dir: cli.data_dir,
         no_records: cli.no_records,
         name: cli.name,
@@ -364,6 +413,7 @@ pub fn run(cli: Cli) -> ExitCode {
             mode,
             confidence,
             timers,
+            ..
         }) => {
             let settings = play::Chosen {
                 mode: mode.into(),
@@ -373,7 +423,9 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             play::play(&context, &scenario, plain, settings)
         }
-        Some(Command::Resume { run, plain, timers }) => {
+        Some(Command::Resume {
+            run, plain, timers, ..
+        }) => {
             play::resume(&context, run.as_deref(), plain, timers.given())
         }
         Some(Command::Export { run, format, output }) => {
@@ -384,8 +436,10 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             anonymise,
         }) => report::run(&context, &paths, format, anonymise),
-        Some(Command::Drill { plain, list }) => drill::run(&context, plain, list),
-        Some(Command::Classroom { cases, seed, resume }) => classroom::run(&context, &cases, seed, resume),
+        Some(Command::Drill { plain, list, now, .. }) => drill::run(&context, plain, list, now),
+        Some(Command::Classroom {
+            cases, seed, resume, ..
+        }) => classroom::run(&context, &cases, seed, resume),
         Some(Command::New { id, from, dir }) => author::new(&id, from.as_deref(), &dir),
         Some(Command::Graph { scenario, format }) => author::graph(&scenario, format),
         Some(Command::Coverage { scenario, seed, json }) => author::coverage(&scenario, seed, json),
@@ -395,6 +449,8 @@ pub fn run(cli: Cli) -> ExitCode {
             threshold,
             format,
         }) => audit::run(&cases, seeds, threshold, format),
-        Some(Command::Preview { path, watch }) => author::preview(&context, &path, watch),
+        Some(Command::Completions { shell }) => docs::completions(shell),
+        Some(Command::Man) => docs::man(),
+        Some(Command::Preview { path, watch, .. }) => author::preview(&context, &path, watch),
     }
 }

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use super::resolve;
 use super::{CliError, Context};
-use crate::analysis::drill::DrillItem;
+use crate::analysis::drill::DrillTarget;
 use crate::engine::{Mode, Session, Settings, Timers};
 use crate::plain::{self, Ending};
 use crate::record::recorder::SaveState;
@@ -35,7 +35,7 @@ pub enum Start {
     },
     /// A record, its case, and the file it was read from (where its saves go).
     Resume(Box<Record>, Box<Scenario>, PathBuf),
-    Drill(Vec<DrillItem>),
+    Drill(Vec<DrillTarget>),
 }
 
 pub fn play(context: &Context, arg: &str, plain: bool, chosen: Chosen) -> ExitCode {

@@ -21,6 +21,26 @@ pub fn scenario_and_file(arg: &str) -> Option<(Scenario, Option<PathBuf>)> {
     if let Some(found) = library.find(arg) {
         return Some((found.clone(), None));
     }
+    // a unique start of an id is enough (`play herts`); more than one match is listed
+    let starting: Vec<&str> = library
+        .ids()
+        .filter(|id| !arg.is_empty() && id.starts_with(arg))
+        .collect();
+    match starting.as_slice() {
+        [one] => return library.find(one).map(|s| (s.clone(), None)),
+        [] => {}
+        many => {
+            eprintln!(
+                "lessons: `{}` is the start of {} ids; type more of the one you mean:",
+                echo(arg),
+                many.len()
+            );
+            for id in many {
+                eprintln!("  {id}");
+            }
+            return None;
+        }
+    }
     eprintln!(
         "lessons: no scenario with id `{}` and no file at that path",
         echo(arg)

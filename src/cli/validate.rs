@@ -82,8 +82,10 @@ pub fn run(paths: &[PathBuf], format: ValidateFormat) -> ExitCode {
                 println!("no scenario files (*.ron) found");
             }
             println!(
-                "{total} file(s): {} valid, {invalid} invalid, {warnings} warning(s)",
-                total - invalid
+                "{}: {} valid, {invalid} invalid, {}",
+                crate::plural::count(total, "file", "files"),
+                total - invalid,
+                crate::plural::count(warnings, "warning", "warnings")
             );
         }
     }

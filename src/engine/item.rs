@@ -228,7 +228,10 @@ impl Item {
         } else if !self.kind.picks_one() && self.judged && self.verdict != Verdict::NoDecision {
             let mut parts = Vec::new();
             if !self.missed.is_empty() {
-                parts.push(format!("{} expected action(s) missed", self.missed.len()));
+                parts.push(format!(
+                    "{} missed",
+                    crate::plural::count(self.missed.len(), "expected action", "expected actions")
+                ));
             }
             if !self.unwanted.is_empty() {
                 parts.push(format!(

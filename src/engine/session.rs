@@ -36,6 +36,7 @@ impl Session {
                 path: Vec::new(),
                 answers: Vec::new(),
                 drill: false,
+                early: false,
             },
             scenario,
         }
@@ -51,6 +52,12 @@ impl Session {
         session.state.drill = true;
         session.enter(Target::Step(index));
         Some(session)
+    }
+
+    /// Marks a drill as taken before its decision was due (drill now).
+    pub fn early(mut self, early: bool) -> Self {
+        self.state.early = early;
+        self
     }
 
     /// Picks up a saved run. Fails rather than guessing when the scenario no longer fits it;

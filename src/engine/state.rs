@@ -110,6 +110,10 @@ pub struct SessionState {
     /// A drill asks one decision on its own and finishes after it.
     #[serde(default)]
     pub drill: bool,
+    /// A drill taken before the decision was due (drill now): the schedule counts its
+    /// misses but not its answers in line (see `analysis::drill`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub early: bool,
 }
 
 impl SessionState {

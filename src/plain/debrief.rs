@@ -17,9 +17,9 @@ pub fn render(scenario: &Scenario, debrief: &Debrief) -> String {
     let total = &debrief.total;
     let _ = writeln!(
         out,
-        "{} of {} judged decision(s) in line, {} partly. Score {}/{} ({}%).",
+        "{} of {} in line, {} partly. Score {}/{} ({}%).",
         total.in_line,
-        total.decisions,
+        crate::plural::count(total.decisions, "judged decision", "judged decisions"),
         total.partly,
         total.points,
         total.max_points(),
@@ -28,8 +28,8 @@ pub fn render(scenario: &Scenario, debrief: &Debrief) -> String {
     if total.not_judged > 0 {
         let _ = writeln!(
             out,
-            "{} decision(s) not judged: the source makes no finding, so they are not scored.",
-            total.not_judged
+            "{} not judged: the source makes no finding, so they are not scored.",
+            crate::plural::count(total.not_judged, "decision", "decisions")
         );
     }
     for (n, item) in debrief.items.iter().enumerate() {
@@ -41,7 +41,7 @@ pub fn render(scenario: &Scenario, debrief: &Debrief) -> String {
         "BY NATIONAL DECISION MODEL STAGE",
         &tallies(&debrief.by_stage),
     );
-    section(&mut out, "BY THEME", &tallies(&debrief.by_theme));
+    section(&mut out, "BY TOPIC", &tallies(&debrief.by_theme));
     section(
         &mut out,
         "WHAT HAPPENED",
@@ -68,7 +68,7 @@ pub fn render(scenario: &Scenario, debrief: &Debrief) -> String {
         section(&mut out, "SOURCE NOTES", &bullets(&scenario.source_notes));
     }
     section(&mut out, "FOR DISCUSSION", &bullets(&scenario.discussion));
-    let _ = writeln!(out, "\nSource: {}", scenario.source_line());
+    let _ = writeln!(out, "\n{}", hanging("Source: ", &scenario.source_line(), WIDTH));
     out
 }
 

@@ -203,8 +203,8 @@ impl<R: BufRead, W: Write> Player<'_, R, W> {
         writeln!(self.out, "{}", sanitize(&s.title))?;
         writeln!(
             self.out,
-            "Resuming your run: {} decision(s) answered so far.",
-            self.session.answers().len()
+            "Resuming your run: {} answered so far.",
+            crate::plural::count(self.session.answers().len(), "decision", "decisions")
         )?;
         writeln!(
             self.out,

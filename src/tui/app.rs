@@ -5,6 +5,7 @@
 mod clock;
 mod input;
 mod debrief;
+mod drill;
 mod store;
 mod view;
 
@@ -25,7 +26,7 @@ use super::run::{RunOutcome, RunState};
 use super::theme::Palette;
 use super::widgets::is_too_small;
 use super::widgets::scroll::Scroll;
-use crate::analysis::drill::DrillItem;
+use crate::analysis::drill::DrillTarget;
 use crate::engine::{Mode, Settings, Timers};
 use crate::record::Record;
 use crate::scenario::Scenario;
@@ -80,7 +81,9 @@ pub struct App {
     /// The countdown's seconds as last drawn, so a tick redraws only when they change.
     shown_countdown: Option<u64>,
     /// Decisions still to re-ask in this drill, in order.
-    pub drill: Vec<DrillItem>,
+    pub drill: std::collections::VecDeque<DrillTarget>,
+    /// How many this drill holds, and how many have been asked so far.
+    pub drill_total: usize,
     pub drilled: usize,
     /// Quit once the first frame is drawn (the start-up benchmark).
     pub exit_after_first_frame: bool,
@@ -116,7 +119,8 @@ impl App {
             home_case: None,
             history: HistoryCache::default(),
             shown_countdown: None,
-            drill: Vec::new(),
+            drill: Default::default(),
+            drill_total: 0,
             drilled: 0,
             exit_after_first_frame: false,
             open_store_later: None,
@@ -232,24 +236,8 @@ impl App {
                     None => self.status = Some("There is no unfinished run to continue.".into()),
                 },
                 LibraryOutcome::History => self.screen = Screen::History(HistoryState::default()),
-                LibraryOutcome::Drill => {
-                    let today = self.clock.today(&self.zone);
-                    let plan = crate::analysis::drill::schedule(
-                        self.store.records(),
-                        &self.scenarios,
-                        today,
-                        &self.zone,
-                    );
-                    if plan.due.is_empty() {
-                        self.status = Some(match plan.later.len() {
-                            0 => "Nothing to drill: decisions you miss come back here on later days."
-                                .to_string(),
-                            n => format!("Nothing to drill today; {n} decision(s) come back on later days."),
-                        });
-                    } else {
-                        self.start_drill(plan.due);
-                    }
-                }
+                LibraryOutcome::Drill => self.drill_from_library(false),
+                LibraryOutcome::DrillNow => self.drill_from_library(true),
                 LibraryOutcome::Quit => self.should_quit = true,
                 LibraryOutcome::None => {}
             },
@@ -284,38 +272,6 @@ impl App {
                 HistoryOutcome::None => {}
             },
         }
-    }
-
-    /// Starts re-asking these decisions, one run each.
-    pub fn start_drill(&mut self, items: Vec<DrillItem>) {
-        self.drill = items;
-        self.drilled = 0;
-        self.next_drill();
-    }
-
-    fn next_drill(&mut self) {
-        while !self.drill.is_empty() {
-            let item = self.drill.remove(0);
-            let Some(scenario) = self.scenario(&item.scenario_id).cloned() else {
-                continue;
-            };
-            let seed = self.seed.unwrap_or_else(|| self.clock.fresh_seed());
-            let settings = Settings::new(Mode::Practice, seed);
-            let Some(session) = crate::engine::Session::drill(scenario, settings, &item.step) else {
-                continue;
-            };
-            self.store.begin_run();
-            self.drilled += 1;
-            let mut run = RunState::resume(session, self.now);
-            run.message = Some(format!("Drill {}: a decision you missed before.", self.drilled));
-            self.screen = Screen::Run(Box::new(run));
-            return;
-        }
-        let done = self.drilled;
-        self.go_home();
-        self.status = Some(format!(
-            "Drill complete: {done} decision(s) re-asked. They return on a widening schedule until learnt."
-        ));
     }
 
     /// Continues a saved run, unless its case has changed since it was recorded.

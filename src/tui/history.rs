@@ -117,7 +117,8 @@ impl HistoryView<'_> {
                 .render(area, buf);
             return;
         }
-        let title_width = area.width.saturating_sub(2 + 16 + 11 + RESULT_WIDTH + 4) as usize;
+        // the borders, the other columns' widths below, and a space between each column
+        let title_width = area.width.saturating_sub(2 + 23 + 11 + RESULT_WIDTH + 3) as usize;
         let rows = self.rows.iter().map(|r| {
             let result = match (r.finished, r.percent) {
                 (true, Some(p)) => format!("{p}% · {} dec.", r.decisions),
@@ -173,7 +174,7 @@ impl HistoryView<'_> {
         let theme = self.theme;
         let mut lines = Vec::new();
         if self.trends.is_empty() {
-            lines.push(Line::styled("Finish a case to see a trend per theme.", theme.dim));
+            lines.push(Line::styled("Finish a case to see a trend per topic.", theme.dim));
         }
         let width = self
             .trends
@@ -190,7 +191,10 @@ impl HistoryView<'_> {
                 _ => " →",
             };
             let label = format!("{:width$}  ", case_theme.label());
-            let summary = format!("  latest {last}%{direction} over {} run(s)", values.len());
+            let summary = format!(
+                "  latest {last}%{direction} over {}",
+                crate::plural::count(values.len(), "run", "runs")
+            );
             // the newest runs that fit, so the summary is never pushed off the line
             let room =
                 usize::from(area.width.saturating_sub(2)).saturating_sub(columns(&label) + columns(&summary));
@@ -203,7 +207,7 @@ impl HistoryView<'_> {
         }
         Paragraph::new(lines)
             .block(panel(
-                Span::styled(" Trend by theme (share of points per run) ", theme.heading),
+                Span::styled(" Trend by topic (share of points per run) ", theme.heading),
                 false,
                 theme,
             ))

@@ -10,6 +10,7 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Wid
 use super::keys::Action;
 use super::theme::Palette;
 use super::widgets::scroll::{Scroll, list_scrollbar};
+use super::widgets::keys_fit::{RankedKey, fit_keys};
 use super::widgets::{clean, key_bar, panel, truncate, with_key_bar};
 use crate::scenario::{Role, Scenario, Theme};
 
@@ -50,7 +51,10 @@ pub enum LibraryOutcome {
     /// Continue the most recent unfinished run.
     Continue,
     History,
+    /// Drill what is due today.
     Drill,
+    /// Drill everything not yet learnt, due or not.
+    DrillNow,
     Quit,
 }
 
@@ -125,6 +129,7 @@ impl LibraryState {
             Action::Quit => return LibraryOutcome::Quit,
             Action::Char('c') => return LibraryOutcome::Continue,
             Action::Char('d') => return LibraryOutcome::Drill,
+            Action::Char('D') => return LibraryOutcome::DrillNow,
             Action::Tab => return LibraryOutcome::History,
             _ => {}
         }
@@ -211,20 +216,27 @@ impl Widget for LibraryView<'_> {
             detail_area,
             buf,
         );
-        let keys: &[(&str, &str)] = if self.state.searching {
-            &[("type", "to search"), ("Enter", "keep"), ("Esc", "clear")]
-        } else {
+        let keys: &[RankedKey] = if self.state.searching {
             &[
-                ("↑↓", "move"),
-                ("Enter", "open"),
-                ("/", "search"),
-                ("t/r", "theme/role"),
-                ("c", "continue"),
-                ("Tab", "history"),
-                ("q", "quit"),
+                ("type", "to search", 0),
+                ("Enter", "keep", 0),
+                ("Esc", "clear", 0),
+            ]
+        } else {
+            // the last to go at narrow widths: help, drill and quit
+            &[
+                ("↑↓", "move", 3),
+                ("Enter", "open", 2),
+                ("/", "search", 4),
+                ("t/r", "topic/role", 6),
+                ("c", "continue", 5),
+                ("d", "drill", 1),
+                ("Tab", "history", 7),
+                ("?", "help", 0),
+                ("q", "quit", 0),
             ]
         };
-        Paragraph::new(key_bar(keys, theme)).render(bar, buf);
+        Paragraph::new(key_bar(&fit_keys(keys, bar.width), theme)).render(bar, buf);
     }
 }
 
@@ -243,10 +255,13 @@ impl LibraryView<'_> {
             Span::styled(" · real cases, real findings   ", theme.dim),
         ];
         if let Some(notice) = self.notice {
-            spans.push(Span::styled(clean(notice), theme.warning));
+            // a long case title is cut with an ellipsis, not mid-word at the edge
+            let used: usize = spans.iter().map(|s| crate::wrap::width(&s.content)).sum();
+            let room = usize::from(area.width).saturating_sub(used);
+            spans.push(Span::styled(truncate(&clean(notice), room), theme.warning));
         }
         let mut second = Vec::new();
-        second.extend(filter("Theme", self.state.theme_filter.map(|t| t.label())));
+        second.extend(filter("Topic", self.state.theme_filter.map(|t| t.label())));
         second.extend(filter("Role", self.state.role_filter.map(|r| r.label())));
         second.push(Span::styled("Search: ", theme.dim));
         let cursor = if self.state.searching { "▏" } else { "" };
@@ -347,7 +362,7 @@ impl LibraryView<'_> {
             ]),
             Line::from(""),
             field("Force", clean(&s.source.force)),
-            field("Themes", themes.join(", ")),
+            field("Topics", themes.join(", ")),
             field("You play", roles.join(" → ")),
             field(
                 "Decisions",

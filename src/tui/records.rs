@@ -199,8 +199,8 @@ impl RunStore for RecordStore {
         }
         if !self.skipped.is_empty() {
             parts.push(format!(
-                "{} unreadable file(s) in records (Tab: history)",
-                self.skipped.len()
+                "{} in records (Tab: history)",
+                crate::plural::count(self.skipped.len(), "unreadable file", "unreadable files")
             ));
         }
         (!parts.is_empty()).then(|| parts.join(" · "))

@@ -40,8 +40,6 @@ pub struct RunState {
     paths: PathLengths,
     /// The seconds left when the clock was last saved, so it is saved again every few.
     saved_left: Option<u64>,
-    /// Said in the header in place of "Decision N of M" (a drill's "Drill 2 of 8 · …").
-    pub label: Option<String>,
     /// Rows scrolled up from the end of the timeline (0 follows the newest entry).
     pub scroll_back: u16,
     /// Rows scrolled in the feedback pane.
@@ -53,6 +51,9 @@ pub struct RunState {
     pub timings: Vec<Timing>,
     /// The rationale has changed since it was last saved.
     pub draft_dirty: bool,
+    /// A drill's place and source ("Drill 2 of 8 · case · decision 3"), shown in the
+    /// header in place of the case's title.
+    pub drill_label: Option<String>,
 }
 
 /// What the run asks the app to do after an action.
@@ -90,13 +91,13 @@ impl RunState {
             paused: false,
             paths,
             saved_left: None,
-            label: None,
             scroll_back: 0,
             feedback_scroll: 0,
             message: None,
             confirm_empty: false,
             timings: Vec::new(),
             draft_dirty: false,
+            drill_label: None,
         };
         run.arm_timer(now);
         run
@@ -415,6 +416,11 @@ impl RunState {
             _ => {}
         }
         RunOutcome::None
+    }
+
+    /// What the header names: a drill's label, else the case's title.
+    pub fn header_title(&self) -> &str {
+        self.drill_label.as_deref().unwrap_or(&self.scenario().title)
     }
 
     /// The rationale being typed, while the run waits for one.

@@ -19,22 +19,24 @@ pub fn text(report: &CohortReport) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "COHORT REPORT: {} run(s) by {} named trainee(s), {} classroom session(s)",
-        report.runs, report.trainees, report.groups
+        "COHORT REPORT: {} by {}, {}",
+        crate::plural::count(report.runs, "run", "runs"),
+        crate::plural::count(report.trainees, "named trainee", "named trainees"),
+        crate::plural::count(report.groups, "classroom session", "classroom sessions")
     );
     if report.ignored > 0 {
         let _ = writeln!(
             out,
-            "({} record(s) or answer(s) left out: their case is not in the library or has changed)",
-            report.ignored
+            "({} left out: their case is not in the library or has changed)",
+            crate::plural::count(report.ignored, "record or answer", "records or answers")
         );
     }
     for case in &report.cases {
         let _ = writeln!(
             out,
-            "\n== {} ({} run(s), {} finished, {} classroom) ==",
+            "\n== {} ({}, {} finished, {} classroom) ==",
             sanitize(&case.title),
-            case.runs,
+            crate::plural::count(case.runs, "run", "runs"),
             case.finished,
             case.groups
         );
@@ -63,8 +65,10 @@ pub fn markdown(report: &CohortReport) -> String {
     let _ = writeln!(out, "# Cohort report\n");
     let _ = writeln!(
         out,
-        "{} run(s) by {} named trainee(s) and {} classroom session(s).\n",
-        report.runs, report.trainees, report.groups
+        "{} by {} and {}.\n",
+        crate::plural::count(report.runs, "run", "runs"),
+        crate::plural::count(report.trainees, "named trainee", "named trainees"),
+        crate::plural::count(report.groups, "classroom session", "classroom sessions")
     );
     if !report.most_missed.is_empty() {
         let _ = writeln!(
@@ -86,9 +90,9 @@ pub fn markdown(report: &CohortReport) -> String {
     for case in &report.cases {
         let _ = writeln!(
             out,
-            "## {}\n\n{} run(s), {} finished, {} classroom session(s).\n",
+            "## {}\n\n{}, {} finished, {}.\n",
             md(&case.title),
-            case.runs,
+            crate::plural::count(case.runs, "run", "runs"),
             case.finished,
             case.groups
         );

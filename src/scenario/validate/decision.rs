@@ -17,9 +17,12 @@ impl Checker<'_> {
                     "too-few-options",
                     prompt,
                     format!(
-                        "decision `{}` has {} option(s); it needs at least 2",
+                        "decision `{}` has {}; it needs at least 2",
                         echo(&d.id),
-                        d.options.len()
+                        match d.options.len() {
+                            1 => "1 option".to_string(),
+                            n => format!("{n} options"),
+                        }
                     ),
                 )
                 .with_help("a decision is a choice: add the other courses of action an officer could take"),

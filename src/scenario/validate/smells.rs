@@ -40,9 +40,15 @@ impl Checker<'_> {
                         "no-feedback",
                         location,
                         format!(
-                            "in decision `{}`, option(s) {} have no feedback",
+                            "in decision `{}`, {} no feedback",
                             echo(&d.id),
-                            needing.iter().map(|id| echo(id)).collect::<Vec<_>>().join(", ")
+                            match needing.as_slice() {
+                                [one] => format!("option {} has", echo(one)),
+                                many => format!(
+                                    "options {} have",
+                                    many.iter().map(|id| echo(id)).collect::<Vec<_>>().join(", ")
+                                ),
+                            }
                         ),
                     )
                     .with_help("say, from the finding, why the option is or is not in line with it"),

@@ -24,6 +24,10 @@ impl App {
                 }
                 return;
             }
+            DebriefOutcome::DrillMissed => {
+                self.drill_missed();
+                return;
+            }
             DebriefOutcome::Export => self.export_debrief(),
             DebriefOutcome::SaveReflection(answers) => match &debrief.record_id {
                 None => "⚠ Runs are not being kept, so the reflection cannot be saved.".into(),

@@ -263,5 +263,6 @@ fn empty_state(seed: u64) -> SessionState {
         path: Vec::new(),
         answers: Vec::new(),
         drill: false,
+        early: false,
     }
 }

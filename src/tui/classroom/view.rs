@@ -278,7 +278,10 @@ impl ClassroomView<'_> {
                             "hidden (v shows)"
                         };
                         lines.push(Line::styled(
-                            format!("{total} vote(s) so far, {shown}."),
+                            format!(
+                                "{} so far, {shown}.",
+                                crate::plural::count(total as usize, "vote", "votes")
+                            ),
                             theme.dim,
                         ));
                     }
@@ -348,7 +351,13 @@ impl ClassroomView<'_> {
             };
             lines.push(Line::from(vec![
                 Span::styled(format!("{letter}  {symbol} {mark}"), style),
-                Span::styled(format!(" · {votes} vote(s){officers}"), theme.dim),
+                Span::styled(
+                    format!(
+                        " · {}{officers}",
+                        crate::plural::count(votes as usize, "vote", "votes")
+                    ),
+                    theme.dim,
+                ),
             ]));
             lines.extend(indented(&clean(&option.text), self.width, "   "));
             if let Some(feedback) = option.feedback.as_ref().filter(|_| !option.debrief_only) {

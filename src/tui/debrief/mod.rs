@@ -75,6 +75,8 @@ pub struct DebriefState {
 pub enum DebriefOutcome {
     None,
     Back,
+    /// Retry this run's decisions not in line, now.
+    DrillMissed,
     Quit,
     /// Write the CPD Markdown record to the exports folder.
     Export,
@@ -147,6 +149,7 @@ impl DebriefState {
             Action::Char(c @ '1'..='4') => self.switch(Tab::ALL[c as usize - '1' as usize]),
             Action::Char('w') if self.can_reflect() => self.open_reflection(),
             Action::Char('x') => return DebriefOutcome::Export,
+            Action::Char('r') => return DebriefOutcome::DrillMissed,
             other => {
                 self.scroll.handle(other);
             }

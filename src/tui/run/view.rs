@@ -91,8 +91,9 @@ impl RunView<'_> {
         let phase = &run.state().phase;
         let decision = phase.step().and_then(|step| run.scenario().decision(step));
         let progress = run.progress();
-        let place = match (&run.label, decision) {
-            (Some(label), _) => clean(label),
+        let place = match (&run.drill_label, decision) {
+            // a drill's label is the title, and already says which decision this is
+            (Some(_), _) => String::new(),
             (None, Some(_)) => progress.label(),
             (None, None) if progress.total == 0 => String::new(),
             (None, None) => {
@@ -149,7 +150,7 @@ impl RunView<'_> {
         status.extend(clock);
         let status_width: usize = status.iter().map(|s| columns(&s.content)).sum();
         let room = (area.width as usize).saturating_sub(status_width + 2);
-        let title = truncate(&clean(&run.scenario().title), room);
+        let title = truncate(&clean(run.header_title()), room);
         let pad = (area.width as usize).saturating_sub(status_width + columns(&title));
         let mut spans = vec![Span::styled(title, theme.title), Span::raw(" ".repeat(pad))];
         spans.extend(status);

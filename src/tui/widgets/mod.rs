@@ -3,6 +3,7 @@
 
 pub mod decision;
 pub mod feedback;
+pub mod keys_fit;
 pub mod panel;
 pub mod rationale;
 pub mod scroll;
