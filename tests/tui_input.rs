@@ -203,7 +203,11 @@ fn the_wheel_scrolls_the_feedback_and_the_help() {
     assert_eq!(run(&app).feedback_scroll, 0);
     press(&mut app, &["?"]);
     act(&mut app, Action::ScrollDown);
-    assert_eq!(app.help_scroll.offset(), 3, "the wheel scrolls the help three rows");
+    assert_eq!(
+        app.help_scroll.offset(),
+        3,
+        "the wheel scrolls the help three rows"
+    );
     assert_eq!(
         app.overlay,
         Some(Overlay::Help),

@@ -425,9 +425,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Resume {
             run, plain, timers, ..
-        }) => {
-            play::resume(&context, run.as_deref(), plain, timers.given())
-        }
+        }) => play::resume(&context, run.as_deref(), plain, timers.given()),
         Some(Command::Export { run, format, output }) => {
             export::run(&context, &run, format, output.as_deref())
         }

@@ -3,9 +3,9 @@
 //! what it needs from outside (records, the date, seeds) is in `store`.
 
 mod clock;
-mod input;
 mod debrief;
 mod drill;
+mod input;
 mod store;
 mod view;
 

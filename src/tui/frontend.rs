@@ -16,6 +16,7 @@ use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute, terminal};
 use ratatui::layout::Rect;
 
+use super::hangup::{self, Waiting};
 use super::keys::{Action, action_for, paste_action, wheel_action};
 use super::signals;
 
@@ -164,12 +165,19 @@ pub(crate) fn stopping() -> bool {
 /// The next terminal event within one tick, if any. Ctrl+C is raw input here, so it is
 /// turned into the interrupt it would have been (exit status 130).
 pub(crate) fn next_event() -> io::Result<Option<Event>> {
-    match event::poll(TICK) {
-        Ok(true) => {}
-        Ok(false) => return Ok(None),
-        // a caught signal can cut the wait short
-        Err(e) if e.kind() == io::ErrorKind::Interrupted => return Ok(None),
-        Err(e) => return Err(e),
+    let ready = match hangup::wait(Duration::ZERO) {
+        // the terminal can be watched directly: never let crossterm read a hung-up one
+        Some(Waiting::HungUp) => return Ok(hung_up()),
+        Some(_) if crossterm_ready(Duration::ZERO)? => true,
+        Some(_) => match hangup::wait(TICK) {
+            Some(Waiting::HungUp) => return Ok(hung_up()),
+            // input, or a signal (a resize among them) that crossterm may have turned into an event
+            _ => crossterm_ready(Duration::ZERO)?,
+        },
+        None => crossterm_ready(TICK)?,
+    };
+    if !ready {
+        return Ok(None);
     }
     let event = event::read()?;
     if let Event::Key(key) = &event
@@ -179,4 +187,20 @@ pub(crate) fn next_event() -> io::Result<Option<Event>> {
         signals::interrupt();
     }
     Ok(Some(event))
+}
+
+/// Whether crossterm has an event within `timeout`.
+fn crossterm_ready(timeout: Duration) -> io::Result<bool> {
+    match event::poll(timeout) {
+        Ok(ready) => Ok(ready),
+        // a caught signal can cut the wait short
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Ends the loop as a SIGHUP would: there is nobody left to save for but the records.
+fn hung_up() -> Option<Event> {
+    signals::hung_up();
+    None
 }

@@ -9,8 +9,8 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Wid
 
 use super::keys::Action;
 use super::theme::Palette;
-use super::widgets::scroll::{Scroll, list_scrollbar};
 use super::widgets::keys_fit::{RankedKey, fit_keys};
+use super::widgets::scroll::{Scroll, list_scrollbar};
 use super::widgets::{clean, key_bar, panel, truncate, with_key_bar};
 use crate::scenario::{Role, Scenario, Theme};
 

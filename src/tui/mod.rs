@@ -8,6 +8,7 @@ pub mod classroom;
 pub mod debrief;
 pub mod editor;
 pub mod frontend;
+pub mod hangup;
 pub mod help;
 pub mod history;
 pub mod keys;

@@ -2,8 +2,8 @@
 //! below it. All case logic is the engine's; this screen turns keys into engine inputs,
 //! and `view` draws what the engine says is current.
 
-pub mod timing;
 mod back;
+pub mod timing;
 pub mod view;
 
 use std::time::{Duration, Instant};

@@ -38,6 +38,11 @@ pub fn interrupt() {
     caught_flag().store(SIGINT as usize, Ordering::SeqCst);
 }
 
+/// The terminal hung up without a SIGHUP reaching us: end as if one had.
+pub fn hung_up() {
+    caught_flag().store(SIGHUP as usize, Ordering::SeqCst);
+}
+
 /// After the terminal is restored: exits as the signal asked, if one did.
 pub fn exit_if_caught() {
     if let Some(signal) = caught() {

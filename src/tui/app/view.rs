@@ -15,9 +15,7 @@ use crate::tui::help::{self, HelpFor};
 use crate::tui::history::HistoryView;
 use crate::tui::library::LibraryView;
 use crate::tui::run::RunView;
-use crate::tui::widgets::{
-    centered, is_too_small, key_bar, modal, panel, render_too_small, with_key_bar,
-};
+use crate::tui::widgets::{centered, is_too_small, key_bar, modal, panel, render_too_small, with_key_bar};
 
 impl App {
     /// Draws the current state at `now` (for a countdown). Changes nothing.

@@ -161,7 +161,13 @@ impl DebriefView<'_> {
         if state.can_reflect() {
             keys.push(("w", "reflect"));
         }
-        keys.extend([("x", "export"), ("r", "retry missed"), ("Esc", back), ("?", "help"), ("q", "quit")]);
+        keys.extend([
+            ("x", "export"),
+            ("r", "retry missed"),
+            ("Esc", back),
+            ("?", "help"),
+            ("q", "quit"),
+        ]);
         keys
     }
 
