@@ -350,7 +350,10 @@ fn every_export_names_the_in_line_answer_and_the_basis() {
     let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
     let row = csv.lines().nth(1).unwrap();
     assert!(header.contains(&"in_line") && header.contains(&"basis"), "{csv}");
-    assert!(row.contains("Secure a copy as evidence,Finding,"), "{csv}");
+    assert!(
+        row.contains("Secure a copy as evidence,,,Finding,"),
+        "in line, then nothing missed or unsupported, then the basis: {csv}"
+    );
     let json: serde_json::Value = serde_json::from_str(&export("json")).unwrap();
     let item = &json["debrief"]["items"][0];
     assert_eq!(item["in_line"][0], "Secure a copy as evidence");

@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Tabs, Widget, Wrap};
 
 use super::{DebriefState, Origin, Tab, compare, scores};
 use crate::tui::theme::Palette;
+use crate::tui::widgets::keys_fit::{RankedKey, fit_keys};
 use crate::tui::widgets::{centered, clean, key_bar, modal, panel, truncate, with_key_bar};
 use crate::wrap;
 
@@ -85,7 +86,8 @@ impl Widget for DebriefView<'_> {
                 buf,
             );
         }
-        Paragraph::new(key_bar(&self.keys(), theme)).render(bar, buf);
+        // at narrow widths the least needed keys are left out whole (the help lists them all)
+        Paragraph::new(key_bar(&fit_keys(&self.keys(), bar.width), theme)).render(bar, buf);
         if state.offering {
             let body = Text::from(vec![
                 Line::styled("Reflect before you go?", theme.heading),
@@ -142,31 +144,31 @@ impl DebriefView<'_> {
         .render(area, buf);
     }
 
-    fn keys(&self) -> Vec<(&'static str, &'static str)> {
+    fn keys(&self) -> Vec<RankedKey<'static>> {
         let state = self.state;
         if let Some(reflection) = &state.reflection {
             let last = reflection.at + 1 >= state.scenario.discussion.len();
             return vec![
-                ("Enter", if last { "save" } else { "next question" }),
-                ("Ctrl+J", "new line"),
-                ("Tab/Shift+Tab", "questions"),
-                ("Esc", "back (not saved)"),
+                ("Enter", if last { "save" } else { "next question" }, 0),
+                ("Ctrl+J", "new line", 0),
+                ("Tab/Shift+Tab", "questions", 1),
+                ("Esc", "back (not saved)", 0),
             ];
         }
         let back = match state.origin {
             Origin::History { .. } => "history",
             Origin::Home => "library",
         };
-        let mut keys = vec![("↑↓ PgDn", "scroll"), ("Tab 1-4", "tabs")];
+        let mut keys = vec![("↑↓ PgDn", "scroll", 3), ("Tab 1-4", "tabs", 2)];
         if state.can_reflect() {
-            keys.push(("w", "reflect"));
+            keys.push(("w", "reflect", 1));
         }
         keys.extend([
-            ("x", "export"),
-            ("r", "retry missed"),
-            ("Esc", back),
-            ("?", "help"),
-            ("q", "quit"),
+            ("x", "export", 1),
+            ("r", "retry missed", 1),
+            ("Esc", back, 0),
+            ("?", "help", 0),
+            ("q", "quit", 0),
         ]);
         keys
     }
