@@ -91,7 +91,7 @@ fn running_with(data: &std::path::Path) -> Option<String> {
             .map(|a| String::from_utf8_lossy(a).into_owned())
             .collect();
         let is_lessons = args.first().is_some_and(|a| a.ends_with("/lessons"));
-        (is_lessons && !zombie && args.iter().any(|a| *a == data)).then_some(pid)
+        (is_lessons && !zombie && args.contains(&data)).then_some(pid)
     })
 }
 
