@@ -129,3 +129,46 @@ fn with_no_timers_nothing_is_timed() {
     assert_eq!(shown(&app), None);
     assert!(screen(&app, 80, 24).contains("What risk level do you record?"));
 }
+
+#[test]
+fn back_from_a_timed_decisions_next_step_keeps_the_clock_that_ran_and_ends_with_it() {
+    // the timed decision asks no rationale: with confidence on, choosing leads to the
+    // confidence question, the step Esc goes back from
+    let mut app = app();
+    press(&mut app, &["Enter", "c"]);
+    for _ in 0..12 {
+        let text = screen(&app, 80, 24);
+        if text.contains("What risk level do you record?") {
+            break;
+        }
+        press(
+            &mut app,
+            &[if text.contains("How sure are you") {
+                "s"
+            } else {
+                "Enter"
+            }],
+        );
+    }
+    let t0 = app.now;
+    press(&mut app, &["Enter"]); // choose, at t0
+    assert!(screen(&app, 80, 24).contains("How sure are you"));
+    app.tick(t0 + Duration::from_secs(10));
+    press(&mut app, &["Esc"]);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("What risk level do you record?"), "{text}");
+    assert_eq!(
+        shown(&app),
+        Some(50),
+        "the ten seconds spent on the confidence question counted"
+    );
+    press(&mut app, &["Enter"]); // choose again
+    app.tick(t0 + Duration::from_secs(65));
+    press(&mut app, &["Esc"]);
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.contains("How sure are you") && text.contains("the choice stands"),
+        "no way back once the time is up:\n{text}"
+    );
+    assert!(!text.contains("Esc back"), "nor is it offered:\n{text}");
+}

@@ -28,15 +28,16 @@ impl RunState {
         }
     }
 
-    /// Whether Esc steps back from here: before the answer is settled, and not on a timed
-    /// decision's choice.
-    pub fn can_go_back(&self) -> bool {
+    /// Whether Esc steps back from here: before the answer is settled, and on a timed
+    /// decision only while its clock (which ran on through the rationale) has time left.
+    pub fn can_go_back(&self, now: Instant) -> bool {
         let phase = &self.state().phase;
         let decision = phase.step().and_then(|s| self.scenario().decision(s));
         match phase {
             Phase::Confidence { .. } if decision.is_some_and(|d| d.rationale != RationalePrompt::No) => true,
+            // a timed decision's clock ran on: back to it only while some time is left
             Phase::Rationale { .. } | Phase::Confidence { .. } => {
-                decision.is_some_and(|d| d.time_limit.is_none())
+                decision.is_some() && !self.clock.as_ref().is_some_and(|c| c.expired(now))
             }
             _ => false,
         }

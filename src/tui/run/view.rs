@@ -290,7 +290,7 @@ impl RunView<'_> {
                         "Why did you choose that? Optional: type your reason, or Enter to skip."
                     };
                     lines.push(Line::styled(ask, theme.heading));
-                    if run.can_go_back() {
+                    if run.can_go_back(self.now) {
                         lines.push(Line::styled("Esc goes back to change your choice.", theme.dim));
                     }
                     return (Line::styled(" Rationale ", theme.heading), Text::from(lines));
@@ -330,7 +330,7 @@ impl RunView<'_> {
             },
             Phase::Rationale { .. } => {
                 let mut keys = vec![("Enter", "submit"), ("Ctrl+J", "new line"), ("Ctrl+E", "editor")];
-                if self.run.can_go_back() {
+                if self.run.can_go_back(self.now) {
                     keys.push(("Esc", "back"));
                 }
                 keys.extend([("F1", "help"), ("Ctrl+Q", "quit")]);
@@ -338,7 +338,7 @@ impl RunView<'_> {
             }
             Phase::Confidence { .. } => {
                 let mut keys = vec![("1-5", "how sure"), ("s", "skip")];
-                if self.run.can_go_back() {
+                if self.run.can_go_back(self.now) {
                     keys.push(("Esc", "back"));
                 }
                 keys.extend([("?", "help"), ("q", "quit")]);
