@@ -120,6 +120,15 @@ fn r_on_a_debrief_retries_its_misses_at_once_labelled_drill_1_of_n() {
         !header.contains("Decision 1"),
         "a drill is not a run's decision 1: {header}"
     );
+    let status = header[label.len()..].trim_start();
+    assert!(
+        status.starts_with("front counter / enquiry officer · practice"),
+        "the role and the mode after the label, one separator between: {header}"
+    );
+    assert!(
+        !shown.contains("┏ Decision 1"),
+        "nor in the decision's title: {shown}"
+    );
 }
 
 #[test]

@@ -117,14 +117,7 @@ impl RunView<'_> {
             )
         });
         let mode = run.state().settings.mode.label();
-        let mode = Span::styled(
-            if status.is_empty() {
-                mode.to_string()
-            } else {
-                format!(" · {mode}")
-            },
-            theme.dim,
-        );
+        let mode = Span::styled(format!(" · {mode}"), theme.dim);
         let clock = run.remaining(self.now).map(|left| {
             let style = if left <= 10 { theme.warning } else { theme.accent };
             let paused = if run.is_paused() { " (paused)" } else { "" };
@@ -148,6 +141,13 @@ impl RunView<'_> {
             status.push(mode);
         }
         status.extend(clock);
+        // each part after the first is led by " · "; a drill has no place, so its first
+        // part is the role (or the mode) and loses the separator
+        if let Some(first) = status.first_mut()
+            && let Some(rest) = first.content.strip_prefix(" · ")
+        {
+            first.content = rest.to_string().into();
+        }
         let status_width: usize = status.iter().map(|s| columns(&s.content)).sum();
         let room = (area.width as usize).saturating_sub(status_width + 2);
         let title = truncate(&clean(run.header_title()), room);
@@ -272,12 +272,16 @@ impl RunView<'_> {
                     return (Line::styled(" Next ", theme.heading), Text::from(lines));
                 }
                 Event::DecisionAsked(asked) => {
-                    let title = format!(
-                        " Decision {} · {} · {} ",
-                        run.progress().position,
-                        asked.ndm.label(),
-                        asked.kind.label()
-                    );
+                    // a drill's header already names the decision by its place in the case
+                    let title = match run.drill_label {
+                        Some(_) => format!(" {} · {} ", asked.ndm.label(), asked.kind.label()),
+                        None => format!(
+                            " Decision {} · {} · {} ",
+                            run.progress().position,
+                            asked.ndm.label(),
+                            asked.kind.label()
+                        ),
+                    };
                     lines.extend(styled_lines(&asked.prompt, theme.heading));
                     lines.push(Line::from(""));
                     lines.extend(decision::option_lines(asked, self.run.cursor, width, theme));
