@@ -205,8 +205,14 @@ fn the_report_shows_a_classroom_beside_individual_runs() {
         "{report}"
     );
     assert!(report.contains("(1 run, 1 finished, 1 classroom)"), "{report}");
+    // the trainee and the room each on their own denominator, never pooled (review defect 2)
     assert!(
-        report.contains("answered: 8"),
-        "seven votes and one trainee on the first decision:\n{report}"
+        report.contains("the officers' choice: 0% · answered: 1\n   Classroom (1 session): 0 Take a copy"),
+        "one trainee on the first decision:\n{report}"
     );
+    assert!(
+        report.contains("send it in if it is needed\n   Classroom: In line with the finding: 0% · partly: 0% · the officers' choice: 0% · answered: 7"),
+        "seven votes on the first decision, apart:\n{report}"
+    );
+    assert!(!report.contains("answered: 8"), "{report}");
 }

@@ -412,40 +412,71 @@ fn report_figures_match_a_hand_count() {
     assert_eq!((built.runs, built.groups, built.trainees), (3, 1, 3));
     let case = &built.cases[0];
     let evidence = &case.decisions[0];
-    // choices: secure 1 + 5 votes, watch 1 + 3, note 1 + 2; 13 people in all
+    // the three trainees alone: secure 1, watch 1, note 1; the room is never pooled in
     let counts: Vec<(String, u32)> = evidence.options.iter().map(|o| (o.id.clone(), o.count)).collect();
     assert_eq!(
         counts,
-        vec![("secure".into(), 6), ("watch".into(), 4), ("note".into(), 3)]
+        vec![("secure".into(), 1), ("watch".into(), 1), ("note".into(), 1)]
     );
-    assert_eq!(evidence.respondents, 13);
-    // in line: secure (6 of 13) = 46%; partly: note (3) = 23%; the officers' choice: watch (4) = 30%
+    assert_eq!(evidence.respondents, 3);
+    // in line: secure (1 of 3) = 33%; partly: note = 33%; the officers' choice: watch = 33%
     assert_eq!(
-        (evidence.share(evidence.in_line), evidence.share(evidence.partly)),
-        (46, 23)
+        (
+            evidence.share(evidence.in_line),
+            evidence.share(evidence.partly),
+            evidence.share(evidence.same_as_officers)
+        ),
+        (33, 33, 33)
     );
-    assert_eq!(evidence.share(evidence.same_as_officers), 30);
+    // the room on its own denominator: 10 votes; secure 5 = 50%, note 2 = 20%, watch 3 = 30%
+    let room = &case.room[0];
+    let votes: Vec<u32> = room.options.iter().map(|o| o.count).collect();
+    assert_eq!(votes, vec![5, 3, 2]);
+    assert_eq!(room.respondents, 10);
+    assert_eq!(
+        (
+            room.share(room.in_line),
+            room.share(room.partly),
+            room.share(room.same_as_officers)
+        ),
+        (50, 20, 30)
+    );
+    // the room did not vote on the risk level: nothing judged there
+    assert_eq!((case.room[1].judged, case.room[1].percent(0)), (0, None));
     // rationales listed without names when anonymised
     assert_eq!(evidence.rationales.len(), 2);
     assert!(evidence.rationales.iter().all(|r| r.trainee.is_none()));
     let risk = &case.decisions[1];
     // graded: high (expected) by A; standard by B is two levels under; medium by C one under
     assert_eq!((risk.judged, risk.in_line, risk.under, risk.over), (3, 1, 2, 0));
-    // most missed first: risk at 33% in line before evidence at 46%
-    assert_eq!(built.most_missed[0].prompt, "What risk level do you record?");
-    assert_eq!(built.most_missed[0].in_line_percent, 33);
+    // most missed, individual runs only: both at 1 of 3 in line
+    let missed: Vec<(u32, u32)> = built
+        .most_missed
+        .iter()
+        .map(|m| (m.in_line_percent, m.judged))
+        .collect();
+    assert_eq!(missed, vec![(33, 3), (33, 3)]);
     let named = report::build(&records, &[fixture_scenario()], false);
-    assert_eq!(
-        named.cases[0].decisions[0].rationales[0].trainee.as_deref(),
-        Some("A")
+    assert!(
+        named.cases[0].decisions[0]
+            .rationales
+            .iter()
+            .any(|r| r.trainee.as_deref() == Some("A"))
     );
     let md = report::markdown(&built);
+    // three single choices: 34 + 33 + 33, adding up to 100 (the largest remainder goes first)
     assert!(
-        md.contains("| Secure a copy as evidence | Expected | 6 | 46% |"),
+        md.contains("| Secure a copy as evidence | Expected | 1 | 34% |"),
         "{md}"
     );
+    assert!(
+        md.contains("Classroom (1 session), apart from the runs above:"),
+        "{md}"
+    );
+    assert!(md.contains("| Secure a copy as evidence | 5 | 50% |"), "{md}");
     let csv = report::csv(&built).unwrap();
-    assert!(csv.contains("synthetic-branching,evidence,What do you do with the video?,secure,Secure a copy as evidence,Expected,false,6,13,46,23,30,0,0"), "{csv}");
+    assert!(csv.starts_with('\u{feff}'), "a BOM so a spreadsheet reads UTF-8");
+    assert!(csv.contains("synthetic-branching,evidence,What do you do with the video?,secure,Secure a copy as evidence,Expected,false,1,3,33,33,33,0,0,Finding,0,5,10,50,20,30\n"), "{csv}");
 }
 
 #[test]

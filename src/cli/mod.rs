@@ -250,9 +250,22 @@ pub enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
-        /// Leave out trainee names (rationales are listed without them)
+        /// Leave out trainee names: the trainee table uses Trainee 1, 2…; rationales are
+        /// listed without names, in a shuffled order
         #[arg(long, alias = "anonymize")]
         anonymise: bool,
+        /// Only practice runs, assessment runs or classroom sessions
+        #[arg(long, value_enum)]
+        mode: Option<crate::analysis::report::ModeFilter>,
+        /// Only records started on or after this local date (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE", value_parser = report::parse_date)]
+        since: Option<jiff::civil::Date>,
+        /// Only the latest attempt per trainee and case (per case for classroom sessions)
+        #[arg(long)]
+        latest: bool,
+        /// With --format csv: the trainee × case table instead of the per-option table
+        #[arg(long)]
+        trainees: bool,
     },
     /// Run cases for a room on a projector: vote tallies, a timer, reveal, discussion
     Classroom {
@@ -433,7 +446,20 @@ pub fn run(cli: Cli) -> ExitCode {
             paths,
             format,
             anonymise,
-        }) => report::run(&context, &paths, format, anonymise),
+            mode,
+            since,
+            latest,
+            trainees,
+        }) => report::run(
+            &context,
+            &paths,
+            report::Options {
+                format,
+                anonymise,
+                trainees,
+                filter: crate::analysis::report::Filter { mode, since, latest },
+            },
+        ),
         Some(Command::Drill { plain, list, now, .. }) => drill::run(&context, plain, list, now),
         Some(Command::Classroom {
             cases, seed, resume, ..

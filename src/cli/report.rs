@@ -1,4 +1,5 @@
-//! `lessons report PATH... [--format text|md|csv|json] [--anonymise]`.
+//! `lessons report PATH... [--format text|md|csv|json] [--anonymise] [--mode M]
+//! [--since DATE] [--latest] [--trainees]`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,7 +10,33 @@ use crate::analysis::report;
 use crate::record::{load_paths, resolve_dir};
 use crate::scenario::text::{echo_message, echo_path};
 
-pub fn run(context: &Context, paths: &[PathBuf], format: ReportFormat, anonymise: bool) -> ExitCode {
+pub struct Options {
+    pub format: ReportFormat,
+    pub anonymise: bool,
+    /// CSV only: the trainee × case table.
+    pub trainees: bool,
+    pub filter: report::Filter,
+}
+
+/// A `--since` date: YYYY-MM-DD.
+pub fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    s.parse::<jiff::civil::Date>()
+        .map_err(|_| format!("{s:?} is not a date: give it as YYYY-MM-DD, e.g. 2026-12-01"))
+}
+
+pub fn run(context: &Context, paths: &[PathBuf], options: Options) -> ExitCode {
+    let Options {
+        format,
+        anonymise,
+        trainees,
+        filter,
+    } = options;
+    if trainees && !matches!(format, ReportFormat::Csv) {
+        eprintln!(
+            "lessons: --trainees goes with --format csv (text, md and json always hold the trainee table)"
+        );
+        return ExitCode::from(2);
+    }
     let paths: Vec<PathBuf> = if paths.is_empty() {
         match resolve_dir(context.data_dir.as_deref()) {
             Some(dir) => vec![dir],
@@ -43,11 +70,16 @@ pub fn run(context: &Context, paths: &[PathBuf], format: ReportFormat, anonymise
         eprintln!("lessons: no run records found in {}", display(&paths));
         return ExitCode::from(1);
     }
-    let records: Vec<_> = records.into_iter().map(|(_, r)| r).collect();
+    let records = report::filter(records.into_iter().map(|(_, r)| r).collect(), &filter);
+    if records.is_empty() {
+        eprintln!("lessons: no records match the filters (--mode, --since, --latest)");
+        return ExitCode::from(1);
+    }
     let built = report::build(&records, &context.scenarios_for(&records), anonymise);
     let text = match format {
         ReportFormat::Text => Ok(report::text(&built)),
         ReportFormat::Md => Ok(report::markdown(&built)),
+        ReportFormat::Csv if trainees => report::trainees_csv(&built),
         ReportFormat::Csv => report::csv(&built),
         ReportFormat::Json => serde_json::to_string_pretty(&built).map_err(ExportError::from),
     };

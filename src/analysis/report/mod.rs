@@ -10,9 +10,15 @@ use crate::engine::{MarkBasis, Verdict, assess_one, vote_count};
 use crate::record::model::{Record, RecordKind, Votes};
 use crate::scenario::{Decision, DecisionKind, Mark, Scenario};
 
+mod filter;
 mod render;
+mod render_trainees;
+mod trainees;
 
+pub use filter::{Filter, ModeFilter, apply as filter};
 pub use render::{csv, markdown, text};
+pub use render_trainees::csv as trainees_csv;
+pub use trainees::{CaseStatus, TraineeCase, TraineeRow};
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct OptionCount {
@@ -29,6 +35,8 @@ pub struct Rationale {
     pub trainee: Option<String>,
     pub option: String,
     pub text: String,
+    /// Whether the run it came from was finished: an abandoned run's reasons are flagged.
+    pub finished: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -36,7 +44,8 @@ pub struct DecisionReport {
     pub step: String,
     pub prompt: String,
     pub kind: DecisionKind,
-    /// People who answered: individual trainees plus every vote in a classroom.
+    /// People who answered. For a room's tick-all question the record holds only ticks per
+    /// option, so this is the most ticks on one option: at least that many answered.
     pub respondents: u32,
     pub options: Vec<OptionCount>,
     /// Answers that could be judged against the finding.
@@ -56,13 +65,23 @@ pub struct DecisionReport {
 }
 
 impl DecisionReport {
+    /// `n` as a share of the judged answers, rounded to the nearest percent (0 when none
+    /// were judged: see [`DecisionReport::percent`] for the "n/a" case).
     pub fn share(&self, n: u32) -> u32 {
-        // u64: a crafted record can hold counts near u32::MAX
-        let share = (u64::from(n) * 100)
-            .checked_div(u64::from(self.judged))
-            .unwrap_or(0);
-        u32::try_from(share).unwrap_or(u32::MAX)
+        self.percent(n).unwrap_or(0)
     }
+
+    /// `n` as a share of the judged answers, or `None` when no answer could be judged.
+    pub fn percent(&self, n: u32) -> Option<u32> {
+        rounded_percent(u64::from(n), u64::from(self.judged))
+    }
+}
+
+/// `n` of `of` as a percentage rounded half up (1 of 15 is 7%, not 6%); `None` of nothing.
+pub fn rounded_percent(n: u64, of: u64) -> Option<u32> {
+    // u128: a crafted record can hold counts near u32::MAX, summed into u64
+    let share = (u128::from(n) * 200 + u128::from(of)).checked_div(u128::from(of) * 2)?;
+    Some(u32::try_from(share).unwrap_or(u32::MAX))
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -72,7 +91,11 @@ pub struct CaseReport {
     pub runs: u32,
     pub finished: u32,
     pub groups: u32,
+    /// Individual runs only (practice and assessment).
     pub decisions: Vec<DecisionReport>,
+    /// Classroom sessions only, per decision, with their own denominators: never pooled
+    /// with the individual runs, shown beside them.
+    pub room: Vec<DecisionReport>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -91,7 +114,10 @@ pub struct CohortReport {
     /// Records of cases not in the library, or answers to options a revised case no longer has.
     pub ignored: u32,
     pub cases: Vec<CaseReport>,
+    /// Individual runs only.
     pub most_missed: Vec<Missed>,
+    /// Trainee × case, with who has not started a case others did.
+    pub trainees_table: Vec<TraineeRow>,
 }
 
 struct Index<'a> {
@@ -100,7 +126,8 @@ struct Index<'a> {
     decisions: HashMap<&'a str, (usize, &'a Decision)>,
 }
 
-/// Builds the report. `anonymise` drops trainee names from the rationales.
+/// Builds the report. `anonymise` puts pseudonyms (Trainee 1, 2…) in the trainee table,
+/// drops names from the rationales and shuffles their order (seeded from the data).
 pub fn build(records: &[Record], scenarios: &[Scenario], anonymise: bool) -> CohortReport {
     let mut report = CohortReport::default();
     let mut index: HashMap<&str, Index> = HashMap::new();
@@ -118,6 +145,7 @@ pub fn build(records: &[Record], scenarios: &[Scenario], anonymise: bool) -> Coh
                 finished: 0,
                 groups: 0,
                 decisions: scenario.decisions().map(empty_decision).collect(),
+                room: scenario.decisions().map(empty_decision).collect(),
             });
             Index {
                 scenario,
@@ -138,7 +166,7 @@ pub fn build(records: &[Record], scenarios: &[Scenario], anonymise: bool) -> Coh
                     let Some(&(i, decision)) = entry.decisions.get(tally.step.as_str()) else {
                         continue;
                     };
-                    count_votes(&mut case.decisions[i], decision, entry.scenario, tally);
+                    count_votes(&mut case.room[i], decision, entry.scenario, tally);
                 }
             }
             _ => {
@@ -155,6 +183,14 @@ pub fn build(records: &[Record], scenarios: &[Scenario], anonymise: bool) -> Coh
     }
     report.trainees = trainees.len() as u32;
     report.most_missed = most_missed(&report.cases);
+    if anonymise {
+        for d in report.cases.iter_mut().flat_map(|c| c.decisions.iter_mut()) {
+            // by a hash of the words, not the order the runs were read: nothing links a
+            // reason here to its place in the named report
+            d.rationales.sort_by_key(|r| trainees::fnv(&[&r.text, &r.option]));
+        }
+    }
+    report.trainees_table = trainees::table(records, scenarios, anonymise);
     report
 }
 
@@ -190,6 +226,7 @@ fn count_answers(case: &mut CaseReport, entry: &Index, record: &Record, trainee:
                 trainee: trainee.clone(),
                 option: answer.response.describe(decision),
                 text: text.clone(),
+                finished: record.is_finished(),
             });
         }
     }

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{CohortReport, DecisionReport, OptionCount};
+use super::{CaseReport, CohortReport, DecisionReport, OptionCount};
 use crate::analysis::export::ExportError;
 use crate::scenario::text::sanitize;
 
@@ -42,10 +42,14 @@ pub fn text(report: &CohortReport) -> String {
         );
         for (n, d) in case.decisions.iter().enumerate() {
             decision_text(&mut out, n + 1, d);
+            if let Some(room) = room_of(case, n) {
+                room_text(&mut out, case.groups, room);
+            }
         }
     }
+    super::render_trainees::text(&mut out, report);
     if !report.most_missed.is_empty() {
-        let _ = writeln!(out, "\nMOST MISSED DECISIONS");
+        let _ = writeln!(out, "\nMOST MISSED DECISIONS (individual runs)");
         for m in &report.most_missed {
             let _ = writeln!(
                 out,
@@ -73,7 +77,7 @@ pub fn markdown(report: &CohortReport) -> String {
     if !report.most_missed.is_empty() {
         let _ = writeln!(
             out,
-            "## Most missed decisions\n\n| Case | Decision | In line | Answers |\n|---|---|---|---|"
+            "## Most missed decisions (individual runs)\n\n| Case | Decision | In line | Answers |\n|---|---|---|---|"
         );
         for m in &report.most_missed {
             let _ = writeln!(
@@ -98,9 +102,119 @@ pub fn markdown(report: &CohortReport) -> String {
         );
         for (n, d) in case.decisions.iter().enumerate() {
             decision_markdown(&mut out, n + 1, d);
+            if let Some(room) = room_of(case, n) {
+                room_markdown(&mut out, case.groups, room);
+            }
         }
     }
+    super::render_trainees::markdown(&mut out, report);
     out
+}
+
+/// The room's tally for the case's `n`th decision, when the case had a classroom session.
+fn room_of(case: &CaseReport, n: usize) -> Option<&DecisionReport> {
+    (case.groups > 0).then(|| case.room.get(n)).flatten()
+}
+
+/// A percentage, or "n/a" when nothing could be judged.
+fn pct(p: Option<u32>) -> String {
+    p.map_or_else(|| "n/a".to_string(), |p| format!("{p}%"))
+}
+
+/// How many answered, worded for what the record can know: a room's tick-all question
+/// holds ticks per option, not people.
+fn answered(d: &DecisionReport, room: bool) -> String {
+    if room && !d.kind.picks_one() {
+        format!("at least {} (the most ticks on one option)", d.respondents)
+    } else {
+        d.respondents.to_string()
+    }
+}
+
+/// The shares line: in line, partly, the officers' choice, answered.
+fn shares_line(d: &DecisionReport, against: &str, room: bool) -> String {
+    format!(
+        "In line with {against}: {} · partly: {} · the officers' choice: {} · answered: {}",
+        pct(d.percent(d.in_line)),
+        pct(d.percent(d.partly)),
+        pct(d.percent(d.same_as_officers)),
+        answered(d, room)
+    )
+}
+
+/// The room's votes for one decision, under the individual runs' figures.
+fn room_text(out: &mut String, sessions: u32, d: &DecisionReport) {
+    let label = format!(
+        "   Classroom ({}):",
+        crate::plural::count(sessions, "session", "sessions")
+    );
+    if d.options.iter().all(|o| o.count == 0) {
+        let _ = writeln!(out, "{label} no votes");
+        return;
+    }
+    let votes: Vec<String> = d
+        .options
+        .iter()
+        .map(|o| format!("{} {}", o.count, sanitize(&o.text)))
+        .collect();
+    let _ = writeln!(out, "{label} {}", votes.join(" · "));
+    let _ = writeln!(
+        out,
+        "   Classroom: {}",
+        room_shares(d, &sanitize(&d.basis.against()))
+    );
+}
+
+/// The room's shares, or for ticks (which say nothing of any one person) what they count.
+fn room_shares(d: &DecisionReport, against: &str) -> String {
+    if d.kind.picks_one() {
+        shares_line(d, against, true)
+    } else {
+        format!(
+            "ticks, not judged per person · in line: n/a · answered: {}",
+            answered(d, true)
+        )
+    }
+}
+
+fn room_markdown(out: &mut String, sessions: u32, d: &DecisionReport) {
+    let _ = writeln!(
+        out,
+        "Classroom ({}), apart from the runs above:\n\n| Option | Votes | Share |\n|---|---|---|",
+        crate::plural::count(sessions, "session", "sessions")
+    );
+    let shares = option_shares(d);
+    for (o, share) in d.options.iter().zip(shares) {
+        let _ = writeln!(out, "| {} | {} | {} |", md(&o.text), o.count, pct(share));
+    }
+    let _ = writeln!(out, "\n{}\n", room_shares(d, &md(&d.basis.against())));
+}
+
+/// Each option's share of all choices, by largest remainder so they add up to 100.
+pub(super) fn option_shares(d: &DecisionReport) -> Vec<Option<u32>> {
+    let total: u64 = d.options.iter().map(|o| u64::from(o.count)).sum();
+    if total == 0 {
+        return vec![None; d.options.len()];
+    }
+    let mut floors: Vec<(usize, u64, u64)> = d
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let scaled = u64::from(o.count) * 100;
+            (i, scaled / total, scaled % total)
+        })
+        .collect();
+    let left = 100u64.saturating_sub(floors.iter().map(|f| f.1).sum());
+    let mut order: Vec<usize> = (0..floors.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(floors[i].2), i));
+    for &i in order.iter().take(usize::try_from(left).unwrap_or(0)) {
+        floors[i].1 += 1;
+    }
+    floors
+        .into_iter()
+        .map(|(_, p, _)| Some(u32::try_from(p).unwrap_or(u32::MAX)))
+        .collect()
 }
 
 /// One decision for a terminal: a bar per option, the shares, the rationales.
@@ -128,12 +242,8 @@ fn decision_text(out: &mut String, n: usize, d: &DecisionReport) {
     } else {
         let _ = writeln!(
             out,
-            "   In line with {}: {}% · partly: {}% · the officers' choice: {}% · answered: {}{}",
-            sanitize(&d.basis.against()),
-            d.share(d.in_line),
-            d.share(d.partly),
-            d.share(d.same_as_officers),
-            d.respondents,
+            "   {}{}",
+            shares_line(d, &sanitize(&d.basis.against()), false),
             if d.no_decision > 0 {
                 format!(" · no decision in time: {}", d.no_decision)
             } else {
@@ -152,9 +262,10 @@ fn decision_text(out: &mut String, n: usize, d: &DecisionReport) {
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "   - {who}“{}” (chose: {})",
+            "   - {who}“{}” (chose: {}){}",
             sanitize(&r.text),
-            sanitize(&r.option)
+            sanitize(&r.option),
+            unfinished(r.finished)
         );
     }
 }
@@ -163,15 +274,14 @@ fn decision_text(out: &mut String, n: usize, d: &DecisionReport) {
 fn decision_markdown(out: &mut String, n: usize, d: &DecisionReport) {
     let _ = writeln!(out, "### {n}. {}\n", md(&d.prompt));
     let _ = writeln!(out, "| Option | Mark | Chosen | Share |\n|---|---|---|---|");
-    let total: u64 = d.options.iter().map(|o| u64::from(o.count)).sum::<u64>().max(1);
-    for o in &d.options {
+    for (o, share) in d.options.iter().zip(option_shares(d)) {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {}% |",
+            "| {} | {} | {} | {} |",
             md(&o.text),
             mark_tag(o),
             o.count,
-            u64::from(o.count) * 100 / total
+            pct(share)
         );
     }
     let _ = writeln!(out, "\nBasis: {}", md(&d.basis.describe()));
@@ -182,15 +292,7 @@ fn decision_markdown(out: &mut String, n: usize, d: &DecisionReport) {
             d.respondents
         );
     } else {
-        let _ = writeln!(
-            out,
-            "\nIn line with {}: **{}%** · partly: {}% · the officers' choice: {}% · answered: {}",
-            md(&d.basis.against()),
-            d.share(d.in_line),
-            d.share(d.partly),
-            d.share(d.same_as_officers),
-            d.respondents
-        );
+        let _ = writeln!(out, "\n{}", shares_line(d, &md(&d.basis.against()), false));
     }
     if d.kind.needs_levels() && d.judged > 0 {
         let _ = writeln!(out, "\nGraded too low: {} · too high: {}", d.under, d.over);
@@ -204,10 +306,20 @@ fn decision_markdown(out: &mut String, n: usize, d: &DecisionReport) {
                 .map(|t| format!("**{}**: ", md(&crate::scenario::text::markdown_text(t))))
                 .unwrap_or_default();
             let text = md(&crate::scenario::text::markdown_text(&r.text));
-            let _ = writeln!(out, "- {who}“{text}” (chose: {})", md(&r.option));
+            let _ = writeln!(
+                out,
+                "- {who}“{text}” (chose: {}){}",
+                md(&r.option),
+                unfinished(r.finished)
+            );
         }
     }
     out.push('\n');
+}
+
+/// Marks a reason given in a run that was never finished.
+fn unfinished(finished: bool) -> &'static str {
+    if finished { "" } else { " (unfinished run)" }
 }
 
 /// Text for a Markdown table cell or line: pipes escaped, on one line.
@@ -236,10 +348,17 @@ pub fn csv(report: &CohortReport) -> Result<String, ExportError> {
         "graded_too_high",
         "basis",
         "not_judged",
+        "classroom_votes",
+        "classroom_answered",
+        "classroom_in_line_percent",
+        "classroom_partly_percent",
+        "classroom_officers_choice_percent",
     ])?;
     for case in &report.cases {
-        for d in &case.decisions {
-            for o in &d.options {
+        for (n, d) in case.decisions.iter().enumerate() {
+            let room = room_of(case, n);
+            let room_cell = |f: &dyn Fn(&DecisionReport) -> String| room.map(f).unwrap_or_default();
+            for (k, o) in d.options.iter().enumerate() {
                 writer.write_record([
                     case.scenario_id.clone(),
                     d.step.clone(),
@@ -250,16 +369,27 @@ pub fn csv(report: &CohortReport) -> Result<String, ExportError> {
                     o.actual.to_string(),
                     o.count.to_string(),
                     d.respondents.to_string(),
-                    d.share(d.in_line).to_string(),
-                    d.share(d.partly).to_string(),
-                    d.share(d.same_as_officers).to_string(),
+                    cell(d.percent(d.in_line)),
+                    cell(d.percent(d.partly)),
+                    cell(d.percent(d.same_as_officers)),
                     d.under.to_string(),
                     d.over.to_string(),
                     d.basis.basis.ident().to_string(),
                     d.not_judged.to_string(),
+                    room_cell(&|r| r.options.get(k).map(|o| o.count.to_string()).unwrap_or_default()),
+                    room_cell(&|r| r.respondents.to_string()),
+                    room_cell(&|r| cell(r.percent(r.in_line))),
+                    room_cell(&|r| cell(r.percent(r.partly))),
+                    room_cell(&|r| cell(r.percent(r.same_as_officers))),
                 ])?;
             }
         }
     }
-    writer.finish()
+    // a byte-order mark, so a spreadsheet reads the text as UTF-8 (dashes, accents)
+    Ok(format!("\u{feff}{}", writer.finish()?))
+}
+
+/// A percentage for a CSV cell: empty when nothing could be judged.
+fn cell(p: Option<u32>) -> String {
+    p.map(|p| p.to_string()).unwrap_or_default()
 }
