@@ -36,6 +36,11 @@ fn mode_matches(record: &Record, mode: ModeFilter) -> bool {
     }
 }
 
+/// Classroom or not, the trainee, the case: one attempt is kept per key.
+type AttemptKey = (bool, Option<String>, String);
+/// When the record was last written, then its id.
+type Rank = (i64, String);
+
 /// The records the filter keeps, in their order.
 pub fn apply(records: Vec<Record>, filter: &Filter) -> Vec<Record> {
     let zone = local_zone();
@@ -48,7 +53,7 @@ pub fn apply(records: Vec<Record>, filter: &Filter) -> Vec<Record> {
         return kept;
     }
     // the latest by when it was last written; the id breaks a tie so the choice is stable
-    let mut latest: HashMap<(bool, Option<String>, String), ((i64, String), usize)> = HashMap::new();
+    let mut latest: HashMap<AttemptKey, (Rank, usize)> = HashMap::new();
     for (i, r) in kept.iter().enumerate() {
         let key = (
             r.kind == RecordKind::Group,
