@@ -184,7 +184,11 @@ pub fn build(records: &[Record], scenarios: &[Scenario], anonymise: bool) -> Coh
     report.trainees = trainees.len() as u32;
     report.most_missed = most_missed(&report.cases);
     if anonymise {
+        let names: Vec<&str> = trainees.iter().copied().collect();
         for d in report.cases.iter_mut().flat_map(|c| c.decisions.iter_mut()) {
+            for r in &mut d.rationales {
+                r.text = trainees::redact(&r.text, &names);
+            }
             // by a hash of the words, not the order the runs were read: nothing links a
             // reason here to its place in the named report
             d.rationales.sort_by_key(|r| trainees::fnv(&[&r.text, &r.option]));

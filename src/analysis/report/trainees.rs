@@ -167,3 +167,66 @@ fn cell(case: &str, attempts: Option<&Vec<(&Record, &Scenario)>>, zone: &jiff::t
     }
     out
 }
+
+/// A rationale with the cohort's names taken out: a trainee who typed "I, Chloë Ng, think
+/// so" is not named by an anonymised report. Whole names first, then each part of a name
+/// (two letters or more) where it stands as a word of its own.
+pub(super) fn redact(text: &str, names: &[&str]) -> String {
+    const MASK: &str = "[name]";
+    let mut out = text.to_string();
+    let mut names: Vec<&str> = names.to_vec();
+    // longest first, so "Chloë Ng" goes before "Chloë"
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    for name in &names {
+        out = replace_words(&out, name.trim(), MASK);
+    }
+    for part in names.iter().flat_map(|n| n.split_whitespace()) {
+        if part.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            out = replace_words(&out, part, MASK);
+        }
+    }
+    out
+}
+
+/// Replaces `word` where it is not part of a longer word (case-insensitive).
+fn replace_words(text: &str, word: &str, with: &str) -> String {
+    if word.is_empty() {
+        return text.to_string();
+    }
+    let lower = text.to_lowercase();
+    let target = word.to_lowercase();
+    // lower-casing can change byte lengths; keep the text as it is rather than cut it wrongly
+    if lower.len() != text.len() || target.len() != word.len() {
+        return text.replace(word, with);
+    }
+    let mut out = String::new();
+    let mut at = 0;
+    while let Some(found) = lower[at..].find(&target) {
+        let start = at + found;
+        let end = start + target.len();
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        let alone = !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
+        out.push_str(&text[at..start]);
+        out.push_str(if alone { with } else { &text[start..end] });
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn names_typed_into_a_rationale_are_taken_out_but_not_parts_of_other_words() {
+        assert_eq!(
+            redact(
+                "I, Chloë Ng, think so; chloë agrees. Annual leave, Ann.",
+                &["Chloë Ng", "Ann"]
+            ),
+            "I, [name], think so; [name] agrees. Annual leave, [name]."
+        );
+    }
+}
