@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::engine::{Answer, Response, assess_one};
+use crate::engine::{Answer, Item, Response, assess_one};
 use crate::scenario::graph::{Target, next_after, next_after_ticks};
 use crate::scenario::text::sanitize;
 use crate::scenario::{Basis, Decision, DecisionKind, Scenario, Step};
@@ -158,9 +158,9 @@ pub fn answer_key(scenarios: &[Scenario]) -> String {
     out
 }
 
-fn key_entry(out: &mut String, n: usize, scenario: &Scenario, d: &Decision) {
-    // the engine's own assessment of the officers' answer gives the in-line options and the
-    // basis exactly as a debrief shows them
+/// The engine's own assessment of the officers' answer: the in-line options, the basis and
+/// the finding exactly as a debrief shows them, whatever anyone chose.
+pub(crate) fn reference_item(scenario: &Scenario, d: &Decision) -> Item {
     let officers: Vec<String> = d.officers_choice().iter().map(|o| o.id.clone()).collect();
     let response = match (d.kind, officers.first()) {
         (DecisionKind::Multiple, _) => Response::Ticked(officers.clone()),
@@ -174,7 +174,11 @@ fn key_entry(out: &mut String, n: usize, scenario: &Scenario, d: &Decision) {
         rationale: None,
         confidence: None,
     };
-    let item = assess_one(scenario, d, &answer);
+    assess_one(scenario, d, &answer)
+}
+
+fn key_entry(out: &mut String, n: usize, scenario: &Scenario, d: &Decision) {
+    let item = reference_item(scenario, d);
     let _ = writeln!(out, "## {n}. {}\n", sanitize(&d.prompt));
     let _ = writeln!(out, "- **Stage:** {}", d.ndm.label());
     let in_line = if item.in_line.is_empty() {
