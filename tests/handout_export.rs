@@ -180,6 +180,7 @@ fn a_classroom_record_exports_as_the_rooms_session_summary() {
     // 7 of 10 is 70%, 2 is 20%, 1 is 10%
     assert!(md.contains(&format!("| {} | 7 | 70% |", text_of(seven))), "{md}");
     assert!(md.contains("| **Total** | 10 |"), "{md}");
+    assert!(!md.contains("**Tie:**"), "7, 2 and 1 is no tie:\n{md}");
     assert!(
         md.contains(&format!("- **Finding:** {}", decision.finding.text)),
         "{md}"
@@ -223,6 +224,7 @@ fn a_classroom_record_exports_as_the_rooms_session_summary() {
     assert_eq!(json["kind"], "classroom session");
     let d = &json["decisions"][0];
     assert_eq!(d["total_votes"], 10);
+    assert_eq!(d["tie"], false);
     assert_eq!(d["finding"], decision.finding.text.as_str());
     let votes: u64 = d["options"]
         .as_array()

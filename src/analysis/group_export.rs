@@ -34,6 +34,8 @@ struct DecisionSummary {
     kind: String,
     total_votes: u64,
     revealed: bool,
+    /// A one-answer decision where more than one option had the most votes.
+    tie: bool,
     options: Vec<OptionRow>,
     /// The answer the session moved on with (it decides any branch), if one was recorded.
     room_answer: Option<String>,
@@ -68,7 +70,7 @@ fn summary(record: &Record, scenario: &Scenario, votes: &Votes, d: &Decision) ->
     let item = reference_item(scenario, d);
     let total: u64 = votes.votes.iter().map(|(_, n)| u64::from(*n)).sum();
     // options as the file lists them; a count for an option since removed is left out
-    let options = d
+    let options: Vec<OptionRow> = d
         .options
         .iter()
         .map(|o| {
@@ -93,8 +95,11 @@ fn summary(record: &Record, scenario: &Scenario, votes: &Votes, d: &Decision) ->
         .iter()
         .find(|a| a.step == d.id)
         .map(|a| a.response.describe(d));
+    let most = options.iter().map(|o| o.votes).max().unwrap_or(0);
+    let tie = d.kind.picks_one() && most > 0 && options.iter().filter(|o| o.votes == most).count() > 1;
     DecisionSummary {
         step: d.id.clone(),
+        tie,
         prompt: d.prompt.clone(),
         ndm_stage: d.ndm.label().to_string(),
         kind: d.kind.label().to_string(),
@@ -216,6 +221,9 @@ fn decision(out: &mut String, n: usize, d: &DecisionSummary) {
     if d.total_votes == 0 {
         let _ = writeln!(out, "- **No votes recorded.**");
     }
+    if d.tie {
+        let _ = writeln!(out, "- **Tie:** more than one option had the most votes.");
+    }
     if let Some(answer) = &d.room_answer {
         let _ = writeln!(out, "- **The session went on with:** {}", sanitize(answer));
     }
@@ -284,4 +292,18 @@ pub fn csv(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<Stri
         }
     }
     writer.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent;
+
+    #[test]
+    fn percentages_round_half_up_and_none_without_votes() {
+        assert_eq!(percent(1, 8), Some(13));
+        assert_eq!(percent(7, 12), Some(58));
+        assert_eq!(percent(1, 3), Some(33));
+        assert_eq!(percent(0, 0), None);
+        assert_eq!(percent(u32::MAX, u64::from(u32::MAX)), Some(100));
+    }
 }
