@@ -240,7 +240,8 @@ pub enum Command {
         #[command(flatten)]
         colours: ThemeOpt,
     },
-    /// Export one run as a Markdown debrief (for a CPD portfolio), JSON or CSV
+    /// Export one run as a Markdown debrief (for a CPD portfolio), JSON or CSV; a classroom
+    /// record as the room's session summary
     Export {
         /// A record file, a record id, or `latest` for your most recent finished run
         run: String,
