@@ -4,6 +4,8 @@
 
 pub mod drill;
 pub mod export;
+pub mod group_export;
+pub mod handout;
 pub mod history;
 pub mod orphan;
 pub mod report;

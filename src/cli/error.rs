@@ -43,6 +43,11 @@ pub enum CliError {
         echo(.0)
     )]
     NoCsvWithoutCase(String),
+    #[error(
+        "the case `{}` of this classroom session is no longer in the library or its file; a session summary needs its options and findings",
+        echo(.0)
+    )]
+    NoGroupSummaryWithoutCase(String),
     #[error("cannot use `{}` in the session", echo(.0))]
     NotACase(String),
     #[error("there is no classroom session to resume")]

@@ -4,8 +4,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{CliError, Context, ExportFormat};
-use crate::analysis::{export, orphan};
+use crate::analysis::{export, group_export, orphan};
+use crate::record::RecordKind;
 use crate::record::atomic::write_atomic;
+use crate::record::model::Record;
+use crate::scenario::Scenario;
 use crate::scenario::text::{echo_message, echo_path};
 
 pub fn run(context: &Context, name: &str, format: ExportFormat, output: Option<&Path>) -> ExitCode {
@@ -26,18 +29,18 @@ pub fn run(context: &Context, name: &str, format: ExportFormat, output: Option<&
             return ExitCode::from(1);
         }
     };
-    let text = match (context.scenario_of(&record), format) {
-        (Some(scenario), ExportFormat::Md) => Ok(export::markdown(&record, &scenario, &context.zone)),
-        (Some(scenario), ExportFormat::Json) => {
-            export::json(&record, &scenario, &context.zone).map_err(CliError::from)
-        }
-        (Some(scenario), ExportFormat::Csv) => {
-            export::csv(&record, &scenario, &context.zone).map_err(CliError::from)
-        }
-        // the case was withdrawn: the trainee still gets what their record holds
-        (None, ExportFormat::Md) => Ok(orphan::markdown(&record, &context.zone)),
-        (None, ExportFormat::Json) => orphan::json(&record, &context.zone).map_err(CliError::from),
-        (None, ExportFormat::Csv) => Err(CliError::NoCsvWithoutCase(record.scenario_id.clone())),
+    let scenario = context.scenario_of(&record);
+    // a classroom session is the room's votes, summarised as such, never as one trainee's run
+    let text = match (&record.kind, scenario) {
+        (RecordKind::Group, Some(scenario)) => match format {
+            ExportFormat::Md => Ok(group_export::markdown(&record, &scenario, &context.zone)),
+            ExportFormat::Json => {
+                group_export::json(&record, &scenario, &context.zone).map_err(CliError::from)
+            }
+            ExportFormat::Csv => group_export::csv(&record, &scenario, &context.zone).map_err(CliError::from),
+        },
+        (RecordKind::Group, None) => Err(CliError::NoGroupSummaryWithoutCase(record.scenario_id.clone())),
+        (_, scenario) => individual(&record, scenario, format, context),
     };
     let text = match text {
         Ok(t) => t,
@@ -65,5 +68,27 @@ pub fn run(context: &Context, name: &str, format: ExportFormat, output: Option<&
                 ExitCode::from(1)
             }
         },
+    }
+}
+
+/// One trainee's run: the portfolio debrief, or what the record holds if the case is gone.
+fn individual(
+    record: &Record,
+    scenario: Option<Scenario>,
+    format: ExportFormat,
+    context: &Context,
+) -> Result<String, CliError> {
+    match (scenario, format) {
+        (Some(scenario), ExportFormat::Md) => Ok(export::markdown(record, &scenario, &context.zone)),
+        (Some(scenario), ExportFormat::Json) => {
+            export::json(record, &scenario, &context.zone).map_err(CliError::from)
+        }
+        (Some(scenario), ExportFormat::Csv) => {
+            export::csv(record, &scenario, &context.zone).map_err(CliError::from)
+        }
+        // the case was withdrawn: the trainee still gets what their record holds
+        (None, ExportFormat::Md) => Ok(orphan::markdown(record, &context.zone)),
+        (None, ExportFormat::Json) => orphan::json(record, &context.zone).map_err(CliError::from),
+        (None, ExportFormat::Csv) => Err(CliError::NoCsvWithoutCase(record.scenario_id.clone())),
     }
 }

@@ -10,6 +10,7 @@ mod docs;
 mod drill;
 mod error;
 mod export;
+mod handout;
 mod list;
 mod play;
 mod report;
@@ -133,6 +134,11 @@ pub enum ExportFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HandoutFormat {
+    Md,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum GraphFormat {
     Dot,
     Mermaid,
@@ -234,12 +240,28 @@ pub enum Command {
         #[command(flatten)]
         colours: ThemeOpt,
     },
-    /// Export one run as a Markdown debrief (for a CPD portfolio), JSON or CSV
+    /// Export one run as a Markdown debrief (for a CPD portfolio), JSON or CSV; a classroom
+    /// record as the room's session summary
     Export {
         /// A record file, a record id, or `latest` for your most recent finished run
         run: String,
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
+        /// Write to this file instead of standard output
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// A pre-read for a session: briefing, story and questions without answers (or the answer key)
+    Handout {
+        /// Scenario ids (a unique start is enough) or files, in session order
+        #[arg(required = true, value_name = "ID|PATH")]
+        cases: Vec<String>,
+        /// Markdown is the only format
+        #[arg(long, value_enum, default_value_t = HandoutFormat::Md)]
+        format: HandoutFormat,
+        /// The instructor's answer key instead: in line, basis, the officers and the finding
+        #[arg(long)]
+        answers: bool,
         /// Write to this file instead of standard output
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -442,6 +464,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Export { run, format, output }) => {
             export::run(&context, &run, format, output.as_deref())
         }
+        Some(Command::Handout {
+            cases,
+            answers,
+            output,
+            ..
+        }) => handout::run(&cases, answers, output.as_deref()),
         Some(Command::Report {
             paths,
             format,
