@@ -6,10 +6,9 @@ use std::process::ExitCode;
 use super::{CliError, Context, ExportFormat};
 use crate::analysis::{export, group_export, orphan};
 use crate::record::RecordKind;
-use crate::record::atomic::write_atomic;
 use crate::record::model::Record;
 use crate::scenario::Scenario;
-use crate::scenario::text::{echo_message, echo_path};
+use crate::scenario::text::echo_message;
 
 pub fn run(context: &Context, name: &str, format: ExportFormat, output: Option<&Path>) -> ExitCode {
     let record = match context.find_record(name) {
@@ -49,26 +48,7 @@ pub fn run(context: &Context, name: &str, format: ExportFormat, output: Option<&
             return ExitCode::from(1);
         }
     };
-    match output {
-        None => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
-        Some(path) => match write_atomic(path, text.as_bytes()) {
-            Ok(()) => {
-                eprintln!("wrote {}", echo_path(path));
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!(
-                    "lessons: cannot write {}: {}",
-                    echo_path(path),
-                    echo_message(&e.to_string())
-                );
-                ExitCode::from(1)
-            }
-        },
-    }
+    super::handout::write_out(&text, output)
 }
 
 /// One trainee's run: the portfolio debrief, or what the record holds if the case is gone.

@@ -25,7 +25,7 @@ pub fn run(cases: &[String], answers: bool, output: Option<&Path>) -> ExitCode {
     write_out(&text, output)
 }
 
-/// Standard output, or the file given (written whole or not at all).
+/// Standard output, or the file given (written whole or not at all); `export` writes the same way.
 pub fn write_out(text: &str, output: Option<&Path>) -> ExitCode {
     match output {
         None => {

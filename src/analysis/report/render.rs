@@ -53,9 +53,9 @@ pub fn text(report: &CohortReport) -> String {
         for m in &report.most_missed {
             let _ = writeln!(
                 out,
-                "   {:>3}% in line ({} answers): {} — {}",
+                "   {:>3}% in line ({}): {} — {}",
                 m.in_line_percent,
-                m.judged,
+                crate::plural::count(m.judged, "answer", "answers"),
                 sanitize(&m.title),
                 sanitize(&m.prompt)
             );
