@@ -13,7 +13,7 @@ use common::{lessons, lessons_in, root, text};
 const FIXTURE: &str = "tests/fixtures/valid/synthetic-branching.ron";
 
 #[test]
-fn the_handout_has_the_story_and_questions_but_no_answer() {
+fn the_handout_has_the_opening_and_the_decisions_but_no_answer() {
     let out = lessons(&["handout", FIXTURE], "");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let md = text(&out.stdout);
@@ -27,8 +27,7 @@ fn the_handout_has_the_story_and_questions_but_no_answer() {
         "- [ ] Close the log",
         // off the officers' path, but a room can reach it
         "Do you refer the case to a MARAC?",
-        "- Fixture question: what would you do?",
-        "follows the path the officers took",
+        "would give away how the case went",
     ] {
         assert!(md.contains(shown), "missing {shown:?}:\n{md}");
     }
@@ -41,6 +40,8 @@ fn the_handout_has_the_story_and_questions_but_no_answer() {
         "In line",
         "officers:",
         "Expected",
+        // the discussion questions often quote the finding: they are in the key only
+        "Fixture question: what would you do?",
     ] {
         assert!(!md.contains(hidden), "leaked {hidden:?}:\n{md}");
     }
@@ -122,6 +123,10 @@ fn several_cases_in_order_by_id_prefix_and_to_a_file() {
     let first = md.find(&format!("# {herts}")).unwrap();
     let second = md.find("# Synthetic fixture").unwrap();
     assert!(first < second);
+    assert!(
+        !md.contains("Police systems show that the man was convicted"),
+        "a passage after the first decision tells what the officers' choices led to:\n{md}"
+    );
 }
 
 #[test]

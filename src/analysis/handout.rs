@@ -74,12 +74,14 @@ fn one_handout(out: &mut String, scenario: &Scenario) {
     let _ = writeln!(out, "## Briefing\n\n{}\n", sanitize(&scenario.briefing));
     let _ = writeln!(
         out,
-        "*The story below follows the path the officers took; in the session the room's choices may lead elsewhere.*\n"
+        "*The scene as it opens, then the decisions in the order the officers met them. What happened between and after them is told in the session: read ahead, it would give away how the case went.*\n"
     );
     let path = officers_path(scenario);
     let mut n = 0;
     for &index in &path {
         match &scenario.steps[index] {
+            // only the opening scene: later passages tell what came of the officers' choices
+            Step::Narrative(_) if n > 0 => {}
             Step::Narrative(story) => {
                 if let Some(clock) = &story.clock {
                     let _ = writeln!(out, "**{}**\n", sanitize(clock));
@@ -106,10 +108,7 @@ fn one_handout(out: &mut String, scenario: &Scenario) {
             question(out, n, scenario, d);
         }
     }
-    let _ = writeln!(out, "## For discussion\n");
-    for q in &scenario.discussion {
-        let _ = writeln!(out, "- {}", sanitize(q));
-    }
+    // the discussion questions often quote the finding, so they go in the answer key only
 }
 
 /// A decision as the room meets it: prompt, kind and options, nothing that marks them.
