@@ -12,6 +12,7 @@ mod error;
 mod export;
 mod handout;
 mod list;
+mod options;
 mod play;
 mod report;
 mod resolve;
@@ -20,12 +21,12 @@ mod validate;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 pub use context::Context;
 pub use error::CliError;
 
-use crate::engine::Mode;
+pub use options::*;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -74,116 +75,6 @@ impl Cli {
             }
             Err(e) => e.exit(),
         }
-    }
-}
-
-/// `--theme`, only on the commands that draw the full screen (not on `export`, `list` …).
-#[derive(Debug, Clone, Copy, Default, Args)]
-pub struct ThemeOpt {
-    /// Colours of the full screen: default, high-contrast or mono. NO_COLOR always wins.
-    #[arg(long, value_enum)]
-    pub theme: Option<ThemeArg>,
-}
-
-/// `--theme` on the classroom, whose default is high contrast (for a projector).
-#[derive(Debug, Clone, Copy, Default, Args)]
-pub struct ClassroomThemeOpt {
-    /// Colours on the projector: high-contrast (the default here), default or mono.
-    /// NO_COLOR always wins.
-    #[arg(long, value_enum)]
-    pub theme: Option<ThemeArg>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ThemeArg {
-    Default,
-    HighContrast,
-    Mono,
-}
-
-impl From<ThemeArg> for crate::tui::theme::ThemeName {
-    fn from(value: ThemeArg) -> Self {
-        match value {
-            ThemeArg::Default => Self::Default,
-            ThemeArg::HighContrast => Self::HighContrast,
-            ThemeArg::Mono => Self::Mono,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ModeArg {
-    Practice,
-    Assessment,
-}
-
-impl From<ModeArg> for Mode {
-    fn from(value: ModeArg) -> Self {
-        match value {
-            ModeArg::Practice => Mode::Practice,
-            ModeArg::Assessment => Mode::Assessment,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Md,
-    Json,
-    Csv,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum HandoutFormat {
-    Md,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum GraphFormat {
-    Dot,
-    Mermaid,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ValidateFormat {
-    Text,
-    Json,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AuditFormat {
-    Text,
-    Json,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    /// A readable report with bar charts, for the terminal
-    Text,
-    Md,
-    Csv,
-    Json,
-}
-
-/// Extra time or no timers on the full-screen player's timed decisions (plain play has no
-/// clock). Recorded in the run and shown in its exports.
-#[derive(Debug, Clone, Copy, clap::Args)]
-pub struct TimerArgs {
-    /// Lengthen every time limit by this percentage, e.g. 25, 50 or 100 (at most 300)
-    #[arg(long, value_name = "PERCENT", value_parser = clap::value_parser!(u16).range(0..=300))]
-    pub extra_time: Option<u16>,
-    /// No time limits at all (an accessibility setting)
-    #[arg(long, conflicts_with = "extra_time")]
-    pub no_timers: bool,
-}
-
-impl TimerArgs {
-    pub fn setting(self) -> crate::engine::Timers {
-        crate::engine::Timers::from_flags(self.no_timers, self.extra_time)
-    }
-
-    pub fn given(self) -> bool {
-        self.no_timers || self.extra_time.is_some()
     }
 }
 
