@@ -227,3 +227,23 @@ fn a_past_run_shows_its_reflection_and_the_export_adds_total_time() {
     press(&mut again, &["Tab", "Enter", "4"]);
     assert!(screen(&again, 80, 24).contains("Your answer: kept"));
 }
+
+#[test]
+fn none_given_is_said_only_where_a_rationale_was_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path());
+    // the first decision asks for a rationale (skipped here), the second asks for none
+    press(&mut app, &["Enter", "m", "Enter", "Enter", "Enter", "Enter"]);
+    press(
+        &mut app,
+        &["End", "Enter", "Space", "Enter", "text:Checked history", "Enter"],
+    );
+    assert!(matches!(app.screen, Screen::Debrief(_)));
+    let shown = screen(&app, 160, 120);
+    assert_eq!(
+        shown.matches("Your rationale: (none given)").count(),
+        1,
+        "once, for the decision that asked and got none:\n{shown}"
+    );
+    assert!(shown.contains("Your rationale: Checked history"), "{shown}");
+}

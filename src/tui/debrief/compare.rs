@@ -18,15 +18,17 @@ pub const SIDE_BY_SIDE: u16 = 97;
 
 const GAP: &str = " │ ";
 
-/// Every decision, wrapped to `width` columns.
-pub fn lines(items: &[Item], width: u16, theme: &Palette) -> Vec<Line<'static>> {
+/// Every decision, wrapped to `width` columns. `no_rationale` names the decisions that ask
+/// for none.
+pub fn lines(items: &[Item], no_rationale: &[String], width: u16, theme: &Palette) -> Vec<Line<'static>> {
     let width = usize::from(width.max(20));
     let mut out = Vec::new();
     for (n, item) in items.iter().enumerate() {
         if n > 0 {
             out.push(Line::from(""));
         }
-        card(&mut out, n + 1, item, width, theme);
+        let asked = !no_rationale.contains(&item.step);
+        card(&mut out, n + 1, item, asked, width, theme);
     }
     if items.is_empty() {
         out.push(Line::styled("No decisions were answered in this run.", theme.dim));
@@ -34,7 +36,7 @@ pub fn lines(items: &[Item], width: u16, theme: &Palette) -> Vec<Line<'static>> 
     out
 }
 
-fn card(out: &mut Vec<Line<'static>>, n: usize, item: &Item, width: usize, theme: &Palette) {
+fn card(out: &mut Vec<Line<'static>>, n: usize, item: &Item, asked: bool, width: usize, theme: &Palette) {
     let verdict = theme.verdict(item.verdict);
     let head = format!(
         "{n}. {} {} · {} · {}",
@@ -92,8 +94,11 @@ fn card(out: &mut Vec<Line<'static>>, n: usize, item: &Item, width: usize, theme
     for feedback in &item.feedback {
         labelled(out, "Feedback", &feedback.line(), width, theme.base, theme);
     }
-    let rationale = item.rationale.as_deref().unwrap_or("(none given)");
-    labelled(out, "Your rationale", rationale, width, theme.base, theme);
+    match item.rationale.as_deref() {
+        Some(rationale) => labelled(out, "Your rationale", rationale, width, theme.base, theme),
+        None if asked => labelled(out, "Your rationale", "(none given)", width, theme.base, theme),
+        None => {}
+    }
     if let Some(c) = item.confidence {
         labelled(
             out,

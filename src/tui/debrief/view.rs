@@ -68,6 +68,7 @@ impl Widget for DebriefView<'_> {
                     // a column spare for the scrollbar on the border, so text never touches it
                     Text::from(compare::lines(
                         &state.debrief.items,
+                        &asks_no_rationale(&state.scenario),
                         main.width.saturating_sub(3),
                         theme,
                     )),
@@ -271,4 +272,13 @@ fn section(lines: &mut Vec<Line<'static>>, heading: &str, items: &[String], widt
                 .map(Line::raw),
         );
     }
+}
+
+/// The decisions that ask for no rationale: "(none given)" would read as if one was skipped.
+fn asks_no_rationale(scenario: &crate::scenario::Scenario) -> Vec<String> {
+    scenario
+        .decisions()
+        .filter(|d| d.rationale == crate::scenario::RationalePrompt::No)
+        .map(|d| d.id.clone())
+        .collect()
 }
