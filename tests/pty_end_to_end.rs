@@ -5,90 +5,12 @@
 mod common;
 #[path = "common/pty.rs"]
 mod pty;
+#[path = "common/terminal.rs"]
+mod terminal;
 
-use std::io::{Read, Write};
-use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use portable_pty::CommandBuilder;
-
-struct Terminal {
-    parser: vt100::Parser,
-    output: Receiver<Vec<u8>>,
-    raw: Vec<u8>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-}
-
-impl Terminal {
-    fn spawn(args: &[&str], data_dir: &std::path::Path) -> Terminal {
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_lessons"));
-        command.args(args);
-        command.env("LESSONS_HOME", data_dir);
-        command.env("TERM", "xterm-256color");
-        command.cwd(common::root());
-        let pty::Spawned {
-            child,
-            mut reader,
-            master,
-        } = pty::spawn(command);
-        let writer = master.take_writer().unwrap();
-        let (tx, output) = channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        // keep the master alive for the child's lifetime
-        std::mem::forget(master);
-        Terminal {
-            parser: vt100::Parser::new(
-                std::num::NonZeroU16::new(pty::ROWS).unwrap(),
-                std::num::NonZeroU16::new(pty::COLS).unwrap(),
-                0,
-            ),
-            output,
-            raw: Vec::new(),
-            writer,
-            child,
-        }
-    }
-
-    fn pump(&mut self) {
-        while let Ok(bytes) = self.output.try_recv() {
-            self.parser.process(&bytes);
-            self.raw.extend(bytes);
-        }
-    }
-
-    fn screen(&mut self) -> String {
-        self.pump();
-        self.parser.screen().contents()
-    }
-
-    /// Waits until the screen shows `text`.
-    fn expect(&mut self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if self.screen().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("never saw {text:?}; the screen was:\n{}", self.screen());
-    }
-
-    fn keys(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        std::thread::sleep(Duration::from_millis(120));
-    }
-}
-
-const ENTER: &str = "\r";
+use terminal::{ENTER, Terminal};
 
 /// Starts the fixture at seed 1, reads on past the briefing and the narrative, and chooses
 /// the first option of the first decision (secure a copy), stopping at its rationale box.
@@ -135,7 +57,7 @@ fn a_trainee_plays_a_case_to_its_debrief_and_quits_cleanly() {
         "{debrief}"
     );
     t.keys("q");
-    let status = wait(&mut t);
+    let status = t.wait();
     assert!(status.success(), "exit status {status:?}");
     t.pump();
     let tail = String::from_utf8_lossy(&t.raw[t.raw.len().saturating_sub(200)..]).into_owned();
@@ -162,7 +84,7 @@ fn a_run_killed_mid_way_resumes_with_every_answer_and_rationale() {
     t.keys(ENTER);
     t.expect("How your answer stands");
     t.child.kill().unwrap(); // SIGKILL: no chance to clean up
-    wait(&mut t);
+    t.wait();
     let mut again = Terminal::spawn(&["resume"], data.path());
     again.expect("What you know");
     // a frame can arrive in pieces: wait for its last panel before reading the screen
@@ -178,19 +100,7 @@ fn a_run_killed_mid_way_resumes_with_every_answer_and_rationale() {
     again.expect("What risk level do you record?");
     again.keys("q");
     again.keys("y");
-    assert!(wait(&mut again).success());
-}
-
-fn wait(t: &mut Terminal) -> portable_pty::ExitStatus {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        t.pump();
-        if let Some(status) = t.child.try_wait().unwrap() {
-            return status;
-        }
-        assert!(Instant::now() < deadline, "the program did not exit");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    assert!(again.wait().success());
 }
 
 #[test]
@@ -200,7 +110,7 @@ fn a_rationale_half_typed_when_the_run_is_killed_is_still_there_on_resume() {
     t.keys("Half a thought about the");
     std::thread::sleep(Duration::from_millis(600)); // a tick or two: the draft is saved
     t.child.kill().unwrap();
-    wait(&mut t);
+    t.wait();
     let mut again = Terminal::spawn(&["resume"], data.path());
     again.expect("Half a thought about the");
     again.keys(" evidence");
@@ -209,7 +119,7 @@ fn a_rationale_half_typed_when_the_run_is_killed_is_still_there_on_resume() {
     again.expect("Half a thought about the evidence");
     again.keys("q");
     again.keys("y");
-    assert!(wait(&mut again).success());
+    assert!(again.wait().success());
 }
 
 /// The end of everything the program wrote, as text, once the last of it has arrived.
@@ -240,7 +150,7 @@ fn sigterm_sighup_and_sigquit_hand_the_terminal_back_and_keep_the_draft() {
             .status()
             .unwrap();
         assert!(sent.success());
-        let status = wait(&mut t);
+        let status = t.wait();
         assert_eq!(status.exit_code(), 128 + number, "SIG{signal}: {status:?}");
         let tail = tail(&mut t);
         assert!(
@@ -269,7 +179,7 @@ fn ctrl_c_in_the_full_screen_player_exits_130() {
     let data = tempfile::tempdir().unwrap();
     let mut t = play_to_the_first_rationale(data.path());
     t.keys("\u{3}");
-    let status = wait(&mut t);
+    let status = t.wait();
     assert_eq!(status.exit_code(), 130, "{status:?}");
     let tail = tail(&mut t);
     assert!(

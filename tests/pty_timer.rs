@@ -7,106 +7,24 @@
 mod common;
 #[path = "common/pty.rs"]
 mod pty;
+#[path = "common/terminal.rs"]
+mod terminal;
 
-use std::io::{Read, Write};
-use std::sync::mpsc::{Receiver, channel};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use portable_pty::CommandBuilder;
+use terminal::{ENTER, Terminal};
 
-struct Terminal {
-    parser: vt100::Parser,
-    output: Receiver<Vec<u8>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
+/// The seconds the header's clock shows ("⏱ 87 s left").
+fn seconds_left(t: &mut Terminal) -> u64 {
+    t.expect("s left");
+    let screen = t.screen();
+    let after = screen.split("⏱ ").nth(1).unwrap_or_default();
+    after
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no clock on screen:\n{screen}"))
 }
-
-impl Terminal {
-    fn spawn(args: &[&str], data_dir: &std::path::Path) -> Terminal {
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_lessons"));
-        command.args(args);
-        command.env("LESSONS_HOME", data_dir);
-        command.env("TERM", "xterm-256color");
-        command.cwd(common::root());
-        let pty::Spawned {
-            child,
-            mut reader,
-            master,
-        } = pty::spawn(command);
-        let writer = master.take_writer().unwrap();
-        let (tx, output) = channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        // keep the master alive for the child's lifetime
-        std::mem::forget(master);
-        Terminal {
-            parser: vt100::Parser::new(
-                std::num::NonZeroU16::new(pty::ROWS).unwrap(),
-                std::num::NonZeroU16::new(pty::COLS).unwrap(),
-                0,
-            ),
-            output,
-            writer,
-            child,
-        }
-    }
-
-    fn screen(&mut self) -> String {
-        while let Ok(bytes) = self.output.try_recv() {
-            self.parser.process(&bytes);
-        }
-        self.parser.screen().contents()
-    }
-
-    fn expect(&mut self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if self.screen().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("never saw {text:?}; the screen was:\n{}", self.screen());
-    }
-
-    fn keys(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        std::thread::sleep(Duration::from_millis(120));
-    }
-
-    /// The seconds the header's clock shows ("⏱ 87 s left").
-    fn seconds_left(&mut self) -> u64 {
-        self.expect("s left");
-        let screen = self.screen();
-        let after = screen.split("⏱ ").nth(1).unwrap_or_default();
-        after
-            .split(' ')
-            .next()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or_else(|| panic!("no clock on screen:\n{screen}"))
-    }
-
-    fn wait(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            self.screen();
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(Instant::now() < deadline, "the program did not exit");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-const ENTER: &str = "\r";
 
 /// Begins the fixture in assessment mode with 50% extra time and answers the first
 /// decision, stopping at the timed risk decision.
@@ -152,23 +70,27 @@ fn record_in(data: &std::path::Path) -> serde_json::Value {
 fn help_pauses_the_clock_and_a_quit_and_resume_keeps_the_time_left() {
     let data = tempfile::tempdir().unwrap();
     let mut t = to_the_timed_decision(data.path());
-    let first = t.seconds_left();
+    let first = seconds_left(&mut t);
     assert!((88..=90).contains(&first), "a fresh 90 s clock: {first}");
     std::thread::sleep(Duration::from_secs(3));
-    let running = t.seconds_left();
+    let running = seconds_left(&mut t);
     assert!(running <= first - 2, "the clock runs: {first} then {running}");
 
     t.keys("?");
     t.expect("(paused)");
-    let paused = t.seconds_left();
+    let paused = seconds_left(&mut t);
     std::thread::sleep(Duration::from_secs(3));
-    assert_eq!(t.seconds_left(), paused, "help is open: the clock stands still");
+    assert_eq!(
+        seconds_left(&mut t),
+        paused,
+        "help is open: the clock stands still"
+    );
     t.keys("\x1b"); // close help
     std::thread::sleep(Duration::from_millis(300));
 
     t.keys("q");
     t.expect("Quit lessons?");
-    let at_quit = t.seconds_left();
+    let at_quit = seconds_left(&mut t);
     t.keys("y");
     assert!(t.wait().success());
     let record = record_in(data.path());
@@ -182,7 +104,7 @@ fn help_pauses_the_clock_and_a_quit_and_resume_keeps_the_time_left() {
     std::thread::sleep(Duration::from_secs(2)); // time away does not count
     let mut again = Terminal::spawn(&["resume"], data.path());
     again.expect("What risk level do you record?");
-    let resumed = again.seconds_left();
+    let resumed = seconds_left(&mut again);
     assert!(
         resumed <= at_quit && resumed + 2 >= at_quit,
         "resumed with {resumed} s, left with {at_quit} s: not reset to 90"
@@ -198,12 +120,12 @@ fn a_run_killed_on_a_timed_decision_resumes_with_at_most_the_time_saved() {
     let mut t = to_the_timed_decision(data.path());
     // the time left is saved every few seconds while the clock runs
     std::thread::sleep(Duration::from_secs(7));
-    let at_kill = t.seconds_left();
+    let at_kill = seconds_left(&mut t);
     t.child.kill().unwrap();
     t.wait();
     let mut again = Terminal::spawn(&["resume"], data.path());
     again.expect("What risk level do you record?");
-    let resumed = again.seconds_left();
+    let resumed = seconds_left(&mut again);
     assert!(
         resumed < 90 && resumed <= at_kill + 6,
         "killed at {at_kill} s, resumed at {resumed} s"
