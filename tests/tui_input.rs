@@ -225,3 +225,23 @@ fn f1_opens_the_help_while_typing_and_question_mark_is_text() {
     act(&mut app, f1);
     assert_eq!(app.overlay, Some(Overlay::Help));
 }
+
+#[test]
+fn a_narrow_rationale_key_bar_leaves_keys_out_whole() {
+    let app = at_first_rationale();
+    let shown = screen(&app, 60, 18);
+    let bar = shown
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .trim_matches('"')
+        .trim_end()
+        .to_string();
+    assert!(bar.starts_with("Enter submit"), "{bar}");
+    assert!(
+        bar.ends_with("F1 help  Ctrl+Q quit"),
+        "help and quit stay whole: {bar}"
+    );
+    let wide = screen(&app, 120, 30);
+    assert!(wide.contains("Ctrl+E editor  Esc back  F1 help"), "{wide}");
+}

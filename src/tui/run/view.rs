@@ -13,6 +13,7 @@ use crate::engine::{Event, Phase, Response};
 use crate::scenario::{Scenario, Step};
 use crate::tui::theme::Palette;
 use crate::tui::widgets::feedback::feedback_lines;
+use crate::tui::widgets::keys_fit::{RankedKey, fit_keys};
 use crate::tui::widgets::{
     clean, decision, key_bar, labelled_lines, panel, styled_lines, truncate, with_key_bar, wrapped_height,
 };
@@ -77,7 +78,16 @@ impl Widget for RunView<'_> {
                 .render(pane, buf);
             crate::tui::widgets::scroll::bar(rows, visible, scroll, pane, buf);
         }
-        Paragraph::new(key_bar(&self.keys(), theme)).render(bar, buf);
+        // at narrow widths middle keys are left out whole, never cut mid-word; the step's
+        // own action (first) and help and quit (last) always stay
+        let keys = self.keys();
+        let last_two = keys.len().saturating_sub(2);
+        let ranked: Vec<RankedKey> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, &(key, what))| (key, what, u8::from(i > 0 && i < last_two)))
+            .collect();
+        Paragraph::new(key_bar(&fit_keys(&ranked, bar.width), theme)).render(bar, buf);
     }
 }
 
