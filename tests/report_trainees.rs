@@ -82,6 +82,7 @@ fn cohort() -> (Vec<Record>, Vec<Scenario>) {
         step: "evidence".into(),
         votes: vec![("secure".into(), 1), ("watch".into(), 14), ("note".into(), 0)],
         revealed: true,
+        respondents: None,
     }];
     let records = vec![
         run(

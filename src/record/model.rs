@@ -38,6 +38,10 @@ pub struct Votes {
     pub votes: Vec<(String, u32)>,
     #[serde(default)]
     pub revealed: bool,
+    /// How many people answered, when the instructor counted them: for a checklist, where
+    /// each person may tick many, the ticks alone cannot say. `None` in older records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub respondents: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -73,6 +77,10 @@ pub struct Record {
     /// The scenario ids of a classroom session's plan, in order (group records only).
     #[serde(default)]
     pub plan: Vec<String>,
+    /// The group label a classroom session was run under (e.g. "Syndicate A"), for
+    /// `lessons report --label`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// A rationale being typed but not yet submitted, so a crash loses none of it.
     #[serde(default)]
     pub draft: Option<Draft>,
@@ -141,6 +149,7 @@ impl Record {
             timings: Vec::new(),
             tallies: Vec::new(),
             plan: Vec::new(),
+            label: None,
             draft: None,
             time_left: None,
             reflection: Vec::new(),

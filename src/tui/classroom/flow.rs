@@ -46,6 +46,7 @@ impl Classroom {
             step: asked.step.clone(),
             votes,
             revealed,
+            respondents: None,
         };
         match self.tallies.iter_mut().find(|t| t.step == tally.step) {
             Some(existing) => *existing = tally,
