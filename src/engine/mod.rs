@@ -18,7 +18,7 @@ pub use assess::{Debrief, Totals, assess, assess_one};
 pub use events::{Asked, Event, Input, InputError, ResumeError, ShownOption};
 pub use item::{Item, MarkBasis, Note, Verdict};
 pub use progress::{PathLengths, Progress};
-pub use room::{VoteCount, room_answer, vote_count};
+pub use room::{PathPolicy, VoteCount, room_answer, vote_count};
 pub use session::Session;
 pub use state::{Mode, Phase, SessionState, Settings};
 pub use timers::{TimedDecisions, Timers};

@@ -2,9 +2,24 @@
 //! classroom plays on with the room's one answer; the cohort report counts what each vote
 //! stands for. Both read the rule here, so they cannot drift apart.
 
+use serde::{Deserialize, Serialize};
+
 use super::answer::Response;
 use super::kind_rule::{response_of, vote_response};
 use crate::scenario::DecisionKind;
+
+/// Which way a classroom's story goes after a reveal, for a session as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PathPolicy {
+    /// The room's most-voted answer; the instructor is asked on a tie or when nobody voted.
+    #[default]
+    Majority,
+    /// What the officers did, whatever the room voted (the votes are still kept).
+    Officers,
+    /// The instructor is asked at every decision whose answer decides the way on.
+    Ask,
+}
 
 /// The room's one answer, from votes per option id in the order the options were shown:
 /// for a kind answered with one option, the most-voted option (the first shown on a tie,

@@ -5,7 +5,9 @@ use std::time::{Duration, Instant};
 
 use std::sync::Arc;
 
-use crate::engine::{Asked, Event, Input, Mode, Phase, ResumeError, Session, SessionState, Settings};
+use crate::engine::{
+    Asked, Event, Input, Mode, PathPolicy, Phase, ResumeError, Session, SessionState, Settings,
+};
 use crate::record::Votes;
 use crate::scenario::Scenario;
 
@@ -109,6 +111,8 @@ pub struct Classroom {
     pub should_quit: bool,
     pub seed: u64,
     pub message: Option<String>,
+    /// Which way the story goes after each reveal (`--path`, or the session plan).
+    pub path: PathPolicy,
 }
 
 impl Classroom {
@@ -133,6 +137,7 @@ impl Classroom {
             should_quit: false,
             seed,
             message: None,
+            path: PathPolicy::default(),
         }
     }
 
