@@ -11,7 +11,13 @@ use crate::scenario::text::echo_message;
 use crate::tui::classroom::{Classroom, ClassroomScreen};
 use crate::tui::theme::Palette as Theme;
 
-pub fn run(context: &Context, cases: &[String], seed: Option<u64>, resume: bool) -> ExitCode {
+pub fn run(
+    context: &Context,
+    cases: &[String],
+    seed: Option<u64>,
+    resume: bool,
+    label: Option<String>,
+) -> ExitCode {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!("lessons: classroom mode needs a terminal (a projector screen)");
@@ -22,13 +28,17 @@ pub fn run(context: &Context, cases: &[String], seed: Option<u64>, resume: bool)
     } else {
         fresh(context, cases, seed)
     };
-    let (room, recorder) = match room {
+    let (mut room, recorder) = match room {
         Ok(r) => r,
         Err(e) => {
             eprintln!("lessons: {}", echo_message(&e.to_string()));
             return ExitCode::from(1);
         }
     };
+    // a resumed session keeps the label its record holds (`--label` is refused with --resume)
+    if label.is_some() {
+        room.label = label;
+    }
     let theme = Theme::from_env(context.classroom_theme);
     let mut screen = ClassroomScreen::new(room, recorder, theme);
     match crate::tui::frontend::run(&mut screen) {
@@ -94,10 +104,12 @@ fn resumed(context: &Context) -> Result<(Classroom, Recorder), CliError> {
         if case + 1 >= plan.len() {
             return Err(CliError::SessionComplete);
         }
-        let room = Classroom::starting_at(plan, case + 1, last.session.settings.seed);
+        let mut room = Classroom::starting_at(plan, case + 1, last.session.settings.seed);
+        room.label.clone_from(&last.label);
         return Ok((room, recorder));
     }
     recorder.continue_record(last.clone());
-    let room = Classroom::resume(plan, case, last.session.clone(), last.tallies.clone())?;
+    let mut room = Classroom::resume(plan, case, last.session.clone(), last.tallies.clone())?;
+    room.label.clone_from(&last.label);
     Ok((room, recorder))
 }

@@ -173,12 +173,18 @@ pub enum Command {
         /// Only records started on or after this local date (YYYY-MM-DD)
         #[arg(long, value_name = "DATE", value_parser = report::parse_date)]
         since: Option<jiff::civil::Date>,
-        /// Only the latest attempt per trainee and case (per case for classroom sessions)
+        /// Only the latest attempt per trainee and case (per case and label for classroom
+        /// sessions)
         #[arg(long)]
         latest: bool,
         /// With --format csv: the trainee × case table instead of the per-option table
         #[arg(long)]
         trainees: bool,
+        /// Only classroom sessions run under this group label (`classroom --label`; case
+        /// ignored). Give it twice or more to compare groups side by side. Individual runs
+        /// carry no label, so they are left out
+        #[arg(long, value_name = "LABEL", value_parser = crate::record::label::parse_label)]
+        label: Vec<String>,
     },
     /// Run cases for a room on a projector: vote tallies, a timer, reveal, discussion
     Classroom {
@@ -191,6 +197,10 @@ pub enum Command {
         /// Continue the most recent classroom session
         #[arg(long, conflicts_with = "cases")]
         resume: bool,
+        /// A group label kept on the session's records, e.g. "Syndicate A" (at most 40
+        /// characters), for `lessons report --label`; a resumed session keeps its own
+        #[arg(long, value_parser = crate::record::label::parse_label, conflicts_with = "resume")]
+        label: Option<String>,
         #[command(flatten)]
         colours: ClassroomThemeOpt,
     },
@@ -369,6 +379,7 @@ pub fn run(cli: Cli) -> ExitCode {
             since,
             latest,
             trainees,
+            label,
         }) => report::run(
             &context,
             &paths,
@@ -376,13 +387,22 @@ pub fn run(cli: Cli) -> ExitCode {
                 format,
                 anonymise,
                 trainees,
-                filter: crate::analysis::report::Filter { mode, since, latest },
+                filter: crate::analysis::report::Filter {
+                    mode,
+                    since,
+                    latest,
+                    labels: label,
+                },
             },
         ),
         Some(Command::Drill { plain, list, now, .. }) => drill::run(&context, plain, list, now),
         Some(Command::Classroom {
-            cases, seed, resume, ..
-        }) => classroom::run(&context, &cases, seed, resume),
+            cases,
+            seed,
+            resume,
+            label,
+            ..
+        }) => classroom::run(&context, &cases, seed, resume, label),
         Some(Command::New { id, from, dir }) => author::new(&id, from.as_deref(), &dir),
         Some(Command::Graph { scenario, format }) => author::graph(&scenario, format),
         Some(Command::Coverage { scenario, seed, json }) => author::coverage(&scenario, seed, json),

@@ -72,7 +72,7 @@ pub fn run(context: &Context, paths: &[PathBuf], options: Options) -> ExitCode {
     }
     let records = report::filter(records.into_iter().map(|(_, r)| r).collect(), &filter);
     if records.is_empty() {
-        eprintln!("lessons: no records match the filters (--mode, --since, --latest)");
+        eprintln!("lessons: no records match the filters (--mode, --since, --latest, --label)");
         return ExitCode::from(1);
     }
     let built = report::build(&records, &context.scenarios_for(&records), anonymise);

@@ -7,6 +7,7 @@ pub mod atomic;
 pub mod error;
 pub mod hash;
 pub mod journal;
+pub mod label;
 pub mod model;
 pub mod recorder;
 pub mod stamp;

@@ -194,6 +194,23 @@ impl Recorder {
         })
     }
 
+    /// As [`Recorder::save_group`], with the group label the session was run under
+    /// (`lessons classroom --label`), so `lessons report --label` can find it.
+    pub fn save_labelled_group(
+        &mut self,
+        scenario: &Scenario,
+        state: &SessionState,
+        tallies: &[Votes],
+        plan: &[String],
+        label: Option<&str>,
+    ) -> Result<(), RecordError> {
+        self.write(scenario, state, RecordKind::Group, |record| {
+            record.tallies = tallies.to_vec();
+            record.plan = plan.to_vec();
+            record.label = label.map(str::to_string);
+        })
+    }
+
     fn write(
         &mut self,
         scenario: &Scenario,

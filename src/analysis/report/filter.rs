@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use crate::engine::Mode;
+use crate::record::label::label_matches;
 use crate::record::model::{Record, RecordKind};
 use crate::record::stamp::local_zone;
 
@@ -20,8 +21,12 @@ pub struct Filter {
     pub mode: Option<ModeFilter>,
     /// Records started on or after this local date.
     pub since: Option<Date>,
-    /// Only the latest attempt per trainee and case (per case for classroom sessions).
+    /// Only the latest attempt per trainee and case (per case and label for classroom
+    /// sessions).
     pub latest: bool,
+    /// Only classroom sessions run under one of these group labels (case ignored); empty
+    /// keeps every record. Individual runs carry no label, so a label leaves them out.
+    pub labels: Vec<String>,
 }
 
 fn mode_matches(record: &Record, mode: ModeFilter) -> bool {
@@ -36,8 +41,8 @@ fn mode_matches(record: &Record, mode: ModeFilter) -> bool {
     }
 }
 
-/// Classroom or not, the trainee, the case: one attempt is kept per key.
-type AttemptKey = (bool, Option<String>, String);
+/// Classroom or not, the trainee, the group label, the case: one attempt is kept per key.
+type AttemptKey = (bool, Option<String>, Option<String>, String);
 /// When the record was last written, then its id.
 type Rank = (i64, String);
 
@@ -48,6 +53,13 @@ pub fn apply(records: Vec<Record>, filter: &Filter) -> Vec<Record> {
         .into_iter()
         .filter(|r| filter.mode.is_none_or(|m| mode_matches(r, m)))
         .filter(|r| filter.since.is_none_or(|d| r.started.local_day(&zone) >= d))
+        .filter(|r| {
+            filter.labels.is_empty()
+                || filter
+                    .labels
+                    .iter()
+                    .any(|l| label_matches(r.label.as_deref(), l))
+        })
         .collect();
     if !filter.latest {
         return kept;
@@ -58,6 +70,7 @@ pub fn apply(records: Vec<Record>, filter: &Filter) -> Vec<Record> {
         let key = (
             r.kind == RecordKind::Group,
             r.trainee.clone(),
+            r.label.as_ref().map(|l| l.to_lowercase()),
             r.scenario_id.clone(),
         );
         let rank = (r.updated.unix, r.id.clone());

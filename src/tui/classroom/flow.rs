@@ -19,6 +19,7 @@ impl Classroom {
             state: self.state(),
             tallies: &self.tallies,
             plan: self.plan_ids(),
+            label: self.label.as_deref(),
         })
     }
 

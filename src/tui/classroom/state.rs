@@ -113,6 +113,8 @@ pub struct Classroom {
     pub message: Option<String>,
     /// Which way the story goes after each reveal (`--path`, or the session plan).
     pub path: PathPolicy,
+    /// The group label (`--label "Syndicate A"`), stored on each case's record.
+    pub label: Option<String>,
 }
 
 impl Classroom {
@@ -138,6 +140,7 @@ impl Classroom {
             seed,
             message: None,
             path: PathPolicy::default(),
+            label: None,
         }
     }
 

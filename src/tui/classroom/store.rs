@@ -16,6 +16,8 @@ pub struct GroupSave<'a> {
     pub tallies: &'a [Votes],
     /// The ids of every case of the session, so it can be resumed.
     pub plan: Vec<String>,
+    /// The group label the session runs under (`--label`), kept on every case's record.
+    pub label: Option<&'a str>,
 }
 
 pub trait ClassroomStore {
@@ -43,7 +45,7 @@ impl ClassroomStore for NoStore {
 impl ClassroomStore for Recorder {
     fn save(&mut self, save: &GroupSave<'_>) -> Result<(), RecordError> {
         self.set_scenario_file(save.file);
-        self.save_group(save.scenario, save.state, save.tallies, &save.plan)
+        self.save_labelled_group(save.scenario, save.state, save.tallies, &save.plan, save.label)
     }
 
     fn begin_run(&mut self) {
