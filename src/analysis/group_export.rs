@@ -33,7 +33,14 @@ struct DecisionSummary {
     ndm_stage: String,
     kind: String,
     total_votes: u64,
+    /// People who answered: every vote on a one-answer decision; on a tick-all, the people
+    /// the instructor counted, or else the largest tick count (at least that many).
+    respondents: u64,
+    /// `respondents` is the largest tick count, not a count of people.
+    respondents_at_least: bool,
     revealed: bool,
+    /// How a tie or an empty vote was settled by the instructor, once the record says.
+    settled: Option<String>,
     /// A one-answer decision where more than one option had the most votes.
     tie: bool,
     options: Vec<OptionRow>,
@@ -54,6 +61,8 @@ struct GroupExport {
     scenario: String,
     title: String,
     run_by: Option<String>,
+    /// The group label the session was run under (`classroom --label`).
+    label: Option<String>,
     seed: u64,
     plan: Vec<String>,
     local_time: LocalTimes,
@@ -96,6 +105,14 @@ fn summary(record: &Record, scenario: &Scenario, votes: &Votes, d: &Decision) ->
         .find(|a| a.step == d.id)
         .map(|a| a.response.describe(d));
     let most = options.iter().map(|o| o.votes).max().unwrap_or(0);
+    let (respondents, respondents_at_least) = if d.kind.picks_one() {
+        (total, false)
+    } else {
+        match votes.respondents {
+            Some(people) => (u64::from(people), false),
+            None => (u64::from(most), true),
+        }
+    };
     let tie = d.kind.picks_one() && most > 0 && options.iter().filter(|o| o.votes == most).count() > 1;
     DecisionSummary {
         step: d.id.clone(),
@@ -104,7 +121,10 @@ fn summary(record: &Record, scenario: &Scenario, votes: &Votes, d: &Decision) ->
         ndm_stage: d.ndm.label().to_string(),
         kind: d.kind.label().to_string(),
         total_votes: total,
+        respondents,
+        respondents_at_least,
         revealed: votes.revealed,
+        settled: how_settled(votes),
         options,
         room_answer,
         officers: item.officers_did(),
@@ -113,6 +133,26 @@ fn summary(record: &Record, scenario: &Scenario, votes: &Votes, d: &Decision) ->
         quote: item.finding.quote.clone(),
         basis: item.basis.describe(),
         seconds: record.timings.iter().find(|t| t.step == d.id).map(|t| t.seconds),
+    }
+}
+
+/// HOOK (votes engineer): how the instructor settled a tie or an empty vote, from the
+/// field `Votes` will carry for it. Until that field exists nothing is known, and the
+/// summary says only that there was a tie.
+fn how_settled(_votes: &Votes) -> Option<String> {
+    None
+}
+
+/// "12 people answered" or, on a tick-all whose people were not counted, "at least 9
+/// answered (largest tick count)".
+fn answered(d: &DecisionSummary) -> String {
+    if d.respondents_at_least {
+        format!("at least {} answered (largest tick count)", d.respondents)
+    } else {
+        format!(
+            "{} answered",
+            crate::plural::count(d.respondents, "person", "people")
+        )
     }
 }
 
@@ -132,6 +172,7 @@ fn build(record: &Record, scenario: &Scenario, zone: &TimeZone) -> GroupExport {
         scenario: scenario.id.clone(),
         title: scenario.title.clone(),
         run_by: record.trainee.clone(),
+        label: record.label.clone(),
         seed: record.session.settings.seed,
         plan: record.plan.clone(),
         local_time: LocalTimes::of(record, zone),
@@ -149,6 +190,9 @@ pub fn markdown(record: &Record, scenario: &Scenario, zone: &TimeZone) -> String
     let export = build(record, scenario, zone);
     let mut out = String::new();
     let _ = writeln!(out, "# Classroom session: {}\n", sanitize(&scenario.title));
+    if let Some(label) = &record.label {
+        let _ = writeln!(out, "- **Group:** {}", markdown_text(label).replace('\n', " "));
+    }
     let _ = writeln!(out, "- **Source:** {}", sanitize(&scenario.source_line()));
     let who = record
         .trainee
@@ -218,11 +262,17 @@ fn decision(out: &mut String, n: usize, d: &DecisionSummary) {
         );
     }
     let _ = writeln!(out, "| **Total** | {} | | |\n", d.total_votes);
+    if d.total_votes > 0 {
+        let _ = writeln!(out, "- **Answered:** {}", answered(d));
+    }
     if d.total_votes == 0 {
         let _ = writeln!(out, "- **No votes recorded.**");
     }
     if d.tie {
         let _ = writeln!(out, "- **Tie:** more than one option had the most votes.");
+    }
+    if let Some(how) = &d.settled {
+        let _ = writeln!(out, "- **Settled by the instructor:** {}", sanitize(how));
     }
     if let Some(answer) = &d.room_answer {
         let _ = writeln!(out, "- **The session went on with:** {}", sanitize(answer));
@@ -252,6 +302,7 @@ pub fn csv(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<Stri
     let mut writer = SafeCsv::new();
     writer.write_record([
         "session",
+        "label",
         "scenario",
         "decision",
         "prompt",
@@ -260,6 +311,8 @@ pub fn csv(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<Stri
         "option_text",
         "votes",
         "total_votes",
+        "respondents",
+        "respondents_at_least",
         "percent",
         "officers",
         "in_line",
@@ -273,6 +326,7 @@ pub fn csv(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<Stri
         for o in &d.options {
             writer.write_record([
                 export.record_id.clone(),
+                export.label.clone().unwrap_or_default(),
                 export.scenario.clone(),
                 d.step.clone(),
                 d.prompt.clone(),
@@ -281,6 +335,8 @@ pub fn csv(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<Stri
                 o.text.clone(),
                 o.votes.to_string(),
                 d.total_votes.to_string(),
+                d.respondents.to_string(),
+                d.respondents_at_least.to_string(),
                 o.percent.map(|p| p.to_string()).unwrap_or_default(),
                 o.officers.to_string(),
                 o.in_line.to_string(),

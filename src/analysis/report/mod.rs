@@ -11,11 +11,14 @@ use crate::record::model::{Record, RecordKind, Votes};
 use crate::scenario::{Decision, DecisionKind, Mark, Scenario};
 
 mod filter;
+mod groups;
 mod render;
+mod render_groups;
 mod render_trainees;
 mod trainees;
 
 pub use filter::{Filter, ModeFilter, apply as filter};
+pub use groups::{LabelRoom, SessionRow, label_name};
 pub use render::{csv, markdown, text};
 pub use render_trainees::csv as trainees_csv;
 pub use trainees::{CaseStatus, TraineeCase, TraineeRow};
@@ -44,9 +47,13 @@ pub struct DecisionReport {
     pub step: String,
     pub prompt: String,
     pub kind: DecisionKind,
-    /// People who answered. For a room's tick-all question the record holds only ticks per
-    /// option, so this is the most ticks on one option: at least that many answered.
+    /// People who answered. For a room's tick-all question: the people the instructor
+    /// counted (`Votes.respondents`), or where they were not counted the most ticks on one
+    /// option (at least that many answered: see `respondents_at_least`).
     pub respondents: u32,
+    /// True when `respondents` holds a largest tick count for some session, so it is a
+    /// lower bound rather than a count of people.
+    pub respondents_at_least: bool,
     pub options: Vec<OptionCount>,
     /// Answers that could be judged against the finding.
     pub judged: u32,
@@ -61,7 +68,26 @@ pub struct DecisionReport {
     /// Scale decisions: graded below / above the nearest expected grade.
     pub under: u32,
     pub over: u32,
+    /// How far too low / too high, in grades of the scale's order: one entry per
+    /// distance, nearest first ("by 1 grade: 2, by 2 grades: 1").
+    pub under_by: Vec<GradeGap>,
+    pub over_by: Vec<GradeGap>,
     pub rationales: Vec<Rationale>,
+}
+
+/// How many answers were graded a given number of grades off the nearest expected grade.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct GradeGap {
+    pub grades: u32,
+    pub count: u32,
+}
+
+/// Adds `n` answers `grades` off to a list kept in order of distance.
+fn add_gap(gaps: &mut Vec<GradeGap>, grades: u32, n: u32) {
+    match gaps.binary_search_by_key(&grades, |g| g.grades) {
+        Ok(i) => gaps[i].count = gaps[i].count.saturating_add(n),
+        Err(i) => gaps.insert(i, GradeGap { grades, count: n }),
+    }
 }
 
 impl DecisionReport {
@@ -96,6 +122,8 @@ pub struct CaseReport {
     /// Classroom sessions only, per decision, with their own denominators: never pooled
     /// with the individual runs, shown beside them.
     pub room: Vec<DecisionReport>,
+    /// The same classroom tallies per group label, to compare groups side by side.
+    pub by_label: Vec<LabelRoom>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -118,6 +146,8 @@ pub struct CohortReport {
     pub most_missed: Vec<Missed>,
     /// Trainee × case, with who has not started a case others did.
     pub trainees_table: Vec<TraineeRow>,
+    /// Every classroom session, with its group label, in the order read.
+    pub sessions: Vec<SessionRow>,
 }
 
 struct Index<'a> {
@@ -146,6 +176,7 @@ pub fn build(records: &[Record], scenarios: &[Scenario], anonymise: bool) -> Coh
                 groups: 0,
                 decisions: scenario.decisions().map(empty_decision).collect(),
                 room: scenario.decisions().map(empty_decision).collect(),
+                by_label: Vec::new(),
             });
             Index {
                 scenario,
@@ -162,11 +193,20 @@ pub fn build(records: &[Record], scenarios: &[Scenario], anonymise: bool) -> Coh
             RecordKind::Group => {
                 case.groups += 1;
                 report.groups += 1;
+                report.sessions.push(groups::session_row(record, &case.title));
+                let scenario = entry.scenario;
+                let group = groups::group_for(&mut case.by_label, record.label.as_deref(), || {
+                    scenario.decisions().map(empty_decision).collect()
+                });
+                group.sessions += 1;
                 for tally in &record.tallies {
                     let Some(&(i, decision)) = entry.decisions.get(tally.step.as_str()) else {
                         continue;
                     };
-                    count_votes(&mut case.room[i], decision, entry.scenario, tally);
+                    count_votes(&mut case.room[i], decision, scenario, tally);
+                    if let Some(d) = group.decisions.get_mut(i) {
+                        count_votes(d, decision, scenario, tally);
+                    }
                 }
             }
             _ => {
@@ -261,6 +301,7 @@ fn empty_decision(d: &Decision) -> DecisionReport {
         prompt: d.prompt.clone(),
         kind: d.kind,
         respondents: 0,
+        respondents_at_least: false,
         options: d
             .options
             .iter()
@@ -287,6 +328,8 @@ fn empty_decision(d: &Decision) -> DecisionReport {
         },
         under: 0,
         over: 0,
+        under_by: Vec::new(),
+        over_by: Vec::new(),
         rationales: Vec::new(),
     }
 }
@@ -308,6 +351,10 @@ fn tally_verdict(d: &mut DecisionReport, verdict: Verdict, same: bool, distance:
     add(&mut d.same_as_officers, same);
     add(&mut d.under, distance.is_some_and(|x| x < 0));
     add(&mut d.over, distance.is_some_and(|x| x > 0));
+    if let Some(x) = distance.filter(|x| *x != 0) {
+        let grades = u32::try_from(x.unsigned_abs()).unwrap_or(u32::MAX);
+        add_gap(if x < 0 { &mut d.under_by } else { &mut d.over_by }, grades, n);
+    }
 }
 
 /// A classroom's votes, counted by the engine's rule (`engine::vote_count`): a vote for a
@@ -327,7 +374,15 @@ fn count_votes(d: &mut DecisionReport, decision: &Decision, scenario: &Scenario,
         }
     }
     let count = vote_count(decision.kind, &known);
-    d.respondents = d.respondents.saturating_add(count.respondents);
+    // a checklist's ticks cannot say how many people answered; the instructor's count can
+    let respondents = match tally.respondents {
+        Some(people) if !decision.kind.picks_one() => people,
+        _ => {
+            d.respondents_at_least |= !decision.kind.picks_one();
+            count.respondents
+        }
+    };
+    d.respondents = d.respondents.saturating_add(respondents);
     for (response, votes) in count.answers {
         let answer = crate::engine::Answer {
             step: decision.id.clone(),

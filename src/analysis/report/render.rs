@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{CaseReport, CohortReport, DecisionReport, OptionCount};
+use super::{CaseReport, CohortReport, DecisionReport, GradeGap, OptionCount};
 use crate::analysis::export::ExportError;
 use crate::scenario::text::sanitize;
 
@@ -44,10 +44,12 @@ pub fn text(report: &CohortReport) -> String {
             decision_text(&mut out, n + 1, d);
             if let Some(room) = room_of(case, n) {
                 room_text(&mut out, case.groups, room);
+                super::render_groups::compare_text(&mut out, case, n);
             }
         }
     }
     super::render_trainees::text(&mut out, report);
+    super::render_groups::sessions_text(&mut out, report);
     if !report.most_missed.is_empty() {
         let _ = writeln!(out, "\nMOST MISSED DECISIONS (individual runs)");
         for m in &report.most_missed {
@@ -104,10 +106,12 @@ pub fn markdown(report: &CohortReport) -> String {
             decision_markdown(&mut out, n + 1, d);
             if let Some(room) = room_of(case, n) {
                 room_markdown(&mut out, case.groups, room);
+                super::render_groups::compare_markdown(&mut out, case, n);
             }
         }
     }
     super::render_trainees::markdown(&mut out, report);
+    super::render_groups::sessions_markdown(&mut out, report);
     out
 }
 
@@ -117,28 +121,68 @@ fn room_of(case: &CaseReport, n: usize) -> Option<&DecisionReport> {
 }
 
 /// A percentage, or "n/a" when nothing could be judged.
-fn pct(p: Option<u32>) -> String {
+pub(super) fn pct(p: Option<u32>) -> String {
     p.map_or_else(|| "n/a".to_string(), |p| format!("{p}%"))
 }
 
 /// How many answered, worded for what the record can know: a room's tick-all question
-/// holds ticks per option, not people.
-fn answered(d: &DecisionReport, room: bool) -> String {
-    if room && !d.kind.picks_one() {
-        format!("at least {} (the most ticks on one option)", d.respondents)
+/// holds ticks per option, and people only where the instructor counted them.
+pub(super) fn ticks_answered(d: &DecisionReport) -> String {
+    if d.respondents_at_least {
+        format!("at least {} answered (largest tick count)", d.respondents)
     } else {
-        d.respondents.to_string()
+        format!(
+            "{} answered",
+            crate::plural::count(d.respondents, "person", "people")
+        )
     }
 }
 
+/// "Graded too low: 3 (by 1 grade: 2, by 2 grades: 1) · too high: 0", for a scale
+/// decision with judged answers; `None` otherwise.
+pub(super) fn graded_line(d: &DecisionReport) -> Option<String> {
+    (d.kind.needs_levels() && d.judged > 0).then(|| {
+        format!(
+            "Graded too low: {} · too high: {}",
+            off_by(d.under, &d.under_by),
+            off_by(d.over, &d.over_by)
+        )
+    })
+}
+
+fn off_by(total: u32, gaps: &[GradeGap]) -> String {
+    if gaps.is_empty() {
+        return total.to_string();
+    }
+    let parts: Vec<String> = gaps
+        .iter()
+        .map(|g| {
+            format!(
+                "by {}: {}",
+                crate::plural::count(g.grades, "grade", "grades"),
+                g.count
+            )
+        })
+        .collect();
+    format!("{total} ({})", parts.join(", "))
+}
+
+/// A CSV cell of distances: "1:2; 2:1" is 2 answers 1 grade off and 1 answer 2 grades off.
+fn gaps_cell(gaps: &[GradeGap]) -> String {
+    gaps.iter()
+        .map(|g| format!("{}:{}", g.grades, g.count))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The shares line: in line, partly, the officers' choice, answered.
-fn shares_line(d: &DecisionReport, against: &str, room: bool) -> String {
+fn shares_line(d: &DecisionReport, against: &str) -> String {
     format!(
         "In line with {against}: {} · partly: {} · the officers' choice: {} · answered: {}",
         pct(d.percent(d.in_line)),
         pct(d.percent(d.partly)),
         pct(d.percent(d.same_as_officers)),
-        answered(d, room)
+        d.respondents
     )
 }
 
@@ -163,16 +207,19 @@ fn room_text(out: &mut String, sessions: u32, d: &DecisionReport) {
         "   Classroom: {}",
         room_shares(d, &sanitize(&d.basis.against()))
     );
+    if let Some(line) = graded_line(d) {
+        let _ = writeln!(out, "   Classroom: {line}");
+    }
 }
 
 /// The room's shares, or for ticks (which say nothing of any one person) what they count.
-fn room_shares(d: &DecisionReport, against: &str) -> String {
+pub(super) fn room_shares(d: &DecisionReport, against: &str) -> String {
     if d.kind.picks_one() {
-        shares_line(d, against, true)
+        shares_line(d, against)
     } else {
         format!(
-            "ticks, not judged per person · in line: n/a · answered: {}",
-            answered(d, true)
+            "ticks, not judged per person · in line: n/a · {}",
+            ticks_answered(d)
         )
     }
 }
@@ -188,6 +235,9 @@ fn room_markdown(out: &mut String, sessions: u32, d: &DecisionReport) {
         let _ = writeln!(out, "| {} | {} | {} |", md(&o.text), o.count, pct(share));
     }
     let _ = writeln!(out, "\n{}\n", room_shares(d, &md(&d.basis.against())));
+    if let Some(line) = graded_line(d) {
+        let _ = writeln!(out, "{line}\n");
+    }
 }
 
 /// Each option's share of all choices, by largest remainder so they add up to 100.
@@ -243,7 +293,7 @@ fn decision_text(out: &mut String, n: usize, d: &DecisionReport) {
         let _ = writeln!(
             out,
             "   {}{}",
-            shares_line(d, &sanitize(&d.basis.against()), false),
+            shares_line(d, &sanitize(&d.basis.against())),
             if d.no_decision > 0 {
                 format!(" · no decision in time: {}", d.no_decision)
             } else {
@@ -251,8 +301,8 @@ fn decision_text(out: &mut String, n: usize, d: &DecisionReport) {
             }
         );
     }
-    if d.kind.needs_levels() && d.judged > 0 {
-        let _ = writeln!(out, "   Graded too low: {} · too high: {}", d.under, d.over);
+    if let Some(line) = graded_line(d) {
+        let _ = writeln!(out, "   {line}");
     }
     for r in &d.rationales {
         let who = r
@@ -292,10 +342,10 @@ fn decision_markdown(out: &mut String, n: usize, d: &DecisionReport) {
             d.respondents
         );
     } else {
-        let _ = writeln!(out, "\n{}", shares_line(d, &md(&d.basis.against()), false));
+        let _ = writeln!(out, "\n{}", shares_line(d, &md(&d.basis.against())));
     }
-    if d.kind.needs_levels() && d.judged > 0 {
-        let _ = writeln!(out, "\nGraded too low: {} · too high: {}", d.under, d.over);
+    if let Some(line) = graded_line(d) {
+        let _ = writeln!(out, "\n{line}");
     }
     if !d.rationales.is_empty() {
         let _ = writeln!(out, "\nRationales:\n");
@@ -323,7 +373,7 @@ fn unfinished(finished: bool) -> &'static str {
 }
 
 /// Text for a Markdown table cell or line: pipes escaped, on one line.
-fn md(s: &str) -> String {
+pub(super) fn md(s: &str) -> String {
     sanitize(s).replace('|', "\\|").replace('\n', " ")
 }
 
@@ -346,13 +396,20 @@ pub fn csv(report: &CohortReport) -> Result<String, ExportError> {
         "officers_choice_percent",
         "graded_too_low",
         "graded_too_high",
+        "graded_too_low_by",
+        "graded_too_high_by",
         "basis",
         "not_judged",
         "classroom_votes",
         "classroom_answered",
+        "classroom_answered_at_least",
         "classroom_in_line_percent",
         "classroom_partly_percent",
         "classroom_officers_choice_percent",
+        "classroom_graded_too_low",
+        "classroom_graded_too_high",
+        "classroom_graded_too_low_by",
+        "classroom_graded_too_high_by",
     ])?;
     for case in &report.cases {
         for (n, d) in case.decisions.iter().enumerate() {
@@ -374,13 +431,20 @@ pub fn csv(report: &CohortReport) -> Result<String, ExportError> {
                     cell(d.percent(d.same_as_officers)),
                     d.under.to_string(),
                     d.over.to_string(),
+                    gaps_cell(&d.under_by),
+                    gaps_cell(&d.over_by),
                     d.basis.basis.ident().to_string(),
                     d.not_judged.to_string(),
                     room_cell(&|r| r.options.get(k).map(|o| o.count.to_string()).unwrap_or_default()),
                     room_cell(&|r| r.respondents.to_string()),
+                    room_cell(&|r| r.respondents_at_least.to_string()),
                     room_cell(&|r| cell(r.percent(r.in_line))),
                     room_cell(&|r| cell(r.percent(r.partly))),
                     room_cell(&|r| cell(r.percent(r.same_as_officers))),
+                    room_cell(&|r| r.under.to_string()),
+                    room_cell(&|r| r.over.to_string()),
+                    room_cell(&|r| gaps_cell(&r.under_by)),
+                    room_cell(&|r| gaps_cell(&r.over_by)),
                 ])?;
             }
         }
