@@ -302,7 +302,6 @@ pub fn csv(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<Stri
     let mut writer = SafeCsv::new();
     writer.write_record([
         "session",
-        "label",
         "scenario",
         "decision",
         "prompt",
@@ -311,8 +310,6 @@ pub fn csv(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<Stri
         "option_text",
         "votes",
         "total_votes",
-        "respondents",
-        "respondents_at_least",
         "percent",
         "officers",
         "in_line",
@@ -320,13 +317,16 @@ pub fn csv(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<Stri
         "finding",
         "seconds",
         "started",
+        // added later: at the end, so a sheet built on the older columns still lines up
+        "label",
+        "respondents",
+        "respondents_at_least",
     ])?;
     let started = record.started.local_rfc3339(zone);
     for d in &export.decisions {
         for o in &d.options {
             writer.write_record([
                 export.record_id.clone(),
-                export.label.clone().unwrap_or_default(),
                 export.scenario.clone(),
                 d.step.clone(),
                 d.prompt.clone(),
@@ -335,8 +335,6 @@ pub fn csv(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<Stri
                 o.text.clone(),
                 o.votes.to_string(),
                 d.total_votes.to_string(),
-                d.respondents.to_string(),
-                d.respondents_at_least.to_string(),
                 o.percent.map(|p| p.to_string()).unwrap_or_default(),
                 o.officers.to_string(),
                 o.in_line.to_string(),
@@ -344,6 +342,9 @@ pub fn csv(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<Stri
                 d.finding.clone(),
                 d.seconds.map(|s| s.to_string()).unwrap_or_default(),
                 started.clone(),
+                export.label.clone().unwrap_or_default(),
+                d.respondents.to_string(),
+                d.respondents_at_least.to_string(),
             ])?;
         }
     }

@@ -15,7 +15,10 @@ pub fn parse_label(s: &str) -> Result<String, String> {
     }
     // a tab or new line would break a report's table and a terminal's line, as would any
     // control character or bidirectional override
-    if label.chars().any(|c| c == '\n' || c == '\t' || is_forbidden_char(c)) {
+    if label
+        .chars()
+        .any(|c| c == '\n' || c == '\t' || is_forbidden_char(c))
+    {
         return Err("a label may not hold control characters, tabs or line breaks".into());
     }
     let chars = label.chars().count();

@@ -54,11 +54,7 @@ pub fn apply(records: Vec<Record>, filter: &Filter) -> Vec<Record> {
         .filter(|r| filter.mode.is_none_or(|m| mode_matches(r, m)))
         .filter(|r| filter.since.is_none_or(|d| r.started.local_day(&zone) >= d))
         .filter(|r| {
-            filter.labels.is_empty()
-                || filter
-                    .labels
-                    .iter()
-                    .any(|l| label_matches(r.label.as_deref(), l))
+            filter.labels.is_empty() || filter.labels.iter().any(|l| label_matches(r.label.as_deref(), l))
         })
         .collect();
     if !filter.latest {

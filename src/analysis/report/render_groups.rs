@@ -71,10 +71,7 @@ pub(super) fn compare_markdown(out: &mut String, case: &CaseReport, n: usize) {
     let Some((_, first)) = rooms.first() else {
         return;
     };
-    let heads: Vec<String> = rooms
-        .iter()
-        .map(|(g, _)| md_label(g.label.as_deref()))
-        .collect();
+    let heads: Vec<String> = rooms.iter().map(|(g, _)| md_label(g.label.as_deref())).collect();
     let _ = writeln!(
         out,
         "By group:\n\n| Option | {} |\n|---|{}",
