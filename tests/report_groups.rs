@@ -159,6 +159,18 @@ fn grading_says_by_how_many_grades_for_runs_and_the_room() {
     assert_eq!(row[col("graded_too_high_by")], "");
     assert_eq!(row[col("classroom_graded_too_low")], "7");
     assert_eq!(row[col("classroom_graded_too_low_by")], "1:2; 2:5");
+    // each trainee too: Ann 2 grades low, Ben 1
+    let ann = r.trainees_table.iter().find(|t| t.trainee == "Ann").unwrap();
+    assert_eq!(ann.cases[0].under_by, gaps(&[(2, 1)]));
+    assert!(
+        text.contains("graded too low 1 (by 2 grades: 1) · too high 0"),
+        "{text}"
+    );
+    let table = report::trainees_csv(&r).unwrap();
+    assert!(
+        table.contains("\nBen,synthetic-branching,finished,1,0,1,0,1,0,1,2026-12-01,1:1,\n"),
+        "{table}"
+    );
     let json = serde_json::to_value(&r).unwrap();
     assert_eq!(
         json["cases"][0]["decisions"][1]["under_by"],

@@ -178,7 +178,7 @@ fn the_trainee_table_matches_a_hand_count() {
     );
     assert!(
         out.contains(
-            "not finished · 0 of 2 in line (0%) · 2 partly · graded too low 1 · too high 0 · 1 attempt"
+            "not finished · 0 of 2 in line (0%) · 2 partly · graded too low 1 (by 1 grade: 1) · too high 0 · 1 attempt"
         ),
         "{out}"
     );
@@ -189,11 +189,11 @@ fn the_trainee_table_matches_a_hand_count() {
     let csv = report::trainees_csv(&built).unwrap();
     assert!(csv.starts_with("\u{feff}trainee,scenario,status,"), "{csv}");
     assert!(
-        csv.contains("Ann,synthetic-branching,finished,2,2,0,100,0,0,2,2026-12-03\n"),
+        csv.contains("Ann,synthetic-branching,finished,2,2,0,100,0,0,2,2026-12-03,,\n"),
         "{csv}"
     );
     assert!(
-        csv.contains("Ann,synthetic-second,not started,0,0,0,,0,0,0,\n"),
+        csv.contains("Ann,synthetic-second,not started,0,0,0,,0,0,0,,,\n"),
         "{csv}"
     );
     let json = serde_json::to_value(&built).unwrap();

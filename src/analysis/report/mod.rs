@@ -83,7 +83,7 @@ pub struct GradeGap {
 }
 
 /// Adds `n` answers `grades` off to a list kept in order of distance.
-fn add_gap(gaps: &mut Vec<GradeGap>, grades: u32, n: u32) {
+pub(super) fn add_gap(gaps: &mut Vec<GradeGap>, grades: u32, n: u32) {
     match gaps.binary_search_by_key(&grades, |g| g.grades) {
         Ok(i) => gaps[i].count = gaps[i].count.saturating_add(n),
         Err(i) => gaps.insert(i, GradeGap { grades, count: n }),

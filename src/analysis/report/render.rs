@@ -100,7 +100,7 @@ pub fn markdown(report: &CohortReport) -> String {
             md(&case.title),
             crate::plural::count(case.runs, "run", "runs"),
             case.finished,
-            case.groups
+            crate::plural::count(case.groups, "classroom session", "classroom sessions")
         );
         for (n, d) in case.decisions.iter().enumerate() {
             decision_markdown(&mut out, n + 1, d);
@@ -150,7 +150,7 @@ pub(super) fn graded_line(d: &DecisionReport) -> Option<String> {
     })
 }
 
-fn off_by(total: u32, gaps: &[GradeGap]) -> String {
+pub(super) fn off_by(total: u32, gaps: &[GradeGap]) -> String {
     if gaps.is_empty() {
         return total.to_string();
     }
@@ -168,7 +168,7 @@ fn off_by(total: u32, gaps: &[GradeGap]) -> String {
 }
 
 /// A CSV cell of distances: "1:2; 2:1" is 2 answers 1 grade off and 1 answer 2 grades off.
-fn gaps_cell(gaps: &[GradeGap]) -> String {
+pub(super) fn gaps_cell(gaps: &[GradeGap]) -> String {
     gaps.iter()
         .map(|g| format!("{}:{}", g.grades, g.count))
         .collect::<Vec<_>>()

@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use super::render::{gaps_cell, off_by};
 use super::trainees::{CaseStatus, TraineeCase};
 use super::{CohortReport, rounded_percent};
 use crate::analysis::export::ExportError;
@@ -26,7 +27,11 @@ fn summary(c: &TraineeCase) -> String {
     parts.push(format!("{} of {} in line ({share})", c.in_line, c.judged));
     parts.push(format!("{} partly", c.partly));
     if c.under > 0 || c.over > 0 {
-        parts.push(format!("graded too low {} · too high {}", c.under, c.over));
+        parts.push(format!(
+            "graded too low {} · too high {}",
+            off_by(c.under, &c.under_by),
+            off_by(c.over, &c.over_by)
+        ));
     }
     parts.push(crate::plural::count(c.attempts, "attempt", "attempts"));
     if let Some(day) = &c.latest {
@@ -100,6 +105,8 @@ pub fn csv(report: &CohortReport) -> Result<String, ExportError> {
         "graded_too_high",
         "attempts",
         "latest",
+        "graded_too_low_by",
+        "graded_too_high_by",
     ])?;
     for row in &report.trainees_table {
         for c in &row.cases {
@@ -117,6 +124,8 @@ pub fn csv(report: &CohortReport) -> Result<String, ExportError> {
                 c.over.to_string(),
                 c.attempts.to_string(),
                 c.latest.clone().unwrap_or_default(),
+                gaps_cell(&c.under_by),
+                gaps_cell(&c.over_by),
             ])?;
         }
     }

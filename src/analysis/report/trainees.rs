@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use super::{GradeGap, add_gap};
 use crate::engine::{Verdict, assess_one};
 use crate::record::model::{Record, RecordKind};
 use crate::record::stamp::local_zone;
@@ -39,6 +40,9 @@ pub struct TraineeCase {
     pub partly: u32,
     pub under: u32,
     pub over: u32,
+    /// How far too low / too high, in grades, nearest first.
+    pub under_by: Vec<GradeGap>,
+    pub over_by: Vec<GradeGap>,
     pub attempts: u32,
     /// The local date (YYYY-MM-DD) of the latest attempt.
     pub latest: Option<String>,
@@ -122,6 +126,8 @@ fn cell(case: &str, attempts: Option<&Vec<(&Record, &Scenario)>>, zone: &jiff::t
         partly: 0,
         under: 0,
         over: 0,
+        under_by: Vec::new(),
+        over_by: Vec::new(),
         attempts: 0,
         latest: None,
     };
@@ -164,6 +170,18 @@ fn cell(case: &str, attempts: Option<&Vec<(&Record, &Scenario)>>, zone: &jiff::t
         out.partly += u32::from(item.verdict == Verdict::Partly);
         out.under += u32::from(item.scale_distance.is_some_and(|x| x < 0));
         out.over += u32::from(item.scale_distance.is_some_and(|x| x > 0));
+        if let Some(x) = item.scale_distance.filter(|x| *x != 0) {
+            let grades = u32::try_from(x.unsigned_abs()).unwrap_or(u32::MAX);
+            add_gap(
+                if x < 0 {
+                    &mut out.under_by
+                } else {
+                    &mut out.over_by
+                },
+                grades,
+                1,
+            );
+        }
     }
     out
 }
