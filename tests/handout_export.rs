@@ -208,7 +208,7 @@ fn a_classroom_record_exports_as_the_rooms_session_summary() {
     let csv = text(&out.stdout);
     let rows: Vec<&str> = csv.lines().collect();
     assert!(rows[0].starts_with(
-        "session,scenario,decision,prompt,ndm_stage,option,option_text,votes,total_votes,percent"
+        "\u{feff}session,scenario,decision,prompt,ndm_stage,option,option_text,votes,total_votes,percent"
     ));
     let first: Vec<&str> = rows
         .iter()

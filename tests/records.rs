@@ -213,6 +213,10 @@ fn the_markdown_export_is_a_portfolio_debrief() {
         "a header and one row per decision:\n{csv}"
     );
     assert!(csv.lines().nth(1).unwrap().contains("In line with the finding"));
+    assert!(
+        csv.starts_with("\u{feff}run,"),
+        "a BOM so a spreadsheet reads UTF-8"
+    );
 }
 
 #[test]
@@ -477,7 +481,7 @@ fn report_figures_match_a_hand_count() {
     assert!(md.contains("| Secure a copy as evidence | 5 | 50% |"), "{md}");
     let csv = report::csv(&built).unwrap();
     assert!(csv.starts_with('\u{feff}'), "a BOM so a spreadsheet reads UTF-8");
-    assert!(csv.contains("synthetic-branching,evidence,What do you do with the video?,secure,Secure a copy as evidence,Expected,false,1,3,33,33,33,0,0,Finding,0,5,10,50,20,30\n"), "{csv}");
+    assert!(csv.contains("synthetic-branching,evidence,What do you do with the video?,secure,Secure a copy as evidence,Expected,false,1,3,33,33,33,0,0,Finding,0,5,10,50,20,30,,,false,0,0,,\n"), "{csv}");
 }
 
 #[test]

@@ -383,5 +383,6 @@ pub fn csv(record: &Record, scenario: &Scenario, zone: &TimeZone) -> Result<Stri
             started.clone(),
         ])?;
     }
-    writer.finish()
+    // a byte-order mark, so a spreadsheet reads the text as UTF-8 (quotes, dashes, accents)
+    Ok(format!("\u{feff}{}", writer.finish()?))
 }
