@@ -183,6 +183,14 @@ fn the_trainee_table_matches_a_hand_count() {
         "{out}"
     );
     assert!(out.contains("(unfinished run)"), "Ben's reason is flagged: {out}");
+    // Ben practised; Ann (twice) and Cal were assessed: the report says they are pooled
+    assert_eq!((built.practice, built.assessment), (1, 3));
+    assert!(
+        out.contains(
+            "\n(practice and assessment runs counted together: 1 practice, 3 assessment; --mode shows one)\n"
+        ),
+        "{out}"
+    );
     let md = report::markdown(&built);
     assert!(md.contains("## Each trainee"), "{md}");
     assert!(md.contains("| Ben | not finished ·"), "{md}");

@@ -137,6 +137,10 @@ pub struct Missed {
 #[derive(Debug, Clone, Serialize, PartialEq, Default)]
 pub struct CohortReport {
     pub runs: u32,
+    /// Of the runs, how many were played in practice and in assessment mode: both are
+    /// counted together unless `--mode` picks one, and the report says so.
+    pub practice: u32,
+    pub assessment: u32,
     pub groups: u32,
     pub trainees: u32,
     /// Records of cases not in the library, or answers to options a revised case no longer has.
@@ -213,6 +217,10 @@ pub fn build(records: &[Record], scenarios: &[Scenario], anonymise: bool) -> Coh
                 case.runs += 1;
                 case.finished += u32::from(record.is_finished());
                 report.runs += 1;
+                match record.session.settings.mode {
+                    crate::engine::Mode::Practice => report.practice += 1,
+                    crate::engine::Mode::Assessment => report.assessment += 1,
+                }
                 if let Some(name) = &record.trainee {
                     trainees.insert(name);
                 }

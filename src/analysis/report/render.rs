@@ -24,6 +24,9 @@ pub fn text(report: &CohortReport) -> String {
         crate::plural::count(report.trainees, "named trainee", "named trainees"),
         crate::plural::count(report.groups, "classroom session", "classroom sessions")
     );
+    if let Some(mixed) = mixed_modes(report) {
+        let _ = writeln!(out, "({mixed})");
+    }
     if report.ignored > 0 {
         let _ = writeln!(
             out,
@@ -76,6 +79,9 @@ pub fn markdown(report: &CohortReport) -> String {
         crate::plural::count(report.trainees, "named trainee", "named trainees"),
         crate::plural::count(report.groups, "classroom session", "classroom sessions")
     );
+    if let Some(mixed) = mixed_modes(report) {
+        let _ = writeln!(out, "*{mixed}.*\n");
+    }
     if !report.most_missed.is_empty() {
         let _ = writeln!(
             out,
@@ -113,6 +119,17 @@ pub fn markdown(report: &CohortReport) -> String {
     super::render_trainees::markdown(&mut out, report);
     super::render_groups::sessions_markdown(&mut out, report);
     out
+}
+
+/// When practice and assessment runs are both in the report, a note that they are counted
+/// together and how to see one apart.
+fn mixed_modes(report: &CohortReport) -> Option<String> {
+    (report.practice > 0 && report.assessment > 0).then(|| {
+        format!(
+            "practice and assessment runs counted together: {} practice, {} assessment; --mode shows one",
+            report.practice, report.assessment
+        )
+    })
 }
 
 /// The room's tally for the case's `n`th decision, when the case had a classroom session.
