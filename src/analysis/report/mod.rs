@@ -13,13 +13,15 @@ use crate::scenario::{Decision, DecisionKind, Mark, Scenario};
 mod filter;
 mod groups;
 mod render;
+mod render_csv;
 mod render_groups;
 mod render_trainees;
 mod trainees;
 
 pub use filter::{Filter, ModeFilter, apply as filter};
 pub use groups::{LabelRoom, SessionRow, label_name};
-pub use render::{csv, markdown, text};
+pub use render::{markdown, text};
+pub use render_csv::csv;
 pub use render_trainees::csv as trainees_csv;
 pub use trainees::{CaseStatus, TraineeCase, TraineeRow};
 

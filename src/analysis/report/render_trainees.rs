@@ -2,7 +2,8 @@
 
 use std::fmt::Write as _;
 
-use super::render::{gaps_cell, off_by};
+use super::render::off_by;
+use super::render_csv::gaps_cell;
 use super::trainees::{CaseStatus, TraineeCase};
 use super::{CohortReport, rounded_percent};
 use crate::analysis::export::ExportError;
