@@ -264,7 +264,19 @@ fn the_label_filter_keeps_that_groups_sessions_only() {
     let r = report::build(&kept, &scenarios, false);
     assert_eq!((r.runs, r.groups), (0, 1));
     assert_eq!(r.cases[0].by_label.len(), 1);
-    assert!(!report::text(&r).contains("By group:"));
+    let text = report::text(&r);
+    assert!(!text.contains("By group:"), "{text}");
+    // no runs: each decision goes straight to the room, with no empty bars for runs
+    assert!(
+        text.contains("\n1. What do you do with the video?\n   Classroom (1 session): 2 Secure"),
+        "{text}"
+    );
+    assert!(!text.contains("answered: 0"), "{text}");
+    let md = report::markdown(&r);
+    assert!(
+        md.contains("### 1. What do you do with the video?\n\nClassroom (1 session)"),
+        "{md}"
+    );
 
     let (records, _) = cohort();
     let both = report::filter(

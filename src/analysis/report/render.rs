@@ -43,7 +43,12 @@ pub fn text(report: &CohortReport) -> String {
             case.groups
         );
         for (n, d) in case.decisions.iter().enumerate() {
-            decision_text(&mut out, n + 1, d);
+            if case.runs == 0 {
+                // only classroom sessions: no empty bars for runs that do not exist
+                let _ = writeln!(out, "\n{}. {}", n + 1, sanitize(&d.prompt));
+            } else {
+                decision_text(&mut out, n + 1, d);
+            }
             if let Some(room) = room_of(case, n) {
                 room_text(&mut out, case.groups, room);
                 super::render_groups::compare_text(&mut out, case, n);
@@ -108,7 +113,11 @@ pub fn markdown(report: &CohortReport) -> String {
             crate::plural::count(case.groups, "classroom session", "classroom sessions")
         );
         for (n, d) in case.decisions.iter().enumerate() {
-            decision_markdown(&mut out, n + 1, d);
+            if case.runs == 0 {
+                let _ = writeln!(out, "### {}. {}\n", n + 1, md(&d.prompt));
+            } else {
+                decision_markdown(&mut out, n + 1, d);
+            }
             if let Some(room) = room_of(case, n) {
                 room_markdown(&mut out, case.groups, room);
                 super::render_groups::compare_markdown(&mut out, case, n);
