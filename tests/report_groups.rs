@@ -364,3 +364,46 @@ fn a_labelled_classroom_keeps_its_label_on_the_record_and_in_the_export() {
     );
     assert!(csv.contains(",Syndicate A,7,false"), "{csv}");
 }
+
+#[test]
+fn latest_keeps_one_session_per_case_and_label_and_json_holds_the_groups() {
+    let (mut records, scenarios) = cohort();
+    // a second Syndicate A session on the same case, a day later (label case aside)
+    let mut again = group(
+        &scenarios[0],
+        "group-a2",
+        "syndicate a",
+        vec![votes(
+            "evidence",
+            &[("secure", 1), ("watch", 0), ("note", 0)],
+            None,
+        )],
+    );
+    again.updated = Stamp::from_unix(DAY1 + 86_400);
+    records.push(again);
+    let pooled = report::build(&records, &scenarios, false);
+    // without --latest both A sessions count in A's column: 7 + 1 for Secure, 2 sessions
+    let a = &pooled.cases[0].by_label[0];
+    assert_eq!((a.sessions, a.decisions[0].options[0].count), (2, 8));
+    let latest = report::filter(
+        records,
+        &Filter {
+            latest: true,
+            ..Filter::default()
+        },
+    );
+    let groups: Vec<&str> = latest
+        .iter()
+        .filter(|r| r.kind == RecordKind::Group)
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(groups, vec!["group-b", "group-a2"]);
+
+    let json = serde_json::to_value(built()).unwrap();
+    assert_eq!(json["sessions"][0]["label"], "Syndicate A");
+    assert_eq!(json["cases"][0]["by_label"][1]["label"], "Syndicate B");
+    assert_eq!(
+        json["cases"][0]["by_label"][1]["decisions"][2]["respondents_at_least"],
+        true
+    );
+}
