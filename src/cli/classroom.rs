@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use super::Context;
 use super::error::CliError;
+use super::options::PresenterOpt;
 use super::resolve::scenario_and_file;
 use crate::record::{Record, RecordKind, Recorder};
 use crate::scenario::Scenario;
@@ -11,7 +12,7 @@ use crate::scenario::text::echo_message;
 use crate::tui::classroom::{Classroom, ClassroomScreen};
 use crate::tui::theme::Palette as Theme;
 
-pub fn run(context: &Context, cases: &[String], seed: Option<u64>, resume: bool) -> ExitCode {
+pub fn run(context: &Context, cases: &[String], seed: Option<u64>, resume: bool, presenter: PresenterOpt) -> ExitCode {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!("lessons: classroom mode needs a terminal (a projector screen)");
@@ -22,13 +23,14 @@ pub fn run(context: &Context, cases: &[String], seed: Option<u64>, resume: bool)
     } else {
         fresh(context, cases, seed)
     };
-    let (room, recorder) = match room {
+    let (mut room, recorder) = match room {
         Ok(r) => r,
         Err(e) => {
             eprintln!("lessons: {}", echo_message(&e.to_string()));
             return ExitCode::from(1);
         }
     };
+    presenter.apply(&mut room);
     let theme = Theme::from_env(context.classroom_theme);
     let mut screen = ClassroomScreen::new(room, recorder, theme);
     match crate::tui::frontend::run(&mut screen) {
@@ -100,4 +102,12 @@ fn resumed(context: &Context) -> Result<(Classroom, Recorder), CliError> {
     recorder.continue_record(last.clone());
     let room = Classroom::resume(plan, case, last.session.clone(), last.tallies.clone())?;
     Ok((room, recorder))
+}
+
+impl PresenterOpt {
+    /// `--big` and `--countdown` on the room, fresh or resumed alike.
+    fn apply(self, room: &mut Classroom) {
+        room.presentation.big = self.big;
+        room.timer.target = self.countdown.map(std::time::Duration::from_secs);
+    }
 }

@@ -193,6 +193,8 @@ pub enum Command {
         resume: bool,
         #[command(flatten)]
         colours: ClassroomThemeOpt,
+        #[command(flatten)]
+        presenter: PresenterOpt,
     },
     /// Write a commented skeleton scenario that validates as it stands
     New {
@@ -381,8 +383,12 @@ pub fn run(cli: Cli) -> ExitCode {
         ),
         Some(Command::Drill { plain, list, now, .. }) => drill::run(&context, plain, list, now),
         Some(Command::Classroom {
-            cases, seed, resume, ..
-        }) => classroom::run(&context, &cases, seed, resume),
+            cases,
+            seed,
+            resume,
+            presenter,
+            ..
+        }) => classroom::run(&context, &cases, seed, resume, presenter),
         Some(Command::New { id, from, dir }) => author::new(&id, from.as_deref(), &dir),
         Some(Command::Graph { scenario, format }) => author::graph(&scenario, format),
         Some(Command::Coverage { scenario, seed, json }) => author::coverage(&scenario, seed, json),

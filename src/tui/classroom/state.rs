@@ -8,6 +8,7 @@ use std::sync::Arc;
 use crate::engine::{
     Asked, Event, Input, Mode, PathPolicy, Phase, ResumeError, Session, SessionState, Settings,
 };
+use super::presenter::Presentation;
 use crate::record::Votes;
 use crate::scenario::Scenario;
 
@@ -57,6 +58,9 @@ pub enum Modal {
 pub struct Timer {
     pub running_since: Option<Instant>,
     pub banked: Duration,
+    /// The time the discussion should take: the timer counts down to it, then shows how
+    /// far over it is. None counts up.
+    pub target: Option<Duration>,
 }
 
 impl Timer {
@@ -77,6 +81,14 @@ impl Timer {
             Some(since) => self.banked += now.saturating_duration_since(since),
             None => self.running_since = Some(now),
         }
+    }
+
+    /// Back to zero, stopped; the target stays, since it is the session's.
+    pub fn reset(&mut self) {
+        *self = Timer {
+            target: self.target,
+            ..Timer::default()
+        };
     }
 
     pub(super) fn pause(&mut self, now: Instant) {
@@ -113,6 +125,8 @@ pub struct Classroom {
     pub message: Option<String>,
     /// Which way the story goes after each reveal (`--path`, or the session plan).
     pub path: PathPolicy,
+    /// Big text, the reveal's detail, the scroll bound: how the screen is presented.
+    pub presentation: Presentation,
 }
 
 impl Classroom {
@@ -138,6 +152,7 @@ impl Classroom {
             seed,
             message: None,
             path: PathPolicy::default(),
+            presentation: Presentation::default(),
         }
     }
 
@@ -252,7 +267,7 @@ impl Classroom {
             self.modal = Modal::None;
         }
         self.show_votes = false;
-        self.timer = Timer::default();
+        self.timer.reset();
     }
 }
 
