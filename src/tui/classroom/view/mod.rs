@@ -90,7 +90,7 @@ impl Widget for ClassroomView<'_> {
         let keys = fit_keys(&self.footer_keys(), footer.width);
         Paragraph::new(key_bar(&keys, theme)).render(footer, buf);
         if self.room.modal == Modal::Help {
-            modal(centered(area, 78, 20), buf, "Presenter keys", help(theme), theme);
+            modal(centered(area, 78, 19), buf, "Presenter keys", help(theme), theme);
         } else if self.room.modal == Modal::ConfirmQuit {
             let body = Text::from(vec![
                 Line::styled("End the session?", theme.heading),

@@ -86,15 +86,15 @@ impl ClassroomView<'_> {
         lines.push(Line::from(""));
         let officers = officers_text(decision);
         if !officers.is_empty() {
-            lines.push(Line::from(vec![
-                Span::styled("The officers: ", theme.heading),
-                Span::raw(clean(&officers)),
-            ]));
+            lines.extend(clipped("The officers: ", theme.heading, &officers, self.width, usize::MAX));
         }
-        lines.push(Line::from(vec![
-            Span::styled("The investigation found: ", theme.heading),
-            Span::raw(finding_text(decision)),
-        ]));
+        lines.extend(clipped(
+            "The investigation found: ",
+            theme.heading,
+            &finding_text(decision),
+            self.width,
+            usize::MAX,
+        ));
         if let Some(quote) = decision.finding.quote.as_ref().filter(|_| !decision.finding.debrief_only) {
             lines.push(Line::styled(format!("“{}”", clean(quote)), theme.accent));
         }
