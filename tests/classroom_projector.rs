@@ -51,7 +51,11 @@ fn revealed(scenario: Scenario) -> Driver<Recorder> {
 
 fn met_reveal() -> Driver<Recorder> {
     let met = builtin("met-2019-strangulation-allegation");
-    let first = met.steps.iter().position(|s| matches!(s, Step::Decision(_))).unwrap();
+    let first = met
+        .steps
+        .iter()
+        .position(|s| matches!(s, Step::Decision(_)))
+        .unwrap();
     revealed(asked_first(met, first))
 }
 
@@ -63,7 +67,13 @@ fn every_reveal_summary_in_the_library_fits_80x24_without_scrolling() {
         for (i, step) in scenario.steps.iter().enumerate() {
             let Step::Decision(decision) = step else { continue };
             let room = revealed(asked_first(scenario.clone(), i));
-            assert_eq!(room.room().stage, Stage::Reveal, "{} {}", scenario.id, decision.id);
+            assert_eq!(
+                room.room().stage,
+                Stage::Reveal,
+                "{} {}",
+                scenario.id,
+                decision.id
+            );
             let screen = room.text(80, 24);
             checked += 1;
             if screen.contains("▼ more") {
@@ -73,14 +83,20 @@ fn every_reveal_summary_in_the_library_fits_80x24_without_scrolling() {
         }
     }
     assert!(checked > 50, "only {checked} decisions checked");
-    assert!(too_long.is_empty(), "reveal summaries that scroll at 80×24: {too_long:#?}");
+    assert!(
+        too_long.is_empty(),
+        "reveal summaries that scroll at 80×24: {too_long:#?}"
+    );
 }
 
 #[test]
 fn the_reveal_opens_on_its_summary_and_d_shows_the_detail() {
     let mut room = met_reveal();
     let summary = room.text(80, 24);
-    assert!(summary.contains(" of 12 chose what the officers did · "), "{summary}");
+    assert!(
+        summary.contains(" of 12 chose what the officers did · "),
+        "{summary}"
+    );
     assert!(summary.contains(" chose the in-line answer"), "{summary}");
     assert!(!summary.contains("“"), "no quote on the summary:\n{summary}");
     insta::assert_snapshot!("projector_reveal_summary_80x24", summary);
@@ -108,7 +124,10 @@ fn a_long_screen_says_there_is_more_and_scrolling_stops_at_its_last_row() {
     let bottom = room.text(80, 24);
     assert!(bottom.contains("▲ more (↑)"), "{bottom}");
     assert!(!bottom.contains("▼ more"), "{bottom}");
-    assert!(bottom.contains("d: back to the summary"), "the last row stays on screen:\n{bottom}");
+    assert!(
+        bottom.contains("d: back to the summary"),
+        "the last row stays on screen:\n{bottom}"
+    );
     let at_bottom = room.room().scroll;
     // one ↑ moves at once: no dead presses stored up past the bottom
     room.keys(&["Up"]);
@@ -121,12 +140,21 @@ fn big_text_draws_the_title_large_and_falls_back_where_it_does_not_fit() {
     room.keys(&["z"]);
     let big = room.text(160, 48);
     assert!(big.contains('█'), "{big}");
-    assert!(!big.contains("\n                A neighbour's call about screaming at a flat"), "{big}");
+    assert!(
+        !big.contains("\n                A neighbour's call about screaming at a flat"),
+        "{big}"
+    );
     insta::assert_snapshot!("projector_big_title_160x48", big);
     // 80×24 has no room for the title in big letters: the plain title, nothing garbled
     let small = room.text(80, 24);
     assert!(!small.contains('█'), "{small}");
-    assert_eq!(small.matches("A neighbour's call about screaming at a flat").count(), 2, "{small}");
+    assert_eq!(
+        small
+            .matches("A neighbour's call about screaming at a flat")
+            .count(),
+        2,
+        "{small}"
+    );
     room.keys(&["z"]);
     assert!(!room.text(160, 48).contains('█'));
 }
@@ -136,7 +164,10 @@ fn big_text_shows_the_tallies_and_the_reveal_headline() {
     let mut room = met_reveal();
     room.keys(&["z"]);
     let reveal = room.text(160, 48);
-    assert!(!reveal.contains("7 of 12 chose what the officers did ·"), "drawn big instead:\n{reveal}");
+    assert!(
+        !reveal.contains("7 of 12 chose what the officers did ·"),
+        "drawn big instead:\n{reveal}"
+    );
     insta::assert_snapshot!("projector_big_reveal_160x48", reveal);
     room.keys(&["Left"]);
     let tallies = room.text(160, 48);
@@ -204,21 +235,29 @@ fn the_question_shows_its_ndm_stage_and_a_recap_of_one_paragraph() {
 #[test]
 fn a_six_option_question_at_80x24_shows_every_option_or_says_there_is_more() {
     let mut scenario = fixture_scenario();
-    let Some(Step::Decision(decision)) = scenario.steps.iter_mut().find(|s| matches!(s, Step::Decision(_))) else {
+    let Some(Step::Decision(decision)) = scenario.steps.iter_mut().find(|s| matches!(s, Step::Decision(_)))
+    else {
         panic!("the fixture has a decision");
     };
     let template = decision.options[0].clone();
     for (i, letter) in ["d", "e", "f"].iter().enumerate() {
         let mut extra = template.clone();
         extra.id = format!("extra-{letter}");
-        extra.text = format!("An extra option {} that runs long enough to wrap onto a second row at eighty columns", i + 4);
+        extra.text = format!(
+            "An extra option {} that runs long enough to wrap onto a second row at eighty columns",
+            i + 4
+        );
         extra.actual = false;
         decision.options.push(extra);
     }
     while decision.options.len() > 6 {
         decision.options.pop();
     }
-    let index = scenario.steps.iter().position(|s| matches!(s, Step::Decision(_))).unwrap();
+    let index = scenario
+        .steps
+        .iter()
+        .position(|s| matches!(s, Step::Decision(_)))
+        .unwrap();
     let mut room = driver(vec![asked_first(scenario, index)]);
     room.keys(&["Enter", "Enter", "Tab", "aabcdeff", "Tab"]);
     let screen = room.text(80, 24);
@@ -228,7 +267,10 @@ fn a_six_option_question_at_80x24_shows_every_option_or_says_there_is_more() {
         room.keys(&["Down"]);
     }
     let bottom = room.text(80, 24);
-    assert!(bottom.contains("votes so far"), "the totals line is reachable:\n{bottom}");
+    assert!(
+        bottom.contains("votes so far"),
+        "the totals line is reachable:\n{bottom}"
+    );
 }
 
 #[test]
@@ -236,7 +278,14 @@ fn the_help_lists_the_presenter_keys_without_wrapping_a_row() {
     let mut room = driver(vec![fixture_scenario()]);
     room.keys(&["?"]);
     let help = room.text(80, 24);
-    for key in ["Enter, →, Space, PgDn", "←, PgUp", "z", "d", "+ / -", "Tab again ends the votes"] {
+    for key in [
+        "Enter, →, Space, PgDn",
+        "←, PgUp",
+        "z",
+        "d",
+        "+ / -",
+        "Tab again ends the votes",
+    ] {
         assert!(help.contains(key), "{key} missing:\n{help}");
     }
     insta::assert_snapshot!("projector_help_80x24", help);

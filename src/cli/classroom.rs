@@ -12,7 +12,13 @@ use crate::scenario::text::echo_message;
 use crate::tui::classroom::{Classroom, ClassroomScreen};
 use crate::tui::theme::Palette as Theme;
 
-pub fn run(context: &Context, cases: &[String], seed: Option<u64>, resume: bool, presenter: PresenterOpt) -> ExitCode {
+pub fn run(
+    context: &Context,
+    cases: &[String],
+    seed: Option<u64>,
+    resume: bool,
+    presenter: PresenterOpt,
+) -> ExitCode {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!("lessons: classroom mode needs a terminal (a projector screen)");

@@ -5,10 +5,10 @@ use std::time::{Duration, Instant};
 
 use std::sync::Arc;
 
+use super::presenter::Presentation;
 use crate::engine::{
     Asked, Event, Input, Mode, PathPolicy, Phase, ResumeError, Session, SessionState, Settings,
 };
-use super::presenter::Presentation;
 use crate::record::Votes;
 use crate::scenario::Scenario;
 

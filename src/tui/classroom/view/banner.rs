@@ -41,7 +41,16 @@ impl ClassroomView<'_> {
                 } else {
                     self.theme.accent
                 };
-                big.render(Rect { y, height: big.rows, ..body }, buf, style, Alignment::Right);
+                big.render(
+                    Rect {
+                        y,
+                        height: big.rows,
+                        ..body
+                    },
+                    buf,
+                    style,
+                    Alignment::Right,
+                );
                 y += big.rows;
                 budget -= big.rows;
             }
@@ -51,7 +60,16 @@ impl ClassroomView<'_> {
             && let Some(big) = big::fit(&text, body.width, budget.saturating_sub(1).min(most))
         {
             let style = self.theme.heading.add_modifier(Modifier::BOLD);
-            big.render(Rect { y, height: big.rows, ..body }, buf, style, Alignment::Left);
+            big.render(
+                Rect {
+                    y,
+                    height: big.rows,
+                    ..body
+                },
+                buf,
+                style,
+                Alignment::Left,
+            );
             y += big.rows + 1;
             self.drawn = drawn;
         }

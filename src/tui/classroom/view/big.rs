@@ -59,7 +59,12 @@ impl Big {
     pub(super) fn render(&self, area: Rect, buf: &mut Buffer, style: Style, alignment: Alignment) {
         BigText::builder()
             .pixel_size(self.size)
-            .lines(self.lines.iter().map(|l| Line::from(l.clone())).collect::<Vec<_>>())
+            .lines(
+                self.lines
+                    .iter()
+                    .map(|l| Line::from(l.clone()))
+                    .collect::<Vec<_>>(),
+            )
             .style(style)
             .alignment(alignment)
             .build()

@@ -86,7 +86,14 @@ impl Widget for ClassroomView<'_> {
             None => Text::from("No cases in this session."),
         };
         let marker = theme.accent.add_modifier(Modifier::BOLD);
-        scroll::render(text, self.room.scroll, &self.room.presentation, marker, text_area, buf);
+        scroll::render(
+            text,
+            self.room.scroll,
+            &self.room.presentation,
+            marker,
+            text_area,
+            buf,
+        );
         let keys = fit_keys(&self.footer_keys(), footer.width);
         Paragraph::new(key_bar(&keys, theme)).render(footer, buf);
         if self.room.modal == Modal::Help {
@@ -121,14 +128,21 @@ impl ClassroomView<'_> {
         if room.timer_shown(self.now).is_some() {
             let now = timer::reading(&room.timer, self.now);
             // the timer stands out: reversed, and in the warning style once over
-            let style = if now.is_over() { theme.warning } else { theme.accent };
+            let style = if now.is_over() {
+                theme.warning
+            } else {
+                theme.accent
+            };
             right.push(Span::styled(
                 format!(" {} ", now.line(room.timer.running_since.is_none())),
                 style.add_modifier(Modifier::BOLD | Modifier::REVERSED),
             ));
         }
         Paragraph::new(vec![
-            Line::from(vec![Span::styled(case, theme.dim), Span::styled(title, theme.title)]),
+            Line::from(vec![
+                Span::styled(case, theme.dim),
+                Span::styled(title, theme.title),
+            ]),
             Line::from(right).alignment(Alignment::Right),
         ])
         .render(area, buf);
@@ -261,7 +275,15 @@ impl ClassroomView<'_> {
             ],
             Stage::Reveal => vec![
                 ("Enter/→", "next", 0),
-                ("d", if room.presentation.detail { "summary" } else { "detail" }, 0),
+                (
+                    "d",
+                    if room.presentation.detail {
+                        "summary"
+                    } else {
+                        "detail"
+                    },
+                    0,
+                ),
                 ("←", "back to the question", 2),
                 ("↑↓", "scroll", 3),
                 ("z", "big text", 4),

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 
 use super::super::Classroom;
 use super::ClassroomView;
-use crate::engine::Asked;
 use super::text::{clipped, cut_at_word, indented};
+use crate::engine::Asked;
 use crate::scenario::{Decision, Mark, Scenario};
 use crate::tui::theme::Palette as Theme;
 use crate::tui::widgets::clean;
@@ -48,10 +48,30 @@ impl ClassroomView<'_> {
             .filter(|(_, o, _)| decision.judged() && o.mark == Mark::Expected)
             .map(|(letter, o, _)| format!("{letter} {}", o.text))
             .collect();
-        if !in_line.is_empty() {
-            lines.extend(clipped("In line: ", theme.heading, &in_line.join("; "), self.width, 2));
+        if !decision.judged() {
+            lines.push(Line::from(vec![
+                Span::styled("In line: ", theme.heading),
+                Span::styled(
+                    "Not judged: the source makes no finding on this decision",
+                    theme.dim,
+                ),
+            ]));
+        } else if !in_line.is_empty() {
+            lines.extend(clipped(
+                "In line: ",
+                theme.heading,
+                &in_line.join("; "),
+                self.width,
+                2,
+            ));
         }
-        lines.extend(clipped("Found: ", theme.heading, &finding_text(decision), self.width, 3));
+        lines.extend(clipped(
+            "Found: ",
+            theme.heading,
+            &finding_text(decision),
+            self.width,
+            3,
+        ));
         lines.push(Line::from(""));
         let most = shown.iter().map(|(_, _, n)| *n).max().unwrap_or(0).max(1);
         let total: u32 = shown.iter().map(|(_, _, n)| *n).sum();
@@ -64,7 +84,10 @@ impl ClassroomView<'_> {
             } else {
                 String::new()
             };
-            let head = format!("{letter} {symbol} {:<BAR$} {votes:>3} {share:>4}  ", "█".repeat(width.min(BAR)));
+            let head = format!(
+                "{letter} {symbol} {:<BAR$} {votes:>3} {share:>4}  ",
+                "█".repeat(width.min(BAR))
+            );
             let who = if option.actual { "[officers] " } else { "" };
             let room = self.width.saturating_sub(crate::wrap::width(&head));
             lines.push(Line::from(vec![
@@ -86,7 +109,13 @@ impl ClassroomView<'_> {
         lines.push(Line::from(""));
         let officers = officers_text(decision);
         if !officers.is_empty() {
-            lines.extend(clipped("The officers: ", theme.heading, &officers, self.width, usize::MAX));
+            lines.extend(clipped(
+                "The officers: ",
+                theme.heading,
+                &officers,
+                self.width,
+                usize::MAX,
+            ));
         }
         lines.extend(clipped(
             "The investigation found: ",
@@ -95,7 +124,12 @@ impl ClassroomView<'_> {
             self.width,
             usize::MAX,
         ));
-        if let Some(quote) = decision.finding.quote.as_ref().filter(|_| !decision.finding.debrief_only) {
+        if let Some(quote) = decision
+            .finding
+            .quote
+            .as_ref()
+            .filter(|_| !decision.finding.debrief_only)
+        {
             lines.push(Line::styled(format!("“{}”", clean(quote)), theme.accent));
         }
         lines.push(Line::from(""));
@@ -152,7 +186,11 @@ pub(super) fn headline(decision: &Decision, shown: &[Shown]) -> String {
     if total == 0 {
         return "No votes were taken.".into();
     }
-    let officers: u32 = shown.iter().filter(|(_, o, _)| o.actual).map(|(_, _, n)| *n).sum();
+    let officers: u32 = shown
+        .iter()
+        .filter(|(_, o, _)| o.actual)
+        .map(|(_, _, n)| *n)
+        .sum();
     let in_line: u32 = shown
         .iter()
         .filter(|(_, o, _)| o.mark == Mark::Expected)
@@ -214,7 +252,11 @@ fn finding_text(decision: &Decision) -> String {
 
 /// The symbol, style and word for an option's mark; a decision that is not judged shows
 /// none, since the source makes no finding.
-fn mark(decision: &Decision, option: &crate::scenario::Choice, theme: &Theme) -> (&'static str, ratatui::style::Style, &'static str) {
+fn mark(
+    decision: &Decision,
+    option: &crate::scenario::Choice,
+    theme: &Theme,
+) -> (&'static str, ratatui::style::Style, &'static str) {
     match option.mark {
         _ if !decision.judged() => ("·", theme.dim, "Not judged"),
         Mark::Unmarked => ("·", theme.dim, option.mark.label()),
@@ -226,5 +268,6 @@ fn mark(decision: &Decision, option: &crate::scenario::Choice, theme: &Theme) ->
 
 /// A share rounded to the nearest whole percent, as the cohort report rounds.
 fn percent(part: u32, total: u32) -> String {
-    crate::analysis::report::rounded_percent(part.into(), total.into()).map_or(String::new(), |p| format!("{p}%"))
+    crate::analysis::report::rounded_percent(part.into(), total.into())
+        .map_or(String::new(), |p| format!("{p}%"))
 }

@@ -83,7 +83,10 @@ mod tests {
     fn counts_down_to_the_target_then_says_how_far_over() {
         let now = Instant::now();
         assert_eq!(reading(&timer(None, 75), now), Reading::Up(75));
-        assert_eq!(reading(&timer(Some(120), 50), now).line(false), "⏱ 1:10 left of 2:00");
+        assert_eq!(
+            reading(&timer(Some(120), 50), now).line(false),
+            "⏱ 1:10 left of 2:00"
+        );
         let over = reading(&timer(Some(120), 140), now);
         assert_eq!(over.line(true), "⏱ OVER by 0:20 (target 2:00) (paused)");
         assert_eq!(over.big(), "+0:20");
