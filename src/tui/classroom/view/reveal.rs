@@ -118,7 +118,7 @@ impl ClassroomView<'_> {
             ));
         }
         lines.extend(clipped(
-            "The investigation found: ",
+            "Found: ",
             theme.heading,
             &finding_text(decision),
             self.width,
