@@ -46,7 +46,7 @@ impl ClassroomView<'_> {
         let in_line: Vec<String> = shown
             .iter()
             .filter(|(_, o, _)| decision.judged() && o.mark == Mark::Expected)
-            .map(|(letter, o, _)| format!("{letter} {}", o.text))
+            .map(|(letter, o, _)| format!("({letter}) {}", o.text))
             .collect();
         if !decision.judged() {
             lines.push(Line::from(vec![
@@ -78,16 +78,16 @@ impl ClassroomView<'_> {
         for (letter, option, votes) in shown {
             let (symbol, style, _) = mark(decision, option, theme);
             let width = usize::try_from(votes.saturating_mul(BAR as u32).div_ceil(most)).unwrap_or(BAR);
-            // ticks are not people: a share of all ticks would mislead
-            let share = if decision.kind.picks_one() {
-                percent(*votes, total)
+            let bar = "█".repeat(width.min(BAR));
+            // ticks are not people: a share of all ticks would mislead, so a tick-all has none
+            let head = if decision.kind.picks_one() {
+                format!(
+                    "{letter} {symbol} {bar:<BAR$} {votes:>3} {:>4}  ",
+                    percent(*votes, total)
+                )
             } else {
-                String::new()
+                format!("{letter} {symbol} {bar:<BAR$} {votes:>3}  ")
             };
-            let head = format!(
-                "{letter} {symbol} {:<BAR$} {votes:>3} {share:>4}  ",
-                "█".repeat(width.min(BAR))
-            );
             let who = if option.actual { "[officers] " } else { "" };
             let room = self.width.saturating_sub(crate::wrap::width(&head));
             lines.push(Line::from(vec![
