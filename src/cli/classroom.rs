@@ -111,9 +111,12 @@ fn resumed(context: &Context) -> Result<(Classroom, Recorder), CliError> {
 }
 
 impl PresenterOpt {
-    /// `--big` and `--countdown` on the room, fresh or resumed alike.
+    /// `--big` and `--countdown` on the room, fresh or resumed alike; without
+    /// `--countdown`, a resumed room keeps whatever target it had.
     fn apply(self, room: &mut Classroom) {
         room.presentation.big = self.big;
-        room.timer.target = self.countdown.map(std::time::Duration::from_secs);
+        if let Some(secs) = self.countdown {
+            room.timer.target = Some(std::time::Duration::from_secs(secs));
+        }
     }
 }
