@@ -109,7 +109,7 @@ fn a_blank_screen_takes_the_next_key_and_only_comes_back() {
         Modal::None,
         "Tab brings the screen back, no vote taking"
     );
-    assert!(room.text(80, 24).contains("Tab: take votes"));
+    assert!(room.text(80, 24).contains("Tab take votes"));
 }
 
 #[test]

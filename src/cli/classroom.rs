@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use super::Context;
 use super::error::CliError;
+use super::options::PresenterOpt;
 use super::resolve::scenario_and_file;
 use crate::record::{Record, RecordKind, Recorder};
 use crate::scenario::Scenario;
@@ -17,6 +18,7 @@ pub fn run(
     seed: Option<u64>,
     resume: bool,
     label: Option<String>,
+    presenter: PresenterOpt,
 ) -> ExitCode {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -39,6 +41,7 @@ pub fn run(
     if label.is_some() {
         room.label = label;
     }
+    presenter.apply(&mut room);
     let theme = Theme::from_env(context.classroom_theme);
     let mut screen = ClassroomScreen::new(room, recorder, theme);
     match crate::tui::frontend::run(&mut screen) {
@@ -112,4 +115,15 @@ fn resumed(context: &Context) -> Result<(Classroom, Recorder), CliError> {
     let mut room = Classroom::resume(plan, case, last.session.clone(), last.tallies.clone())?;
     room.label.clone_from(&last.label);
     Ok((room, recorder))
+}
+
+impl PresenterOpt {
+    /// `--big` and `--countdown` on the room, fresh or resumed alike; without
+    /// `--countdown`, a resumed room keeps whatever target it had.
+    fn apply(self, room: &mut Classroom) {
+        room.presentation.big = self.big;
+        if let Some(secs) = self.countdown {
+            room.timer.target = Some(std::time::Duration::from_secs(secs));
+        }
+    }
 }

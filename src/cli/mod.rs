@@ -203,6 +203,8 @@ pub enum Command {
         label: Option<String>,
         #[command(flatten)]
         colours: ClassroomThemeOpt,
+        #[command(flatten)]
+        presenter: PresenterOpt,
     },
     /// Write a commented skeleton scenario that validates as it stands
     New {
@@ -401,8 +403,9 @@ pub fn run(cli: Cli) -> ExitCode {
             seed,
             resume,
             label,
+            presenter,
             ..
-        }) => classroom::run(&context, &cases, seed, resume, label),
+        }) => classroom::run(&context, &cases, seed, resume, label, presenter),
         Some(Command::New { id, from, dir }) => author::new(&id, from.as_deref(), &dir),
         Some(Command::Graph { scenario, format }) => author::graph(&scenario, format),
         Some(Command::Coverage { scenario, seed, json }) => author::coverage(&scenario, seed, json),

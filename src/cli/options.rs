@@ -22,6 +22,19 @@ pub struct ClassroomThemeOpt {
     pub theme: Option<ThemeArg>,
 }
 
+/// How the classroom is presented: big text, and the discussion timer's target.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct PresenterOpt {
+    /// Big text for the title, the tallies, the reveal's headline and the timer, where
+    /// they fit (z toggles it in the session)
+    #[arg(long)]
+    pub big: bool,
+    /// A target for the discussion timer, in seconds (1 to 3600): it counts down to it,
+    /// then shows how far over; + and - change it by 30 s in the session
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub countdown: Option<u64>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ThemeArg {
     Default,

@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use super::state::{Classroom, MAX_VOTES, Modal, Stage, Timer};
+use super::state::{Classroom, MAX_VOTES, Modal, Stage};
 use crate::tui::keys::{Action, Key, TextKey};
 
 /// What the screen must do after an action. Handling never touches the disk itself.
@@ -138,13 +138,16 @@ impl Classroom {
     }
 
     fn command(&mut self, action: Action, now: Instant) -> ClassroomOutcome {
+        if let Some(outcome) = self.presenter_key(action.clone(), now) {
+            return outcome;
+        }
         let asking = self.stage == Stage::Story && self.asked().is_some();
         match action {
             Action::Quit => self.modal = Modal::ConfirmQuit,
             Action::Help => self.modal = Modal::Help,
             Action::Char('b' | '.') => self.modal = Modal::Blank,
             Action::Char('t') => self.timer.toggle(now),
-            Action::Char('0') => self.timer = Timer::default(),
+            Action::Char('0') => self.timer.reset(),
             Action::Down | Action::ScrollDown => self.scroll = self.scroll.saturating_add(1),
             Action::Up | Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
             Action::PageDown => self.scroll = self.scroll.saturating_add(8),

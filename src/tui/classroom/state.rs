@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 
 use std::sync::Arc;
 
+use super::presenter::Presentation;
 use crate::engine::{
     Asked, Event, Input, Mode, PathPolicy, Phase, ResumeError, Session, SessionState, Settings,
 };
@@ -57,6 +58,9 @@ pub enum Modal {
 pub struct Timer {
     pub running_since: Option<Instant>,
     pub banked: Duration,
+    /// The time the discussion should take: the timer counts down to it, then shows how
+    /// far over it is. None counts up.
+    pub target: Option<Duration>,
 }
 
 impl Timer {
@@ -77,6 +81,14 @@ impl Timer {
             Some(since) => self.banked += now.saturating_duration_since(since),
             None => self.running_since = Some(now),
         }
+    }
+
+    /// Back to zero, stopped; the target stays, since it is the session's.
+    pub fn reset(&mut self) {
+        *self = Timer {
+            target: self.target,
+            ..Timer::default()
+        };
     }
 
     pub(super) fn pause(&mut self, now: Instant) {
@@ -115,6 +127,8 @@ pub struct Classroom {
     pub path: PathPolicy,
     /// The group label (`--label "Syndicate A"`), stored on each case's record.
     pub label: Option<String>,
+    /// Big text, the reveal's detail, the scroll bound: how the screen is presented.
+    pub presentation: Presentation,
 }
 
 impl Classroom {
@@ -141,6 +155,7 @@ impl Classroom {
             message: None,
             path: PathPolicy::default(),
             label: None,
+            presentation: Presentation::default(),
         }
     }
 
@@ -255,7 +270,7 @@ impl Classroom {
             self.modal = Modal::None;
         }
         self.show_votes = false;
-        self.timer = Timer::default();
+        self.timer.reset();
     }
 }
 

@@ -5,24 +5,26 @@ use ratatui::text::{Line, Span, Text};
 use crate::tui::theme::Palette as Theme;
 
 pub(super) fn help(theme: &Theme) -> Text<'static> {
+    // short lines: the box must fit 80 columns without wrapping a row in two
     let rows = [
-        (
-            "Enter → Space",
-            "next: briefing, story, reveal, outcome, questions",
-        ),
-        ("← Backspace", "back"),
-        ("↑ ↓ wheel", "scroll the story (Shift+drag selects text)"),
-        ("Tab", "take votes: letters add, Shift+letter removes, Tab ends"),
-        ("=", "type a count: a letter then a number, then Enter"),
+        ("Enter, →, Space, PgDn", "next (a clicker's forward button)"),
+        ("←, PgUp, Backspace", "back"),
+        ("↑ ↓, wheel, Home, End", "scroll; ▼ more shows there is more"),
+        ("Tab", "take votes: letter +1, Shift+letter −1"),
+        ("", "Tab again ends the votes"),
+        ("=", "type a count: a letter, a number, Enter"),
         ("v", "show or hide the vote bars"),
         ("r", "reveal the officers' action and the finding"),
-        ("t / 0", "start or pause the discussion timer / reset it"),
-        ("b", "blank the screen (any key brings it back)"),
+        ("d", "on a reveal: the full detail, or the summary"),
+        ("z", "big text on or off"),
+        ("t / 0", "start or pause the timer / reset it"),
+        ("+ / -", "countdown target 30 s longer / shorter"),
+        ("b or .", "blank the screen (any key brings it back)"),
         ("q", "end the session (asks first; only y ends)"),
     ];
     let mut lines: Vec<Line<'static>> = rows
         .iter()
-        .map(|(k, v)| Line::from(vec![Span::styled(format!("{k:>14}  "), theme.key), Span::raw(*v)]))
+        .map(|(k, v)| Line::from(vec![Span::styled(format!("{k:>21}  "), theme.key), Span::raw(*v)]))
         .collect();
     lines.push(Line::from(""));
     lines.push(Line::styled("Nothing is revealed until you press r.", theme.dim));

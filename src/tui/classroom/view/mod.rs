@@ -5,21 +5,27 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use std::time::Instant;
 
+mod banner;
+mod big;
 mod help;
 mod question;
 mod reveal;
+mod scroll;
 mod text;
+mod timer;
 
 use super::{Classroom, Modal, Stage};
 use crate::scenario::Scenario;
 use crate::tui::theme::Palette as Theme;
-use crate::tui::widgets::{centered, clean, is_too_small, modal, render_too_small};
+use crate::tui::widgets::keys_fit::{RankedKey, fit_keys};
+use crate::tui::widgets::{centered, clean, is_too_small, key_bar, modal, render_too_small};
+use banner::Drawn;
 use help::help;
-use text::paragraphs;
+use text::{cut_at_word, paragraphs};
 
 pub struct ClassroomView<'a> {
     room: &'a Classroom,
@@ -28,6 +34,11 @@ pub struct ClassroomView<'a> {
     now: Instant,
     /// Width of the text column, for hanging indents (set when rendering).
     width: usize,
+    /// What big mode drew large above the text, so the text leaves out its small copy.
+    drawn: Drawn,
+    /// Whether the question shows the "So far" recap; dropped when it would push the
+    /// options off the screen.
+    recap: bool,
 }
 
 impl<'a> ClassroomView<'a> {
@@ -37,6 +48,8 @@ impl<'a> ClassroomView<'a> {
             theme,
             now,
             width: 0,
+            drawn: Drawn::Nothing,
+            recap: true,
         }
     }
 }
@@ -66,18 +79,25 @@ impl Widget for ClassroomView<'_> {
         let [header, body, footer] =
             Layout::vertical([Constraint::Length(2), Constraint::Min(3), Constraint::Length(1)]).areas(inner);
         self.width = body.width as usize;
+        let text_area = self.banner(body, buf);
         self.header(header, buf);
         let text = match self.room.scenario() {
-            Some(s) => self.body(s),
+            Some(s) => self.fitted_body(s, text_area.height),
             None => Text::from("No cases in this session."),
         };
-        Paragraph::new(text)
-            .wrap(Wrap { trim: false })
-            .scroll((self.room.scroll, 0))
-            .render(body, buf);
-        Paragraph::new(Line::styled(self.footer_keys(), theme.dim)).render(footer, buf);
+        let marker = theme.accent.add_modifier(Modifier::BOLD);
+        scroll::render(
+            text,
+            self.room.scroll,
+            &self.room.presentation,
+            marker,
+            text_area,
+            buf,
+        );
+        let keys = fit_keys(&self.footer_keys(), footer.width);
+        Paragraph::new(key_bar(&keys, theme)).render(footer, buf);
         if self.room.modal == Modal::Help {
-            modal(centered(area, 70, 20), buf, "Presenter keys", help(theme), theme);
+            modal(centered(area, 78, 19), buf, "Presenter keys", help(theme), theme);
         } else if self.room.modal == Modal::ConfirmQuit {
             let body = Text::from(vec![
                 Line::styled("End the session?", theme.heading),
@@ -96,32 +116,50 @@ impl ClassroomView<'_> {
         let theme = self.theme;
         let room = self.room;
         let case = format!(
-            "Case {} of {}",
+            "Case {} of {} · ",
             (room.case + 1).min(room.plan.len()),
             room.plan.len()
         );
         let title = room.scenario().map(|s| clean(&s.title)).unwrap_or_default();
+        // a long title ends at a word with "…", never mid-word
+        let room_for_title = usize::from(area.width).saturating_sub(crate::wrap::width(&case));
+        let title = cut_at_word(&title, room_for_title);
         let mut right = Vec::new();
-        if room.timer.is_shown() {
-            let secs = room.timer.elapsed(self.now).as_secs();
-            let state = if room.timer.running_since.is_some() {
-                ""
+        if room.timer_shown(self.now).is_some() {
+            let now = timer::reading(&room.timer, self.now);
+            // the timer stands out: reversed, and in the warning style once over
+            let style = if now.is_over() {
+                theme.warning
             } else {
-                " (paused)"
+                theme.accent
             };
             right.push(Span::styled(
-                format!("⏱ {:02}:{:02}{state}", secs / 60, secs % 60),
-                theme.accent,
+                format!(" {} ", now.line(room.timer.running_since.is_none())),
+                style.add_modifier(Modifier::BOLD | Modifier::REVERSED),
             ));
         }
         Paragraph::new(vec![
             Line::from(vec![
-                Span::styled(format!("{case} · "), theme.dim),
+                Span::styled(case, theme.dim),
                 Span::styled(title, theme.title),
             ]),
             Line::from(right).alignment(Alignment::Right),
         ])
         .render(area, buf);
+    }
+
+    /// The body's text, without the recap when the recap would push the question's options
+    /// below the screen.
+    fn fitted_body(&mut self, s: &Scenario, rows: u16) -> Text<'static> {
+        let text = self.body(s);
+        if self.room.stage == Stage::Story
+            && self.room.asked().is_some()
+            && scroll::height(&text, self.width as u16) > rows
+        {
+            self.recap = false;
+            return self.body(s);
+        }
+        text
     }
 
     fn body(&self, s: &Scenario) -> Text<'static> {
@@ -135,9 +173,11 @@ impl ClassroomView<'_> {
         }
         match room.stage {
             Stage::Title => {
-                lines.push(Line::from(""));
-                lines.push(Line::styled(clean(&s.title), big));
-                lines.push(Line::from(""));
+                if self.drawn != Drawn::Title {
+                    lines.push(Line::from(""));
+                    lines.push(Line::styled(clean(&s.title), big));
+                    lines.push(Line::from(""));
+                }
                 lines.push(Line::styled("⚠ CONTENT WARNING", theme.warning));
                 lines.push(Line::from(clean(&s.content_warning)));
                 lines.push(Line::from(""));
@@ -214,17 +254,62 @@ impl ClassroomView<'_> {
         Text::from(lines)
     }
 
-    fn footer_keys(&self) -> String {
+    /// The key bar, least needed keys ranked highest so narrow screens drop them first.
+    fn footer_keys(&self) -> Vec<RankedKey<'static>> {
         let room = self.room;
         match room.stage {
-            _ if voting(room) => "letters: +1 · Shift+letter: −1 · =: type a count · Tab: done".into(),
-            Stage::Story if room.asked().is_some() => {
-                "Tab: take votes · v: show votes · t: timer · r: reveal · b: blank · ?: keys".into()
-            }
-            Stage::Reveal => "Enter: next · ↑↓: scroll · ←: back to the question · b: blank · ?: keys".into(),
-            Stage::Discussion => "Enter: next question · ←: previous · t: timer · b: blank · ?: keys".into(),
-            Stage::End => "q: end the session".into(),
-            _ => "Enter: next · ←: back · ↑↓: scroll · t: timer · b: blank · ?: keys · q: end".into(),
+            _ if voting(room) => vec![
+                ("letters", "+1", 0),
+                ("Shift+letter", "−1", 0),
+                ("=", "type a count", 1),
+                ("Tab", "done", 0),
+            ],
+            Stage::Story if room.asked().is_some() => vec![
+                ("Tab", "take votes", 0),
+                ("v", "show votes", 2),
+                ("r", "reveal", 0),
+                ("t", "timer", 3),
+                ("z", "big text", 4),
+                ("b", "blank", 5),
+                ("?", "keys", 0),
+            ],
+            Stage::Reveal => vec![
+                ("Enter/→", "next", 0),
+                (
+                    "d",
+                    if room.presentation.detail {
+                        "summary"
+                    } else {
+                        "detail"
+                    },
+                    0,
+                ),
+                ("←", "back to the question", 2),
+                ("↑↓", "scroll", 3),
+                ("z", "big text", 4),
+                ("b", "blank", 5),
+                ("?", "keys", 0),
+            ],
+            Stage::Discussion => vec![
+                ("Enter/→", "next question", 0),
+                ("←", "previous", 2),
+                ("t", "timer", 1),
+                ("+/-", "target", 3),
+                ("z", "big text", 4),
+                ("b", "blank", 5),
+                ("?", "keys", 0),
+            ],
+            Stage::End => vec![("q", "end the session", 0)],
+            _ => vec![
+                ("Enter/→", "next", 0),
+                ("←", "back", 2),
+                ("↑↓", "scroll", 3),
+                ("t", "timer", 4),
+                ("z", "big text", 5),
+                ("b", "blank", 6),
+                ("?", "keys", 0),
+                ("q", "end", 1),
+            ],
         }
     }
 }

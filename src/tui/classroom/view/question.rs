@@ -25,7 +25,9 @@ impl ClassroomView<'_> {
                     paragraphs(lines, &text);
                 }
                 Event::DecisionAsked(asked) => {
-                    if let Some(context) = last_narrative(s, &room.state().path) {
+                    if self.recap
+                        && let Some(context) = last_narrative(s, &room.state().path)
+                    {
                         lines.push(Line::styled(format!("So far: {}", clean(&context)), theme.dim));
                         lines.push(Line::from(""));
                     }
@@ -37,6 +39,7 @@ impl ClassroomView<'_> {
                         ),
                         theme.dim,
                     ));
+                    lines.push(Line::styled(format!("NDM: {}", asked.ndm.label()), theme.dim));
                     lines.push(Line::styled(clean(&asked.prompt), big));
                     lines.push(Line::from(""));
                     let most = room.votes.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
