@@ -7,12 +7,14 @@
 
 mod actions;
 mod flow;
+mod plan;
 mod screen;
 mod state;
 pub mod store;
 pub mod view;
 
 pub use actions::ClassroomOutcome;
+pub use plan::Agenda;
 pub use screen::ClassroomScreen;
 pub use state::{Classroom, MAX_VOTES, Modal, Stage, Timer};
 pub use store::{ClassroomStore, GroupSave, NoStore};

@@ -113,6 +113,8 @@ pub struct Classroom {
     pub message: Option<String>,
     /// Which way the story goes after each reveal (`--path`, or the session plan).
     pub path: PathPolicy,
+    /// The session plan's agenda and the decisions it keeps from the room (plan.rs).
+    pub agenda: super::plan::Agenda,
 }
 
 impl Classroom {
@@ -138,6 +140,7 @@ impl Classroom {
             seed,
             message: None,
             path: PathPolicy::default(),
+            agenda: Default::default(),
         }
     }
 
