@@ -67,7 +67,7 @@ fn entry(out: &mut String, listed: &Listed, prefix: &str) {
 /// A title or prompt as one comment line: no line breaks or control characters.
 fn one_line(text: &str) -> String {
     let flat: String = sanitize(text).split_whitespace().collect::<Vec<_>>().join(" ");
-    truncate(&flat, 90)
+    truncate(&flat, 64)
 }
 
 /// A RON string's content: quotes and backslashes escaped.

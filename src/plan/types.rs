@@ -29,7 +29,7 @@ pub struct PlanFile {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Case")]
 pub struct PlannedCase {
     /// A library id (a unique start is enough) or a path to a scenario file, relative to
     /// the plan's folder.

@@ -163,6 +163,7 @@ impl Classroom {
         }
         if *action == Action::Home {
             self.agenda.open = true;
+            self.message = None;
             return Some(ClassroomOutcome::None);
         }
         if self.stage != Stage::Story || !self.not_voted_here() {

@@ -18,6 +18,7 @@ pub(super) fn help(theme: &Theme) -> Text<'static> {
         ("r", "reveal the officers' action and the finding"),
         ("t / 0", "start or pause the discussion timer / reset it"),
         ("b", "blank the screen (any key brings it back)"),
+        ("g", "the agenda: planned and elapsed minutes per case"),
         ("q", "end the session (asks first; only y ends)"),
     ];
     let mut lines: Vec<Line<'static>> = rows

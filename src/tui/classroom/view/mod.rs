@@ -9,6 +9,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
 use std::time::Instant;
 
+mod agenda;
 mod help;
 mod question;
 mod reveal;
@@ -76,6 +77,9 @@ impl Widget for ClassroomView<'_> {
             .scroll((self.room.scroll, 0))
             .render(body, buf);
         Paragraph::new(Line::styled(self.footer_keys(), theme.dim)).render(footer, buf);
+        if self.room.agenda.open {
+            self.agenda(inner, buf);
+        }
         if self.room.modal == Modal::Help {
             modal(centered(area, 70, 20), buf, "Presenter keys", help(theme), theme);
         } else if self.room.modal == Modal::ConfirmQuit {
