@@ -37,7 +37,12 @@ impl ClassroomView<'_> {
         buf.set_style(area, theme.base);
         let big = theme.heading.add_modifier(Modifier::BOLD);
         let full = area.width as usize;
-        let title_width = full.saturating_sub(MARK + NUMBER + 2 * MINUTES + 2 + STATUS).max(8);
+        let longest = room.plan.iter().map(|s| width(&clean(&s.title))).max().unwrap_or(0);
+        // as wide as the longest title needs, so the minutes stay beside the titles
+        let title_width = full
+            .saturating_sub(MARK + NUMBER + 2 * MINUTES + 2 + STATUS)
+            .min(longest.max(8) + 2)
+            .max(8);
         let mut lines: Vec<Line<'static>> = Vec::new();
         let heading = match &room.agenda.title {
             Some(title) => format!("SESSION PLAN · {}", clean(title)),
@@ -56,6 +61,8 @@ impl ClassroomView<'_> {
         // the heading, the setting line, a gap, the column heads; a gap, the total, a gap, the keys
         let rows = (area.height as usize).saturating_sub(8);
         let count = room.plan.len();
+        // a row between cases where the screen is tall enough: easier to read from the back
+        let spaced = area.height >= 40 && count * 2 <= rows;
         let shown = if count > rows { rows.saturating_sub(1) } else { count };
         let first = room.case.saturating_sub(shown.saturating_sub(1) / 2).min(count - shown.min(count));
         let mut planned_total = 0u64;
@@ -93,6 +100,9 @@ impl ClassroomView<'_> {
                 Progress::Done => "done".into(),
                 Progress::Ahead => String::new(),
             };
+            if spaced && case > first {
+                lines.push(Line::from(""));
+            }
             let title = room.plan.get(case).map(|s| clean(&s.title)).unwrap_or_default();
             let title = truncate(&title, title_width);
             let pad = title_width.saturating_sub(width(&title));
