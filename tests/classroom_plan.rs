@@ -20,7 +20,10 @@ use common::root;
 const MINUTE: Duration = Duration::from_secs(60);
 
 fn plan(name: &str) -> Plan {
-    let entry = load_file(&root().join("tests/fixtures/plans/valid").join(name), &Library::builtin());
+    let entry = load_file(
+        &root().join("tests/fixtures/plans/valid").join(name),
+        &Library::builtin(),
+    );
     assert!(entry.diagnostics.is_empty(), "{:?}", entry.diagnostics);
     entry.plan.unwrap()
 }
@@ -85,25 +88,39 @@ fn a_three_case_plan_runs_with_its_skips_path_and_agenda() {
     let letter = (b'A' + asked.options.iter().position(|o| o.id == "watch").unwrap() as u8) as char;
     let shown = room.text(80, 24);
     assert!(
-        shown.contains(&format!("Not voted in this session's plan: the officers chose {letter}.")),
+        shown.contains(&format!(
+            "Not voted in this session's plan: the officers chose {letter}."
+        )),
         "{shown}"
     );
     // no votes are taken on it
     room.keys(&["Tab"]);
     assert!(!room.room().typing());
-    assert!(room.text(80, 24).contains("This decision is not voted in this session's plan."));
+    assert!(
+        room.text(80, 24)
+            .contains("This decision is not voted in this session's plan.")
+    );
     room.wait(7 * MINUTE);
     room.keys(&["Enter"]);
     assert_eq!(answer(&room, "evidence"), Some(Response::Chose("watch".into())));
-    assert!(room.room().tallies.iter().all(|t| t.step != "evidence"), "no tally for it");
+    assert!(
+        room.room().tallies.iter().all(|t| t.step != "evidence"),
+        "no tally for it"
+    );
 
     let rest = play_case(&mut room);
-    assert!(rest.iter().all(|(_, kept)| !kept), "only `evidence` is skipped: {rest:?}");
+    assert!(
+        rest.iter().all(|(_, kept)| !kept),
+        "only `evidence` is skipped: {rest:?}"
+    );
     assert!(room.room().agenda.open, "the agenda comes up between cases");
     assert_eq!(room.room().case, 1);
     assert_eq!(room.room().case_elapsed(0, room.now), 7 * MINUTE);
     let between = room.text(80, 24);
-    assert!(between.contains("over by 2 min"), "7 minutes against 5 planned:\n{between}");
+    assert!(
+        between.contains("over by 2 min"),
+        "7 minutes against 5 planned:\n{between}"
+    );
 
     // the agenda between cases does not count against the next case
     room.wait(3 * MINUTE);
@@ -117,7 +134,11 @@ fn a_three_case_plan_runs_with_its_skips_path_and_agenda() {
     insta::assert_snapshot!("agenda_160x48", room.text(160, 48));
     room.keys(&["g"]);
     assert!(!room.room().agenda.open);
-    assert_eq!(room.room().stage, Stage::Title, "g came back to where the room was");
+    assert_eq!(
+        room.room().stage,
+        Stage::Title,
+        "g came back to where the room was"
+    );
 
     // the second case puts only `leave-or-act` to the room
     let met = play_case(&mut room);
@@ -142,7 +163,10 @@ fn the_reveal_of_a_skipped_decision_can_still_be_shown() {
     room.keys(&["Enter", "Enter", "Enter", "Enter", "r"]);
     assert_eq!(room.room().stage, Stage::Reveal);
     let shown = room.text(160, 48);
-    assert!(shown.contains("Fixture finding: the evidence should have been obtained."), "{shown}");
+    assert!(
+        shown.contains("Fixture finding: the evidence should have been obtained."),
+        "{shown}"
+    );
     assert!(shown.contains("Not voted in this session's plan"), "{shown}");
     room.keys(&["Enter"]);
     assert_eq!(answer(&room, "evidence"), Some(Response::Chose("watch".into())));
@@ -153,15 +177,25 @@ fn without_a_plan_the_agenda_is_a_key_away_and_uses_each_cases_estimate() {
     let plan = plan("three-cases.ron");
     let cases = plan.cases.iter().map(|c| c.scenario.clone()).collect();
     let mut room = Driver::new(Classroom::new(cases, 3), NoStore);
-    assert!(!room.room().agenda.open, "no agenda before a session without a plan");
+    assert!(
+        !room.room().agenda.open,
+        "no agenda before a session without a plan"
+    );
     room.keys(&["Enter"]);
     room.wait(3 * MINUTE);
     room.keys(&["g"]);
     let shown = room.text(80, 24);
-    assert!(shown.contains("Planned minutes are each case's own estimate"), "{shown}");
+    assert!(
+        shown.contains("Planned minutes are each case's own estimate"),
+        "{shown}"
+    );
     assert!(shown.contains("3 min"), "{shown}");
     room.keys(&["Enter"]);
-    assert_eq!(room.room().stage, Stage::Briefing, "closing it leaves the room where it was");
+    assert_eq!(
+        room.room().stage,
+        Stage::Briefing,
+        "closing it leaves the room where it was"
+    );
     // no voting mode letter opens it
     room.keys(&["Enter", "Enter", "Tab", "g"]);
     assert!(!room.room().agenda.open);

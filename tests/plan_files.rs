@@ -38,7 +38,9 @@ fn every_invalid_plan_gives_its_expected_errors() {
         }
         let last = stderr.lines().rev().find(|l| !l.starts_with("  ")).unwrap_or("");
         if !last.starts_with(&format!("{relative}:")) || !last.contains(": error: ") {
-            failures.push(format!("{name}: the plan's error is not `file:line:col: error: …`: {last}"));
+            failures.push(format!(
+                "{name}: the plan's error is not `file:line:col: error: …`: {last}"
+            ));
         }
         if !stderr.contains("\n  help: ") {
             failures.push(format!("{name}: no help line"));
@@ -57,14 +59,23 @@ fn every_invalid_plan_gives_its_expected_errors() {
 
 #[test]
 fn the_errors_name_the_place_and_the_likely_fix() {
-    let out = lessons(&["validate-plan", "tests/fixtures/plans/invalid/unknown-decision.ron"], "");
+    let out = lessons(
+        &[
+            "validate-plan",
+            "tests/fixtures/plans/invalid/unknown-decision.ron",
+        ],
+        "",
+    );
     let stderr = text(&out.stderr);
     assert!(
         stderr.starts_with("tests/fixtures/plans/invalid/unknown-decision.ron:7:20: error: case `met-2019-strangulation-allegation` has no decision `leave-or-ac`"),
         "{stderr}"
     );
     assert!(stderr.contains("did you mean `leave-or-act`?"), "{stderr}");
-    let out = lessons(&["validate-plan", "tests/fixtures/plans/invalid/unknown-case.ron"], "");
+    let out = lessons(
+        &["validate-plan", "tests/fixtures/plans/invalid/unknown-case.ron"],
+        "",
+    );
     assert!(text(&out.stderr).contains("did you mean `met-2019-strangulation-allegation`?"));
 }
 
@@ -79,9 +90,16 @@ fn valid_plans_and_the_documented_example_pass() {
         let out = lessons(&["validate-plan", plan], "");
         assert_eq!(out.status.code(), Some(0), "{plan}: {}", text(&out.stderr));
         assert_eq!(text(&out.stderr), "", "{plan}");
-        assert!(text(&out.stdout).starts_with(&format!("ok: {plan}: ")), "{}", text(&out.stdout));
+        assert!(
+            text(&out.stdout).starts_with(&format!("ok: {plan}: ")),
+            "{}",
+            text(&out.stdout)
+        );
     }
-    let out = lessons(&["validate-plan", "tests/fixtures/plans/valid/three-cases.ron"], "");
+    let out = lessons(
+        &["validate-plan", "tests/fixtures/plans/valid/three-cases.ron"],
+        "",
+    );
     assert_eq!(
         text(&out.stdout),
         "ok: tests/fixtures/plans/valid/three-cases.ron: 3 cases, 24 minutes planned\n"
@@ -99,7 +117,11 @@ fn several_plans_are_summed_up_and_one_bad_one_fails_the_lot() {
         "",
     );
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stdout).ends_with("2 plans: 1 valid, 1 invalid\n"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).ends_with("2 plans: 1 valid, 1 invalid\n"),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 fn scratch(name: &str) -> std::path::PathBuf {
@@ -117,10 +139,19 @@ fn a_new_plan_of_named_cases_validates_as_written() {
     let out = lessons_in(&dir, &["new-plan", "met-2019", "cambs", "synthetic.ron"], "", &[]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let written = fs::read_to_string(dir.join("plan.ron")).unwrap();
-    assert!(written.contains("(case: \"met-2019-strangulation-allegation\", minutes: 14),"), "{written}");
-    assert!(written.contains("(case: \"cambs-2024-da-immediate-response\", minutes: 18),"), "{written}");
+    assert!(
+        written.contains("(case: \"met-2019-strangulation-allegation\", minutes: 14),"),
+        "{written}"
+    );
+    assert!(
+        written.contains("(case: \"cambs-2024-da-immediate-response\", minutes: 18),"),
+        "{written}"
+    );
     assert!(written.contains("(case: \"synthetic.ron\""), "{written}");
-    assert!(written.contains("//   leave-or-act: What do you do about the man and the woman"), "{written}");
+    assert!(
+        written.contains("//   leave-or-act: What do you do about the man and the woman"),
+        "{written}"
+    );
     let out = lessons_in(&dir, &["validate-plan", "plan.ron"], "", &[]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 
@@ -142,12 +173,19 @@ fn a_new_plan_of_the_whole_library_validates_once_a_case_is_uncommented() {
     let out = lessons_in(&dir, &["new-plan", "-o", "day.ron"], "", &[]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let written = fs::read_to_string(dir.join("day.ron")).unwrap();
-    let entries = written.lines().filter(|l| l.trim_start().starts_with("// (case: ")).count();
+    let entries = written
+        .lines()
+        .filter(|l| l.trim_start().starts_with("// (case: "))
+        .count();
     assert_eq!(entries, 12, "every library case, commented out:\n{written}");
     // as written it has no case, and says so
     let out = lessons_in(&dir, &["validate-plan", "day.ron"], "", &[]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("error: the plan has no cases"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("error: the plan has no cases"),
+        "{}",
+        text(&out.stderr)
+    );
     let uncommented = written.replacen("// (case: ", "(case: ", 2);
     fs::write(dir.join("day.ron"), uncommented).unwrap();
     let out = lessons_in(&dir, &["validate-plan", "day.ron"], "", &[]);
@@ -163,5 +201,9 @@ fn new_plan_to_standard_output_and_an_unknown_case() {
     assert!(text(&out.stdout).starts_with("// A session plan for `lessons classroom --plan FILE`"));
     let out = lessons(&["new-plan", "met-2019-strangulation-alegation", "-o", "-"], "");
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("did you mean"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("did you mean"),
+        "{}",
+        text(&out.stderr)
+    );
 }

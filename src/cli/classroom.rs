@@ -76,7 +76,10 @@ fn planned(context: &Context, file: &Path, seed: Option<u64>) -> Result<(Classro
     let plan = super::plan::read(file).ok_or_else(|| CliError::PlanInvalid(file.to_path_buf()))?;
     let mut recorder = context.recorder();
     recorder.set_session_plan(plan.title.as_deref(), file);
-    Ok((Classroom::from_plan(plan, seed.unwrap_or_else(rand::random)), recorder))
+    Ok((
+        Classroom::from_plan(plan, seed.unwrap_or_else(rand::random)),
+        recorder,
+    ))
 }
 
 /// The plan a resumed session ran, read again; `None` (said on stderr) when it cannot be,

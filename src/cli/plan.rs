@@ -9,8 +9,8 @@ use super::resolve::scenario_and_file;
 use crate::plan::skeleton::{Listed, skeleton};
 use crate::plan::{Plan, load_file};
 use crate::plural::count;
-use crate::scenario::{Library, Scenario};
 use crate::scenario::text::{echo_message, echo_path};
+use crate::scenario::{Library, Scenario};
 
 /// Checks each plan: diagnostics on stderr, a line per valid plan on stdout; exit 1 when any
 /// plan has an error.
@@ -60,7 +60,10 @@ pub fn read(file: &Path) -> Option<Plan> {
 pub fn new_plan(cases: &[String], output: &Path, force: bool) -> ExitCode {
     let to_stdout = output == Path::new("-");
     if !to_stdout && !force && output.exists() {
-        eprintln!("lessons: {} already exists; nothing was written", echo_path(output));
+        eprintln!(
+            "lessons: {} already exists; nothing was written",
+            echo_path(output)
+        );
         eprintln!("  help: name another file with -o, or add --force to replace it");
         return ExitCode::from(1);
     }
@@ -80,8 +83,7 @@ pub fn new_plan(cases: &[String], output: &Path, force: bool) -> ExitCode {
     } else {
         Vec::new()
     };
-    let library: Vec<(String, Scenario)> =
-        library.into_iter().map(|s| (s.id.clone(), s)).collect();
+    let library: Vec<(String, Scenario)> = library.into_iter().map(|s| (s.id.clone(), s)).collect();
     let text = skeleton(&listed(&found), &listed(&library));
     if to_stdout {
         print!("{text}");
@@ -96,14 +98,21 @@ pub fn new_plan(cases: &[String], output: &Path, force: bool) -> ExitCode {
         Ok(()) => {
             println!("Wrote {}", echo_path(output));
             if cases.is_empty() {
-                println!("Uncomment the cases the session takes, then: lessons validate-plan {}", echo_path(output));
+                println!(
+                    "Uncomment the cases the session takes, then: lessons validate-plan {}",
+                    echo_path(output)
+                );
             } else {
                 println!("Check it with: lessons validate-plan {}", echo_path(output));
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("lessons: cannot write {}: {}", echo_path(output), echo_message(&e.to_string()));
+            eprintln!(
+                "lessons: cannot write {}: {}",
+                echo_path(output),
+                echo_message(&e.to_string())
+            );
             ExitCode::from(1)
         }
     }
@@ -112,7 +121,9 @@ pub fn new_plan(cases: &[String], output: &Path, force: bool) -> ExitCode {
 /// A case file as the plan names it: from the plan's folder where it lies below it, else
 /// its absolute path.
 fn relative_to(case: &Path, plan_dir: Option<&Path>) -> String {
-    let dir = plan_dir.filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = plan_dir
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let (case, dir) = (absolute(case), absolute(dir));
     case.strip_prefix(&dir)

@@ -51,7 +51,10 @@ pub fn case_regions(text: &str) -> Vec<Region> {
             b')' | b']' => {
                 depth -= 1;
                 if depth == 0 {
-                    regions.push(Region { start: open, end: i + 1 });
+                    regions.push(Region {
+                        start: open,
+                        end: i + 1,
+                    });
                 }
             }
             _ => {}

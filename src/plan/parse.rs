@@ -28,25 +28,28 @@ pub fn read(path: &Path) -> Result<String, Diagnostic> {
             ),
         )
         .with_help("a plan lists cases by id or path; it holds no case text"),
-        e => Diagnostic::error("unreadable", Location::START, format!("cannot read the plan: it {e}"))
-            .with_help("give the path of a plan file that exists; `lessons new-plan` writes one"),
+        e => Diagnostic::error(
+            "unreadable",
+            Location::START,
+            format!("cannot read the plan: it {e}"),
+        )
+        .with_help("give the path of a plan file that exists; `lessons new-plan` writes one"),
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let prefix = std::str::from_utf8(valid).unwrap_or_default();
         let line = 1 + prefix.matches('\n').count();
         let col = 1 + prefix.rsplit('\n').next().map_or(0, |l| l.chars().count());
-        Diagnostic::error(
-            "invalid-utf8",
-            Location { line, col },
-            "file is not valid UTF-8",
-        )
-        .with_help("save the plan with UTF-8 encoding")
+        Diagnostic::error("invalid-utf8", Location { line, col }, "file is not valid UTF-8")
+            .with_help("save the plan with UTF-8 encoding")
     })?;
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(Diagnostic::error("empty-file", Location::START, "file is empty")
-            .with_help("a plan is `( cases: [ (case: \"ID\", minutes: 20) ] )`; `lessons new-plan` writes one"));
+        return Err(
+            Diagnostic::error("empty-file", Location::START, "file is empty").with_help(
+                "a plan is `( cases: [ (case: \"ID\", minutes: 20) ] )`; `lessons new-plan` writes one",
+            ),
+        );
     }
     Ok(text)
 }

@@ -46,14 +46,21 @@ impl Places<'_> {
 
 /// Checks a parsed plan against the library and the files it names. `Plan` only when
 /// there is no error; the case files' own diagnostics are passed on with their paths.
-pub fn resolve(file: PlanFile, text: &str, plan_path: &Path, library: &Library) -> (Option<Plan>, Vec<Diagnostic>) {
+pub fn resolve(
+    file: PlanFile,
+    text: &str,
+    plan_path: &Path,
+    library: &Library,
+) -> (Option<Plan>, Vec<Diagnostic>) {
     let places = Places {
         locator: Locator::new(text),
         cases: case_regions(text),
     };
     let mut problems = Vec::new();
     if let Some((_, c)) = first_forbidden(&file) {
-        let at = places.at(places.locator.first_char(places.locator.whole(), is_forbidden_char));
+        let at = places.at(places
+            .locator
+            .first_char(places.locator.whole(), is_forbidden_char));
         problems.push(
             Diagnostic::error(
                 "forbidden-character",
@@ -65,8 +72,12 @@ pub fn resolve(file: PlanFile, text: &str, plan_path: &Path, library: &Library) 
     }
     if file.cases.is_empty() {
         problems.push(
-            Diagnostic::error("plan-no-cases", places.at(places.locator.key(places.locator.whole(), "cases")), "the plan has no cases")
-                .with_help("add at least one `(case: \"ID\", minutes: 20)`; `lessons list` shows every id"),
+            Diagnostic::error(
+                "plan-no-cases",
+                places.at(places.locator.key(places.locator.whole(), "cases")),
+                "the plan has no cases",
+            )
+            .with_help("add at least one `(case: \"ID\", minutes: 20)`; `lessons list` shows every id"),
         );
     }
     if let Some(room) = file.room
@@ -78,7 +89,9 @@ pub fn resolve(file: PlanFile, text: &str, plan_path: &Path, library: &Library) 
                 places.at(places.locator.value_of(places.locator.whole(), "room")),
                 format!("a room of {room} people is out of range"),
             )
-            .with_help(format!("give the number of people in the room, 1 to {MAX_ROOM}, or leave `room` out")),
+            .with_help(format!(
+                "give the number of people in the room, 1 to {MAX_ROOM}, or leave `room` out"
+            )),
         );
     }
     let dir = plan_path.parent().unwrap_or(Path::new("."));
@@ -94,7 +107,9 @@ pub fn resolve(file: PlanFile, text: &str, plan_path: &Path, library: &Library) 
         let not_voted = not_voted(planned, index, &scenario, &places, &mut problems);
         if problems.len() == before {
             cases.push(PlanCase {
-                minutes: planned.minutes.unwrap_or(scenario.estimated_minutes.clamp(1, MAX_MINUTES)),
+                minutes: planned
+                    .minutes
+                    .unwrap_or(scenario.estimated_minutes.clamp(1, MAX_MINUTES)),
                 scenario,
                 file: source,
                 not_voted,
@@ -132,7 +147,13 @@ fn find_case(
     if name.contains('/') || name.contains('\\') || name.ends_with(".ron") {
         let path = dir.join(name);
         let entry = load_file(&path);
-        foreign.extend(entry.diagnostics.iter().filter(|d| d.code != "unreadable").cloned());
+        foreign.extend(
+            entry
+                .diagnostics
+                .iter()
+                .filter(|d| d.code != "unreadable")
+                .cloned(),
+        );
         return match entry.scenario {
             Some(s) => Ok((s, Some(path))),
             None if entry.diagnostics.iter().any(|d| d.code == "unreadable") => Err(Diagnostic::error(
@@ -152,7 +173,10 @@ fn find_case(
     if let Some(s) = library.find(name) {
         return Ok((s.clone(), None));
     }
-    let starting: Vec<&str> = library.ids().filter(|id| !name.is_empty() && id.starts_with(name)).collect();
+    let starting: Vec<&str> = library
+        .ids()
+        .filter(|id| !name.is_empty() && id.starts_with(name))
+        .collect();
     match starting.as_slice() {
         [one] => library
             .find(one)
@@ -208,7 +232,10 @@ fn not_voted(
     problems: &mut Vec<Diagnostic>,
 ) -> BTreeSet<String> {
     let decisions: Vec<&str> = scenario.decisions().map(|d| d.id.as_str()).collect();
-    let lists = [("vote", planned.vote.as_deref().unwrap_or_default()), ("skip", &planned.skip[..])];
+    let lists = [
+        ("vote", planned.vote.as_deref().unwrap_or_default()),
+        ("skip", &planned.skip[..]),
+    ];
     for (list, ids) in lists {
         for id in ids {
             if decisions.contains(&id.as_str()) {
@@ -216,7 +243,11 @@ fn not_voted(
             }
             let at = places.listed(index, list, id);
             let message = if scenario.step_index(id).is_some() {
-                format!("`{}` is a story step of `{}`, not a decision", echo(id), scenario.id)
+                format!(
+                    "`{}` is a story step of `{}`, not a decision",
+                    echo(id),
+                    scenario.id
+                )
             } else {
                 format!("case `{}` has no decision `{}`", scenario.id, echo(id))
             };

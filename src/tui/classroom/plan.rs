@@ -154,9 +154,12 @@ impl Classroom {
                 Action::Quit => self.modal = Modal::ConfirmQuit,
                 Action::Help => self.modal = Modal::Help,
                 Action::Char('b' | '.') => self.modal = Modal::Blank,
-                Action::Enter | Action::Right | Action::Space | Action::Char('n') | Action::Home | Action::Back => {
-                    self.agenda.open = false
-                }
+                Action::Enter
+                | Action::Right
+                | Action::Space
+                | Action::Char('n')
+                | Action::Home
+                | Action::Back => self.agenda.open = false,
                 _ => {}
             }
             return Some(ClassroomOutcome::None);
@@ -215,6 +218,9 @@ impl Classroom {
 
     /// The plan's title and file for the group record, when the session runs a plan.
     pub fn plan_source(&self) -> Option<(Option<&str>, &std::path::Path)> {
-        self.agenda.file.as_deref().map(|f| (self.agenda.title.as_deref(), f))
+        self.agenda
+            .file
+            .as_deref()
+            .map(|f| (self.agenda.title.as_deref(), f))
     }
 }

@@ -37,7 +37,12 @@ impl ClassroomView<'_> {
         buf.set_style(area, theme.base);
         let big = theme.heading.add_modifier(Modifier::BOLD);
         let full = area.width as usize;
-        let longest = room.plan.iter().map(|s| width(&clean(&s.title))).max().unwrap_or(0);
+        let longest = room
+            .plan
+            .iter()
+            .map(|s| width(&clean(&s.title)))
+            .max()
+            .unwrap_or(0);
         // as wide as the longest title needs, so the minutes stay beside the titles
         let title_width = full
             .saturating_sub(MARK + NUMBER + 2 * MINUTES + 2 + STATUS)
@@ -63,8 +68,15 @@ impl ClassroomView<'_> {
         let count = room.plan.len();
         // a row between cases where the screen is tall enough: easier to read from the back
         let spaced = area.height >= 40 && count * 2 <= rows;
-        let shown = if count > rows { rows.saturating_sub(1) } else { count };
-        let first = room.case.saturating_sub(shown.saturating_sub(1) / 2).min(count - shown.min(count));
+        let shown = if count > rows {
+            rows.saturating_sub(1)
+        } else {
+            count
+        };
+        let first = room
+            .case
+            .saturating_sub(shown.saturating_sub(1) / 2)
+            .min(count - shown.min(count));
         let mut planned_total = 0u64;
         let mut elapsed_total = Duration::ZERO;
         let mut drift: i64 = 0;
@@ -112,7 +124,10 @@ impl ClassroomView<'_> {
                 Span::styled(format!("{title}{}", " ".repeat(pad)), style),
                 Span::styled(format!("{:>MINUTES$}", format!("{planned} min")), style),
                 Span::styled(format!("{spent:>MINUTES$}"), style),
-                Span::styled(format!("  {status}"), if over >= 60 { theme.warning } else { style }),
+                Span::styled(
+                    format!("  {status}"),
+                    if over >= 60 { theme.warning } else { style },
+                ),
             ]));
         }
         if shown < count {
@@ -195,9 +210,15 @@ impl ClassroomView<'_> {
         match room.stage {
             Stage::End => "Enter: close · q: end the session".into(),
             _ if room.agenda.running.is_some() || started => {
-                format!("Enter or g: back to case {} · b: blank · ?: keys · q: end", room.case + 1)
+                format!(
+                    "Enter or g: back to case {} · b: blank · ?: keys · q: end",
+                    room.case + 1
+                )
             }
-            _ => format!("Enter: start case {} · b: blank · ?: keys · q: end", room.case + 1),
+            _ => format!(
+                "Enter: start case {} · b: blank · ?: keys · q: end",
+                room.case + 1
+            ),
         }
     }
 }
