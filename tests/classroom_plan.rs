@@ -168,6 +168,8 @@ fn the_reveal_of_a_skipped_decision_can_still_be_shown() {
         "{shown}"
     );
     assert!(shown.contains("Not voted in this session's plan"), "{shown}");
+    assert!(shown.contains("· not voted · what the officers did"), "{shown}");
+    assert!(!shown.contains("0 votes"), "{shown}");
     room.keys(&["Enter"]);
     assert_eq!(answer(&room, "evidence"), Some(Response::Chose("watch".into())));
 }

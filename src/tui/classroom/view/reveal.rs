@@ -55,6 +55,12 @@ impl ClassroomView<'_> {
             };
             let letter = (b'A' + i as u8) as char;
             let votes = room.votes.get(i).map_or(0, |(_, n)| *n);
+            // a decision the session plan keeps from the room has no tally to show
+            let tally = if room.not_voted_here() {
+                "not voted".to_string()
+            } else {
+                crate::plural::count(votes as usize, "vote", "votes")
+            };
             // A decision that is not judged shows no marks: the source makes no finding.
             let (symbol, style, mark) = match option.mark {
                 _ if !decision.judged() => ("·", theme.dim, "Not judged"),
@@ -71,10 +77,7 @@ impl ClassroomView<'_> {
             lines.push(Line::from(vec![
                 Span::styled(format!("{letter}  {symbol} {mark}"), style),
                 Span::styled(
-                    format!(
-                        " · {}{officers}",
-                        crate::plural::count(votes as usize, "vote", "votes")
-                    ),
+                    format!(" · {tally}{officers}"),
                     theme.dim,
                 ),
             ]));
