@@ -207,3 +207,22 @@ fn new_plan_to_standard_output_and_an_unknown_case() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn hostile_plan_names_and_ids_reach_the_terminal_only_as_safe_text() {
+    let dir = scratch("hostile");
+    let name = "day\u{1b}]0;owned\u{7}.ron";
+    fs::write(
+        dir.join(name),
+        "(cases: [(case: \"met\u{1b}[31m\"), (case: \"x\u{202e}/evil.ron\"), (case: \"met-2019\", skip: [\"\u{1b}[2J\"])])",
+    )
+    .unwrap();
+    let out = lessons_in(&dir, &["validate-plan", name], "", &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{stderr:?}");
+    assert!(stderr.contains("error: the plan holds the control character U+001B"), "{stderr}");
+    let out = lessons_in(&dir, &["new-plan", "met-2019", "-o", name, "--force"], "", &[]);
+    assert!(!text(&out.stdout).contains(['\u{1b}', '\u{7}']), "{:?}", text(&out.stdout));
+    fs::remove_dir_all(&dir).ok();
+}
