@@ -221,8 +221,15 @@ fn hostile_plan_names_and_ids_reach_the_terminal_only_as_safe_text() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert!(!stderr.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{stderr:?}");
-    assert!(stderr.contains("error: the plan holds the control character U+001B"), "{stderr}");
+    assert!(
+        stderr.contains("error: the plan holds the control character U+001B"),
+        "{stderr}"
+    );
     let out = lessons_in(&dir, &["new-plan", "met-2019", "-o", name, "--force"], "", &[]);
-    assert!(!text(&out.stdout).contains(['\u{1b}', '\u{7}']), "{:?}", text(&out.stdout));
+    assert!(
+        !text(&out.stdout).contains(['\u{1b}', '\u{7}']),
+        "{:?}",
+        text(&out.stdout)
+    );
     fs::remove_dir_all(&dir).ok();
 }

@@ -56,11 +56,31 @@ fn entry(out: &mut String, listed: &Listed, prefix: &str) {
         escape(&listed.name),
         s.estimated_minutes.clamp(1, super::MAX_MINUTES)
     );
-    if let Some(first) = decisions.first() {
-        let _ = writeln!(
-            out,
-            "        //   to vote on some only: vote: [\"{first}\"], or leave some out: skip: [\"{first}\"]"
-        );
+    // only a decision whose officers' choice the case gives can follow the officers
+    let known: Vec<&str> = s
+        .decisions()
+        .filter(|d| !d.officers_choice().is_empty())
+        .map(|d| d.id.as_str())
+        .collect();
+    match known.first() {
+        Some(first) => {
+            let _ = writeln!(
+                out,
+                "        //   can be kept from the room (the officers' choice is known): {}",
+                known.join(", ")
+            );
+            let _ = writeln!(
+                out,
+                "        //   e.g. skip: [\"{first}\"], or vote: [ every other id ]"
+            );
+        }
+        None if !decisions.is_empty() => {
+            let _ = writeln!(
+                out,
+                "        //   every decision is voted: the case does not say what the officers did at any"
+            );
+        }
+        None => {}
     }
 }
 

@@ -270,12 +270,39 @@ fn not_voted(
             );
         }
     }
-    decisions
+    let kept: BTreeSet<String> = decisions
         .iter()
         .filter(|id| {
             planned.skip.iter().any(|s| s == *id)
                 || planned.vote.as_ref().is_some_and(|v| !v.iter().any(|s| s == *id))
         })
         .map(|id| id.to_string())
-        .collect()
+        .collect();
+    // the story follows the officers past a decision kept from the room: they must be known
+    for id in &kept {
+        if scenario
+            .decision(id)
+            .is_some_and(|d| d.officers_choice().is_empty())
+        {
+            let list = if planned.skip.contains(id) { "skip" } else { "vote" };
+            let at = if list == "skip" {
+                places.listed(index, "skip", id)
+            } else {
+                places.field(index, "vote")
+            };
+            problems.push(
+                Diagnostic::error(
+                    "plan-skip-unknown-officers",
+                    at,
+                    format!(
+                        "decision `{}` of `{}` cannot be kept from the room: the case does not say what the officers did there, so the story has no way to follow them",
+                        echo(id),
+                        scenario.id
+                    ),
+                )
+                .with_help(format!("put `{}` to the room (add it to `vote`, or take it out of `skip`)", echo(id))),
+            );
+        }
+    }
+    kept
 }

@@ -133,7 +133,8 @@ impl Classroom {
             .map(|(i, _)| char::from(b'A' + (i as u8).min(25)).to_string())
             .collect();
         let did = match (letters.as_slice(), asked.kind.picks_one()) {
-            ([], _) => "the source does not say what the officers did".to_string(),
+            // validation refuses a plan that keeps such a decision from the room
+            ([], _) => return Some("Not voted in this session's plan.".into()),
             (_, true) => format!("the officers chose {}", letters.join(", ")),
             (_, false) => format!("the officers ticked {}", letters.join(", ")),
         };

@@ -76,10 +76,7 @@ impl ClassroomView<'_> {
             };
             lines.push(Line::from(vec![
                 Span::styled(format!("{letter}  {symbol} {mark}"), style),
-                Span::styled(
-                    format!(" · {tally}{officers}"),
-                    theme.dim,
-                ),
+                Span::styled(format!(" · {tally}{officers}"), theme.dim),
             ]));
             lines.extend(indented(&clean(&option.text), self.width, "   "));
             if let Some(feedback) = option.feedback.as_ref().filter(|_| !option.debrief_only) {
