@@ -216,12 +216,4 @@ impl Classroom {
         }
         outcome
     }
-
-    /// The plan's title and file for the group record, when the session runs a plan.
-    pub fn plan_source(&self) -> Option<(Option<&str>, &std::path::Path)> {
-        self.agenda
-            .file
-            .as_deref()
-            .map(|f| (self.agenda.title.as_deref(), f))
-    }
 }
