@@ -8,6 +8,7 @@ pub mod cli;
 pub mod designer;
 pub mod engine;
 pub mod plain;
+pub mod plan;
 pub mod plural;
 pub mod record;
 pub mod scenario;

@@ -1,5 +1,6 @@
 //! `lessons classroom ID... [--seed N]` and `lessons classroom --resume`.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use super::Context;
@@ -19,6 +20,7 @@ pub fn run(
     resume: bool,
     label: Option<String>,
     presenter: PresenterOpt,
+    plan: Option<&Path>,
 ) -> ExitCode {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -27,6 +29,8 @@ pub fn run(
     }
     let room = if resume {
         resumed(context)
+    } else if let Some(file) = plan {
+        planned(context, file, seed)
     } else {
         fresh(context, cases, seed)
     };
@@ -75,6 +79,36 @@ fn fresh(context: &Context, cases: &[String], seed: Option<u64>) -> Result<(Clas
     Ok((room, context.recorder()))
 }
 
+/// A session run from a plan file: its cases, minutes, skips and path policy.
+fn planned(context: &Context, file: &Path, seed: Option<u64>) -> Result<(Classroom, Recorder), CliError> {
+    let plan = super::plan::read(file).ok_or_else(|| CliError::PlanInvalid(file.to_path_buf()))?;
+    let mut recorder = context.recorder();
+    recorder.set_session_plan(plan.title.as_deref(), file);
+    Ok((
+        Classroom::from_plan(plan, seed.unwrap_or_else(rand::random)),
+        recorder,
+    ))
+}
+
+/// The plan a resumed session ran, read again; `None` (said on stderr) when it cannot be,
+/// or no longer lists the session's cases, and the session goes on without its agenda.
+fn replan(last: &Record, recorder: &mut Recorder) -> Option<crate::plan::Plan> {
+    let file = Path::new(last.plan_file.as_deref()?);
+    let plan = super::plan::read(file);
+    let same = plan
+        .as_ref()
+        .is_some_and(|p| p.cases.iter().map(|c| &c.scenario.id).eq(last.plan.iter()));
+    if !same {
+        eprintln!(
+            "lessons: warning: the session plan {} cannot be used again (changed, moved or broken); the session goes on without its agenda",
+            crate::scenario::text::echo_path(file)
+        );
+        return None;
+    }
+    recorder.set_session_plan(last.plan_title.as_deref(), file);
+    plan
+}
+
 /// The latest classroom record: its case again if unfinished, else the next case of its plan.
 fn resumed(context: &Context) -> Result<(Classroom, Recorder), CliError> {
     let records = context.records();
@@ -103,17 +137,24 @@ fn resumed(context: &Context) -> Result<(Classroom, Recorder), CliError> {
         return Err(CliError::SessionCaseChanged(plan[case].title.clone()));
     }
     let mut recorder = context.recorder();
+    let session_plan = replan(last, &mut recorder);
     if last.is_finished() {
         if case + 1 >= plan.len() {
             return Err(CliError::SessionComplete);
         }
         let mut room = Classroom::starting_at(plan, case + 1, last.session.settings.seed);
         room.label.clone_from(&last.label);
+        if let Some(p) = session_plan {
+            room.plan_session(p);
+        }
         return Ok((room, recorder));
     }
     recorder.continue_record(last.clone());
     let mut room = Classroom::resume(plan, case, last.session.clone(), last.tallies.clone())?;
     room.label.clone_from(&last.label);
+    if let Some(p) = session_plan {
+        room.plan_session(p);
+    }
     Ok((room, recorder))
 }
 

@@ -50,6 +50,8 @@ pub enum CliError {
     NoGroupSummaryWithoutCase(String),
     #[error("cannot use `{}` in the session", echo(.0))]
     NotACase(String),
+    #[error("the session plan {} has errors (listed above); `lessons validate-plan` checks it", echo_path(.0))]
+    PlanInvalid(PathBuf),
     #[error("there is no classroom session to resume")]
     NoClassroomSession,
     #[error("case `{}` is no longer in the library", echo(.0))]

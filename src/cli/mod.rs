@@ -13,6 +13,7 @@ mod export;
 mod handout;
 mod list;
 mod options;
+mod plan;
 mod play;
 mod report;
 mod resolve;
@@ -96,6 +97,24 @@ pub enum Command {
         /// `text` for people (path:line:col on stderr), `json` for editors and CI (on stdout)
         #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
         format: ValidateFormat,
+    },
+    /// Check session plan files (`lessons classroom --plan`); exit 0 when all are valid, 1 when any is not
+    ValidatePlan {
+        /// Plan files
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Write a commented session plan to edit: the cases given, or every library case commented out
+    NewPlan {
+        /// Scenario ids (a unique start is enough) or files, in session order
+        #[arg(value_name = "ID|PATH")]
+        cases: Vec<String>,
+        /// The file to write (`-` for standard output)
+        #[arg(long, short, default_value = "plan.ron")]
+        output: PathBuf,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
     },
     /// Play a scenario by id (see `lessons list`) or from a file
     Play {
@@ -189,8 +208,11 @@ pub enum Command {
     /// Run cases for a room on a projector: vote tallies, a timer, reveal, discussion
     Classroom {
         /// Scenario ids or files, in the order the session takes them
-        #[arg(required_unless_present = "resume")]
+        #[arg(required_unless_present_any = ["resume", "plan"])]
         cases: Vec<String>,
+        /// Run a session plan: its cases, minutes, votes and path (see `lessons new-plan`)
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["cases", "resume"])]
+        plan: Option<PathBuf>,
         /// Seed for the option order shown to the room
         #[arg(long)]
         seed: Option<u64>,
@@ -343,6 +365,8 @@ pub fn run(cli: Cli) -> ExitCode {
         None => play::full_screen(&context, play::Start::Library),
         Some(Command::List { paths, json }) => list::run(&paths, json),
         Some(Command::Validate { paths, format }) => validate::run(&paths, format),
+        Some(Command::ValidatePlan { files }) => plan::validate(&files),
+        Some(Command::NewPlan { cases, output, force }) => plan::new_plan(&cases, &output, force),
 
         Some(Command::Play {
             scenario,
@@ -404,8 +428,9 @@ pub fn run(cli: Cli) -> ExitCode {
             resume,
             label,
             presenter,
+            plan,
             ..
-        }) => classroom::run(&context, &cases, seed, resume, label, presenter),
+        }) => classroom::run(&context, &cases, seed, resume, label, presenter, plan.as_deref()),
         Some(Command::New { id, from, dir }) => author::new(&id, from.as_deref(), &dir),
         Some(Command::Graph { scenario, format }) => author::graph(&scenario, format),
         Some(Command::Coverage { scenario, seed, json }) => author::coverage(&scenario, seed, json),

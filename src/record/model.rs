@@ -81,6 +81,12 @@ pub struct Record {
     /// `lessons report --label`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// The session plan a classroom ran (`classroom --plan`): its title and its file, so
+    /// `classroom --resume` can load it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_file: Option<String>,
     /// A rationale being typed but not yet submitted, so a crash loses none of it.
     #[serde(default)]
     pub draft: Option<Draft>,
@@ -150,6 +156,8 @@ impl Record {
             tallies: Vec::new(),
             plan: Vec::new(),
             label: None,
+            plan_title: None,
+            plan_file: None,
             draft: None,
             time_left: None,
             reflection: Vec::new(),

@@ -41,6 +41,8 @@ pub struct Recorder {
     continued: bool,
     /// Where the scenario came from, when it is a file and not a built-in case.
     scenario_file: Option<String>,
+    /// The session plan a classroom runs: its title and file, kept in each group record.
+    session_plan: Option<(Option<String>, String)>,
     state: SaveState,
     /// How much of the run is on disk; `None` when the next save must write it in full.
     mark: Option<Mark>,
@@ -68,6 +70,7 @@ impl Recorder {
             path: None,
             continued: false,
             scenario_file: None,
+            session_plan: None,
             state,
             mark: None,
             last_sync: None,
@@ -84,6 +87,13 @@ impl Recorder {
     }
 
     /// Remembers the scenario file in new records, so the run can be resumed from it.
+    /// The session plan every group record from now on was run under (its file made
+    /// absolute, so a resume from another folder finds it).
+    pub fn set_session_plan(&mut self, title: Option<&str>, file: &Path) {
+        let file = std::path::absolute(file).unwrap_or(file.to_path_buf());
+        self.session_plan = Some((title.map(str::to_string), file.display().to_string()));
+    }
+
     pub fn set_scenario_file(&mut self, path: Option<&Path>) {
         self.scenario_file = path.map(|p| {
             std::path::absolute(p)
@@ -188,9 +198,14 @@ impl Recorder {
         tallies: &[Votes],
         plan: &[String],
     ) -> Result<(), RecordError> {
+        let session_plan = self.session_plan.clone();
         self.write(scenario, state, RecordKind::Group, |record| {
             record.tallies = tallies.to_vec();
             record.plan = plan.to_vec();
+            if let Some((title, file)) = &session_plan {
+                record.plan_title = title.clone();
+                record.plan_file = Some(file.clone());
+            }
         })
     }
 

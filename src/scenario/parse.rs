@@ -110,7 +110,25 @@ fn check_format_version(text: &str) -> Result<(), Diagnostic> {
     }
 }
 
+/// What a RON file holds, for the words of a parse error: a scenario, or a session plan.
+pub struct Subject {
+    /// "the scenario", "the plan": where the file ends too early.
+    pub noun: &'static str,
+    /// The document that shows every field with an example.
+    pub doc: &'static str,
+}
+
+const SCENARIO: Subject = Subject {
+    noun: "the scenario",
+    doc: "docs/scenario-format.md",
+};
+
 fn explain(error: SpannedError, text: &str) -> Diagnostic {
+    explain_as(error, text, &SCENARIO)
+}
+
+/// A RON error as a diagnostic with its place, what is wrong and how to fix it.
+pub fn explain_as(error: SpannedError, text: &str, subject: &Subject) -> Diagnostic {
     let at = Location {
         line: error.span.start.line.max(1),
         col: error.span.start.col.max(1),
@@ -135,14 +153,14 @@ fn explain(error: SpannedError, text: &str) -> Diagnostic {
         RonError::MissingStructField { field, outer } => {
             let place = outer.map(|o| format!(" in {o}")).unwrap_or_default();
             Diagnostic::error("missing-field", at, format!("missing field `{field}`{place}"))
-                .with_help(format!("add `{field}: …` here; docs/scenario-format.md lists what it takes"))
+                .with_help(format!("add `{field}: …` here; {} lists what it takes", subject.doc))
         }
         RonError::DuplicateStructField { field, outer } => {
             let place = outer.map(|o| format!(" in {o}")).unwrap_or_default();
             Diagnostic::error("duplicate-field", at, format!("field `{field}` is given twice{place}"))
                 .with_help("keep one of the two")
         }
-        RonError::Eof => Diagnostic::error("syntax", at, "the file ends in the middle of the scenario")
+        RonError::Eof => Diagnostic::error("syntax", at, format!("the file ends in the middle of {}", subject.noun))
             .with_help("a bracket or quote is not closed; every `(`, `[` and `\"` needs its partner"),
         RonError::ExpectedString | RonError::ExpectedStringEnd => {
             Diagnostic::error("syntax", at, format!("{}", error.code))
@@ -158,7 +176,7 @@ fn explain(error: SpannedError, text: &str) -> Diagnostic {
         | RonError::InvalidValueForType { .. }) => {
             let field = Locator::new(text).key_before(at).map(|k| format!(" for `{k}`")).unwrap_or_default();
             Diagnostic::error("wrong-type", at, format!("{}{field}", lower_first(&code.to_string())))
-                .with_help("this field takes a different kind of value; docs/scenario-format.md shows each field with an example")
+                .with_help(format!("this field takes a different kind of value; {} shows each field with an example", subject.doc))
         }
         other => Diagnostic::error("syntax", at, lower_first(&other.to_string()))
             .with_help("check the RON syntax just before this point: a missing comma, bracket or quote is the usual cause"),

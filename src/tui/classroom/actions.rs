@@ -28,6 +28,15 @@ fn char_key(c: char) -> TextKey {
 
 impl Classroom {
     pub fn handle(&mut self, action: Action, now: Instant) -> ClassroomOutcome {
+        // the session plan's agenda and skipped decisions (plan.rs) come first
+        let outcome = match self.agenda_key(&action, now) {
+            Some(outcome) => outcome,
+            None => self.handle_key(action, now),
+        };
+        self.agenda_after(outcome, now)
+    }
+
+    fn handle_key(&mut self, action: Action, now: Instant) -> ClassroomOutcome {
         if action == Action::ForceQuit {
             self.should_quit = true;
             return ClassroomOutcome::None;

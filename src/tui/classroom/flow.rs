@@ -123,7 +123,8 @@ impl Classroom {
     fn answer_for_the_room(&mut self) {
         let Some(asked) = self.asked() else { return };
         // a decision with no options has no answer; validation refuses such files
-        let Some(answer) = crate::engine::room_answer(asked.kind, &self.votes) else {
+        let planned = self.planned_answer(&asked);
+        let Some(answer) = planned.or_else(|| crate::engine::room_answer(asked.kind, &self.votes)) else {
             return;
         };
         let inputs = crate::engine::kind_rule::inputs_for(&answer);

@@ -7,6 +7,7 @@
 
 mod actions;
 mod flow;
+mod plan;
 mod presenter;
 mod screen;
 mod state;
@@ -14,6 +15,7 @@ pub mod store;
 pub mod view;
 
 pub use actions::ClassroomOutcome;
+pub use plan::Agenda;
 pub use presenter::{Presentation, scroll_limit};
 pub use screen::ClassroomScreen;
 pub use state::{Classroom, MAX_VOTES, Modal, Stage, Timer};

@@ -129,6 +129,8 @@ pub struct Classroom {
     pub label: Option<String>,
     /// Big text, the reveal's detail, the scroll bound: how the screen is presented.
     pub presentation: Presentation,
+    /// The session plan's agenda and the decisions it keeps from the room (plan.rs).
+    pub agenda: super::plan::Agenda,
 }
 
 impl Classroom {
@@ -156,6 +158,7 @@ impl Classroom {
             path: PathPolicy::default(),
             label: None,
             presentation: Presentation::default(),
+            agenda: Default::default(),
         }
     }
 

@@ -20,6 +20,7 @@ pub(super) fn help(theme: &Theme) -> Text<'static> {
         ("t / 0", "start or pause the timer / reset it"),
         ("+ / -", "countdown target 30 s longer / shorter"),
         ("b or .", "blank the screen (any key brings it back)"),
+        ("g", "the agenda: planned and elapsed minutes per case"),
         ("q", "end the session (asks first; only y ends)"),
     ];
     let mut lines: Vec<Line<'static>> = rows

@@ -9,6 +9,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use std::time::Instant;
 
+mod agenda;
 mod banner;
 mod big;
 mod help;
@@ -96,6 +97,9 @@ impl Widget for ClassroomView<'_> {
         );
         let keys = fit_keys(&self.footer_keys(), footer.width);
         Paragraph::new(key_bar(&keys, theme)).render(footer, buf);
+        if self.room.agenda.open {
+            self.agenda(inner, buf);
+        }
         if self.room.modal == Modal::Help {
             modal(centered(area, 78, 19), buf, "Presenter keys", help(theme), theme);
         } else if self.room.modal == Modal::ConfirmQuit {

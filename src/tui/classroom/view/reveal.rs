@@ -35,7 +35,12 @@ impl ClassroomView<'_> {
         let theme = self.theme;
         let big = theme.heading.add_modifier(Modifier::BOLD);
         lines.push(Line::styled(clean(&decision.prompt), big));
-        if self.drawn != super::banner::Drawn::Headline {
+        if self.room.not_voted_here() {
+            lines.push(Line::styled(
+                "Not put to the room in this session's plan.",
+                theme.accent,
+            ));
+        } else if self.drawn != super::banner::Drawn::Headline {
             lines.push(Line::styled(headline(decision, shown), theme.accent));
         }
         lines.push(Line::from(""));
@@ -135,6 +140,12 @@ impl ClassroomView<'_> {
         lines.push(Line::from(""));
         for (letter, option, votes) in shown {
             let (symbol, style, label) = mark(decision, option, theme);
+            // a decision the session plan keeps from the room has no tally to show
+            let tally = if self.room.not_voted_here() {
+                "not voted".to_string()
+            } else {
+                crate::plural::count(*votes as usize, "vote", "votes")
+            };
             let officers = if option.actual {
                 " · what the officers did"
             } else {
@@ -142,13 +153,7 @@ impl ClassroomView<'_> {
             };
             lines.push(Line::from(vec![
                 Span::styled(format!("{letter}  {symbol} {label}"), style),
-                Span::styled(
-                    format!(
-                        " · {}{officers}",
-                        crate::plural::count(*votes as usize, "vote", "votes")
-                    ),
-                    theme.dim,
-                ),
+                Span::styled(format!(" · {tally}{officers}"), theme.dim),
             ]));
             lines.extend(indented(&clean(&option.text), self.width, "   "));
             if let Some(feedback) = option.feedback.as_ref().filter(|_| !option.debrief_only) {
