@@ -168,7 +168,13 @@ fn the_reveal_of_a_skipped_decision_can_still_be_shown() {
         "{shown}"
     );
     assert!(shown.contains("Not voted in this session's plan"), "{shown}");
-    assert!(shown.contains("· not voted · what the officers did"), "{shown}");
+    assert!(
+        shown.contains("Not put to the room in this session's plan."),
+        "{shown}"
+    );
+    room.keys(&["d"]);
+    let detail = room.text(160, 48);
+    assert!(detail.contains("· not voted · what the officers did"), "{detail}");
     assert!(!shown.contains("0 votes"), "{shown}");
     room.keys(&["Enter"]);
     assert_eq!(answer(&room, "evidence"), Some(Response::Chose("watch".into())));

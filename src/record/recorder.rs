@@ -198,15 +198,7 @@ impl Recorder {
         tallies: &[Votes],
         plan: &[String],
     ) -> Result<(), RecordError> {
-        let session_plan = self.session_plan.clone();
-        self.write(scenario, state, RecordKind::Group, |record| {
-            record.tallies = tallies.to_vec();
-            record.plan = plan.to_vec();
-            if let Some((title, file)) = &session_plan {
-                record.plan_title = title.clone();
-                record.plan_file = Some(file.clone());
-            }
-        })
+        self.save_labelled_group(scenario, state, tallies, plan, None)
     }
 
     /// As [`Recorder::save_group`], with the group label the session was run under
@@ -219,10 +211,15 @@ impl Recorder {
         plan: &[String],
         label: Option<&str>,
     ) -> Result<(), RecordError> {
+        let session_plan = self.session_plan.clone();
         self.write(scenario, state, RecordKind::Group, |record| {
             record.tallies = tallies.to_vec();
             record.plan = plan.to_vec();
             record.label = label.map(str::to_string);
+            if let Some((title, file)) = &session_plan {
+                record.plan_title = title.clone();
+                record.plan_file = Some(file.clone());
+            }
         })
     }
 
