@@ -8,7 +8,7 @@ use serde_json::{Map, Value, json};
 use super::config::{ActorMode, Settings};
 use super::interaction;
 use super::uuid::{hex_digest, name_uuid};
-use crate::engine::assess;
+use crate::engine::{Phase, assess};
 use crate::record::{Record, RecordKind, Stamp};
 use crate::scenario::Scenario;
 
@@ -44,7 +44,15 @@ impl Builder<'_> {
         )];
         let answers = &record.session.answers;
         let mut elapsed = 0.0;
+        // an answer still waiting for its rationale or confidence is not yet given
+        let in_progress = match &record.session.phase {
+            Phase::Rationale { step } | Phase::Confidence { step } => Some(step.as_str()),
+            _ => None,
+        };
         for (index, answer) in answers.iter().enumerate() {
+            if index + 1 == answers.len() && in_progress == Some(answer.step.as_str()) {
+                continue;
+            }
             let Some(decision) = scenario.decision(&answer.step) else {
                 continue;
             };
