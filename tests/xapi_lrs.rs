@@ -215,5 +215,5 @@ fn a_run_in_the_full_screen_player_while_the_lrs_is_down_arrives_after_sync() {
         .iter()
         .filter_map(|s| s["result"]["response"].as_str())
         .collect();
-    assert_eq!(sorted(responses), sorted(vec!["secure", "high", "no"]));
+    assert_eq!(sorted(responses), sorted(vec!["secure", "high", "refer"]));
 }
