@@ -43,7 +43,14 @@ fn sorted(mut v: Vec<&str>) -> Vec<String> {
 }
 
 fn a_finished_run() -> Vec<String> {
-    sorted(vec!["initialized", "answered", "answered", "answered", "completed", "terminated"])
+    sorted(vec![
+        "initialized",
+        "answered",
+        "answered",
+        "answered",
+        "completed",
+        "terminated",
+    ])
 }
 
 #[test]
@@ -56,7 +63,10 @@ fn a_scripted_run_reaches_the_lrs_and_a_second_send_adds_nothing() {
     let outbox = Outbox::of(data.path());
     let sender = Sender::new(target(&lrs, PASSWORD));
     let flushed = sender.flush(&outbox);
-    assert_eq!((flushed.sent, flushed.failed, &flushed.stop), (6, 0, &Stop::Empty));
+    assert_eq!(
+        (flushed.sent, flushed.failed, &flushed.stop),
+        (6, 0, &Stop::Empty)
+    );
     assert_eq!(outbox.pending_count(), 0);
     let stored = lrs.statements();
     assert_eq!(verbs(&stored), a_finished_run());
@@ -67,7 +77,12 @@ fn a_scripted_run_reaches_the_lrs_and_a_second_send_adds_nothing() {
         .collect();
     let evidence = answered
         .iter()
-        .find(|s| s["object"]["id"].as_str().unwrap().ends_with("/decisions/evidence"))
+        .find(|s| {
+            s["object"]["id"]
+                .as_str()
+                .unwrap()
+                .ends_with("/decisions/evidence")
+        })
         .unwrap();
     assert_eq!(evidence["result"]["response"], "secure");
     assert_eq!(evidence["result"]["success"], true);
@@ -152,7 +167,10 @@ fn a_wrong_password_is_named_and_the_outbox_is_left_intact() {
     assert_eq!(text(&sync.stdout), "sent 0, pending 6, failed 0\n");
     let stderr = text(&sync.stderr);
     assert!(stderr.contains("refused the credentials (401)"), "{stderr}");
-    assert!(stderr.contains("LESSONS_LRS_PASSWORD"), "names the setting: {stderr}");
+    assert!(
+        stderr.contains("LESSONS_LRS_PASSWORD"),
+        "names the setting: {stderr}"
+    );
     assert!(!stderr.contains("wrong"), "never echoes the password: {stderr}");
     assert_eq!(outbox.pending_count(), 6, "nothing removed");
     assert!(lrs.statements().is_empty());
@@ -177,7 +195,12 @@ fn a_run_in_the_full_screen_player_while_the_lrs_is_down_arrives_after_sync() {
         ("LESSONS_LRS_PASSWORD", PASSWORD),
     ];
     let mut t = Terminal::spawn_with(
-        &["play", "tests/fixtures/valid/synthetic-branching.ron", "--seed", "1"],
+        &[
+            "play",
+            "tests/fixtures/valid/synthetic-branching.ron",
+            "--seed",
+            "1",
+        ],
         data.path(),
         &env,
     );

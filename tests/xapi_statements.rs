@@ -41,13 +41,23 @@ fn a_finished_run_is_initialized_answered_per_decision_completed_and_terminated(
     let all = statements(&play, "salt");
     assert_eq!(
         verbs(&all),
-        ["initialized", "answered", "answered", "answered", "completed", "terminated"]
+        [
+            "initialized",
+            "answered",
+            "answered",
+            "answered",
+            "completed",
+            "terminated"
+        ]
     );
     let registration = &all[0]["context"]["registration"];
     assert!(all.iter().all(|s| &s["context"]["registration"] == registration));
     let base = xapi::config::DEFAULT_BASE;
     let scenario = format!("{base}/scenarios/synthetic-branching");
-    assert!(all.iter().all(|s| s["context"]["contextActivities"]["parent"][0]["id"] == scenario));
+    assert!(
+        all.iter()
+            .all(|s| s["context"]["contextActivities"]["parent"][0]["id"] == scenario)
+    );
     assert_eq!(
         all[0]["context"]["contextActivities"]["grouping"][0]["id"],
         format!("{base}/cases/TEST%2F0001"),
@@ -57,10 +67,16 @@ fn a_finished_run_is_initialized_answered_per_decision_completed_and_terminated(
     let first = &all[1];
     assert_eq!(first["object"]["id"], format!("{scenario}/decisions/evidence"));
     let definition = &first["object"]["definition"];
-    assert_eq!(definition["type"], "http://adlnet.gov/expapi/activities/cmi.interaction");
+    assert_eq!(
+        definition["type"],
+        "http://adlnet.gov/expapi/activities/cmi.interaction"
+    );
     assert_eq!(definition["interactionType"], "choice");
     assert_eq!(definition["choices"].as_array().unwrap().len(), 3);
-    assert_eq!(definition["correctResponsesPattern"], serde_json::json!(["secure"]));
+    assert_eq!(
+        definition["correctResponsesPattern"],
+        serde_json::json!(["secure"])
+    );
     let result = &first["result"];
     assert_eq!(result["response"], "secure");
     assert_eq!(result["success"], true);
@@ -98,7 +114,10 @@ fn a_finished_run_is_initialized_answered_per_decision_completed_and_terminated(
     let completed = &all[4]["result"];
     assert_eq!(completed["completion"], true);
     // 2 (in line) + 1 (a grade one low) + 1 (one expected action of two, and one Poor) of 6
-    assert_eq!(ticks["result"]["extensions"][format!("{base}/extensions/verdict")], "partly");
+    assert_eq!(
+        ticks["result"]["extensions"][format!("{base}/extensions/verdict")],
+        "partly"
+    );
     assert_eq!(completed["score"]["raw"], 4);
     assert_eq!(completed["score"]["max"], 6);
     assert!((completed["score"]["scaled"].as_f64().unwrap() - 4.0 / 6.0).abs() < 1e-9);
@@ -228,7 +247,11 @@ fn the_password_is_never_written_to_the_records_or_the_outbox() {
     assert_eq!(outbox.pending_count(), 6, "a finished run of three decisions");
     for file in all_files(data.path()) {
         let bytes = fs::read(&file).unwrap();
-        assert!(!String::from_utf8_lossy(&bytes).contains(secret), "{}", file.display());
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(secret),
+            "{}",
+            file.display()
+        );
     }
     assert!(!text(&out.stderr).contains(secret));
 }
@@ -243,9 +266,24 @@ fn export_format_xapi_writes_the_statements_without_any_configuration() {
     let all: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         verbs(&all),
-        ["initialized", "answered", "answered", "answered", "completed", "terminated"]
+        [
+            "initialized",
+            "answered",
+            "answered",
+            "answered",
+            "completed",
+            "terminated"
+        ]
     );
-    assert!(all[1]["object"]["id"].as_str().unwrap().starts_with(xapi::config::DEFAULT_BASE));
+    assert!(
+        all[1]["object"]["id"]
+            .as_str()
+            .unwrap()
+            .starts_with(xapi::config::DEFAULT_BASE)
+    );
     let again = lessons_with(data.path(), &["export", "latest", "--format", "xapi"], "", &[]);
-    assert_eq!(out.stdout, again.stdout, "the same statements, ids and pseudonym included");
+    assert_eq!(
+        out.stdout, again.stdout,
+        "the same statements, ids and pseudonym included"
+    );
 }

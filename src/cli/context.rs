@@ -58,7 +58,10 @@ impl Context {
             match crate::xapi::Forwarder::from_config(&dir) {
                 Ok(Some(forwarder)) => recorder.set_forwarder(forwarder),
                 Ok(None) => {}
-                Err(e) => eprintln!("lessons: warning: {}; nothing will be sent", echo_message(&e.to_string())),
+                Err(e) => eprintln!(
+                    "lessons: warning: {}; nothing will be sent",
+                    echo_message(&e.to_string())
+                ),
             }
         }
         recorder

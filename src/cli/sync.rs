@@ -21,9 +21,13 @@ pub fn run(context: &Context) -> ExitCode {
         }
     };
     let Some(lrs) = config.lrs else {
-        let file = config::config_path().map_or("lrs.ron in the config folder".into(), |p| p.display().to_string());
+        let file =
+            config::config_path().map_or("lrs.ron in the config folder".into(), |p| p.display().to_string());
         eprintln!("lessons: no Learning Record Store is configured, so there is nothing to send");
-        eprintln!("  help: set LESSONS_LRS_ENDPOINT, or endpoint in {}", echo_message(&file));
+        eprintln!(
+            "  help: set LESSONS_LRS_ENDPOINT, or endpoint in {}",
+            echo_message(&file)
+        );
         return ExitCode::from(2);
     };
     let Some(dir) = context.records_dir() else {
@@ -72,7 +76,10 @@ pub fn export_text(context: &Context, record: &Record, scenario: &Scenario) -> S
     let settings = match config::load() {
         Ok(c) => c.settings,
         Err(e) => {
-            eprintln!("lessons: warning: {}; using the defaults", echo_message(&e.to_string()));
+            eprintln!(
+                "lessons: warning: {}; using the defaults",
+                echo_message(&e.to_string())
+            );
             Settings::default()
         }
     };

@@ -117,7 +117,14 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn statement(&self, id: String, verb: (&str, &str), object: Value, result: Option<Value>, at: Stamp) -> Value {
+    fn statement(
+        &self,
+        id: String,
+        verb: (&str, &str),
+        object: Value,
+        result: Option<Value>,
+        at: Stamp,
+    ) -> Value {
         let mut s = json!({
             "id": id,
             "actor": self.actor(),
@@ -133,7 +140,11 @@ impl Ctx<'_> {
     }
 
     fn scenario_iri(&self) -> String {
-        format!("{}/scenarios/{}", self.b.settings.base, segment(&self.scenario.id))
+        format!(
+            "{}/scenarios/{}",
+            self.b.settings.base,
+            segment(&self.scenario.id)
+        )
     }
 
     fn scenario_activity(&self) -> Value {

@@ -74,7 +74,12 @@ impl Forwarder {
         let forwarder = Forwarder::queue_only(records_dir, settings);
         let shared = Arc::clone(&forwarder.shared);
         let outbox = forwarder.outbox.clone();
-        shared.state.lock().unwrap_or_else(PoisonError::into_inner).status.pending = outbox.pending_count();
+        shared
+            .state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .status
+            .pending = outbox.pending_count();
         std::thread::spawn(move || send_loop(&shared, &outbox, &Sender::new(lrs)));
         forwarder
     }
@@ -122,7 +127,12 @@ impl Forwarder {
     }
 
     pub fn status(&self) -> SyncStatus {
-        self.shared.state.lock().unwrap_or_else(PoisonError::into_inner).status.clone()
+        self.shared
+            .state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .status
+            .clone()
     }
 }
 

@@ -67,13 +67,17 @@ impl Outbox {
         match write_new_atomic(&path, fresh.as_bytes()) {
             Ok(()) => fresh,
             // another process made it first: theirs is the salt
-            Err(_) => fs::read_to_string(&path).map(|s| s.trim().to_string()).unwrap_or_default(),
+            Err(_) => fs::read_to_string(&path)
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default(),
         }
     }
 
     /// The salt if one was made, without making one (for `export`).
     pub fn existing_salt(&self) -> Option<String> {
-        fs::read_to_string(self.root.join("salt")).ok().map(|s| s.trim().to_string())
+        fs::read_to_string(self.root.join("salt"))
+            .ok()
+            .map(|s| s.trim().to_string())
     }
 
     /// The ids already queued for a record.
@@ -99,13 +103,19 @@ impl Outbox {
         for (id, statement) in &fresh {
             let bytes = serde_json::to_vec(statement).map_err(io::Error::other)?;
             // the name sorts in the order statements were queued, so they go out in order
-            let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+            let nanos = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0);
             let seq = COUNTER.fetch_add(1, Ordering::Relaxed);
             let name = format!("{nanos:020}-{seq:06}-{id}.json");
             write_atomic(&self.queue().join(name), &bytes)?;
         }
         // the ledger after the statements: a crash between queues them again, never loses them
-        let mut ledger = OpenOptions::new().create(true).append(true).open(self.ledger_of(record_id))?;
+        let mut ledger = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.ledger_of(record_id))?;
         let lines: String = fresh.iter().map(|(id, _)| format!("{id}\n")).collect();
         ledger.write_all(lines.as_bytes())?;
         ledger.sync_all()?;

@@ -52,7 +52,11 @@ fn auth_file(python: &Path) -> PathBuf {
             .env("RALPH_RUNSERVER_BACKEND", "fs")
             .output()
             .unwrap();
-        assert!(path.exists(), "ralph auth: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            path.exists(),
+            "ralph auth: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         (dir, path)
     });
     path.clone()
