@@ -105,6 +105,30 @@ fn a_scripted_run_reaches_the_lrs_and_a_second_send_adds_nothing() {
     let flushed = sender.flush(&outbox);
     assert_eq!(flushed.stop, Stop::Empty);
     assert_eq!(lrs.statements().len(), 6, "resent statements are kept once");
+
+    // a classroom session's statements (a group, with votes) pass ralph's validation too
+    let mut room = record.clone();
+    room.id = format!("{}-room", record.id);
+    room.kind = lessons::record::RecordKind::Group;
+    room.label = Some("Syndicate A".into());
+    room.tallies = vec![lessons::record::Votes {
+        step: "evidence".into(),
+        votes: vec![("secure".into(), 7), ("watch".into(), 3), ("note".into(), 2)],
+        revealed: true,
+        respondents: Some(12),
+    }];
+    let group = lessons::xapi::Builder {
+        settings: &settings,
+        salt: &salt,
+    }
+    .statements(&room, &play.scenario);
+    outbox.enqueue(&room.id, &group).unwrap();
+    let flushed = sender.flush(&outbox);
+    assert_eq!(
+        (flushed.sent, flushed.failed, &flushed.stop),
+        (6, 0, &Stop::Empty)
+    );
+    assert_eq!(lrs.statements().len(), 12);
 }
 
 #[test]

@@ -287,3 +287,49 @@ fn export_format_xapi_writes_the_statements_without_any_configuration() {
         "the same statements, ids and pseudonym included"
     );
 }
+
+/// A classroom record: the room's answers, with the votes beside each.
+fn classroom_record(play: &Play) -> lessons::record::Record {
+    let mut record = play.record();
+    record.kind = lessons::record::RecordKind::Group;
+    record.trainee = None;
+    record.label = Some("Syndicate A".into());
+    record.tallies = vec![lessons::record::Votes {
+        step: "evidence".into(),
+        votes: vec![("secure".into(), 7), ("watch".into(), 3), ("note".into(), 2)],
+        revealed: true,
+        respondents: None,
+    }];
+    record
+}
+
+#[test]
+fn a_classroom_session_answers_as_a_group_with_its_votes_and_the_session_as_context() {
+    let data = tempfile::tempdir().unwrap();
+    let mut play = Play::start(data.path());
+    play.first_decision();
+    play.the_rest();
+    let record = classroom_record(&play);
+    let settings = xapi::Settings::default();
+    let all = Builder {
+        settings: &settings,
+        salt: "s",
+    }
+    .statements(&record, &play.scenario);
+    let base = xapi::config::DEFAULT_BASE;
+    assert!(all.iter().all(|s| s["actor"]["objectType"] == "Group"));
+    let grouping = &all[0]["context"]["contextActivities"]["grouping"];
+    assert_eq!(grouping[1]["id"], format!("{base}/classroom/{}", record.id));
+    assert_eq!(
+        all[0]["context"]["extensions"][format!("{base}/extensions/label")],
+        "Syndicate A"
+    );
+    assert_eq!(
+        all[0]["context"]["extensions"][format!("{base}/extensions/mode")],
+        "classroom"
+    );
+    let votes = &all[1]["result"]["extensions"][format!("{base}/extensions/votes")];
+    assert_eq!(votes["counts"]["secure"], 7);
+    assert_eq!(votes["counts"]["watch"], 3);
+    assert_eq!(votes["revealed"], true);
+}
