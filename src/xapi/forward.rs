@@ -58,6 +58,8 @@ pub struct Forwarder {
     /// changed nothing they depend on builds nothing.
     seen: HashMap<String, String>,
     shared: Arc<Shared>,
+    /// A background sender is running.
+    sending: bool,
 }
 
 impl Forwarder {
@@ -71,7 +73,8 @@ impl Forwarder {
 
     /// Queues into `records_dir`'s outbox and sends to `lrs` in the background.
     pub fn start(records_dir: &Path, settings: Settings, lrs: Lrs) -> Forwarder {
-        let forwarder = Forwarder::queue_only(records_dir, settings);
+        let mut forwarder = Forwarder::queue_only(records_dir, settings);
+        forwarder.sending = true;
         let shared = Arc::clone(&forwarder.shared);
         let outbox = forwarder.outbox.clone();
         shared
@@ -94,6 +97,7 @@ impl Forwarder {
             salt,
             seen: HashMap::new(),
             shared: Arc::default(),
+            sending: false,
         }
     }
 
@@ -136,6 +140,22 @@ impl Forwarder {
     }
 }
 
+/// How long the program waits at exit for statements still being sent. Nothing is lost
+/// without it (the outbox keeps them); it only spares a `lessons sync` after a quick run.
+const DRAIN: Duration = Duration::from_secs(3);
+
+impl Drop for Forwarder {
+    fn drop(&mut self) {
+        if !self.sending {
+            return;
+        }
+        let state = self.shared.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let _ = self.shared.bell.wait_timeout_while(state, DRAIN, |s| {
+            s.status.pending > 0 && !s.status.offline && s.status.error.is_none()
+        });
+    }
+}
+
 /// Sends until the outbox is empty, then sleeps until something is queued. Backs off from
 /// 1 s to a minute while the LRS is away; after a refusal waits for the next statement.
 fn send_loop(shared: &Shared, outbox: &Outbox, sender: &Sender) {
@@ -163,6 +183,8 @@ fn send_loop(shared: &Shared, outbox: &Outbox, sender: &Sender) {
                 }
             }
         };
+        // a forwarder being dropped waits for this
+        shared.bell.notify_all();
         let mut state = shared.state.lock().unwrap_or_else(PoisonError::into_inner);
         match wait {
             Some(wait) => {
