@@ -333,3 +333,68 @@ fn a_classroom_session_answers_as_a_group_with_its_votes_and_the_session_as_cont
     assert_eq!(votes["counts"]["watch"], 3);
     assert_eq!(votes["revealed"], true);
 }
+
+#[test]
+fn the_settings_file_is_read_and_a_mistake_in_it_is_named() {
+    let data = tempfile::tempdir().unwrap();
+    let config = data.path().join("lrs.ron");
+    let home = data.path().to_str().unwrap();
+    let run = |env: &[(&str, &str)]| {
+        let mut all = vec![
+            ("LESSONS_HOME", home),
+            ("LESSONS_LRS_CONFIG", config.to_str().unwrap()),
+        ];
+        all.extend_from_slice(env);
+        lessons_in(&root(), &["sync"], "", &all)
+    };
+    fs::write(&config, "(endpont: \"http://127.0.0.1:9/xAPI/\")").unwrap();
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("are not valid"), "{stderr}");
+    assert!(stderr.contains("lrs.ron"), "names the file: {stderr}");
+
+    let password = data.path().join("password");
+    fs::write(&password, "from-a-file\n").unwrap();
+    fs::write(
+        &config,
+        format!(
+            "(endpoint: \"http://127.0.0.1:9/xAPI/\", username: \"u\", password_file: {:?}, base_iri: \"https://force.example/lessons/\", actor: Mbox(\"trainer@force.example\"))",
+            password.to_str().unwrap()
+        ),
+    )
+    .unwrap();
+    let out = run(&[]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "an empty outbox: {}",
+        text(&out.stderr)
+    );
+    assert_eq!(text(&out.stdout), "sent 0, pending 0, failed 0\n");
+
+    // the file's base IRI and actor shape what export writes
+    let played = lessons_with(data.path(), &PLAIN_RUN, ANSWERS, &[("LESSONS_LRS_ENDPOINT", "")]);
+    assert_eq!(played.status.code(), Some(0), "{}", text(&played.stderr));
+    let out = lessons_in(
+        &root(),
+        &["export", "latest", "--format", "xapi"],
+        "",
+        &[
+            ("LESSONS_HOME", home),
+            ("LESSONS_LRS_CONFIG", config.to_str().unwrap()),
+        ],
+    );
+    let all: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(all[0]["actor"]["mbox"], "mailto:trainer@force.example");
+    assert!(
+        all[0]["object"]["id"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://force.example/lessons/scenarios/")
+    );
+
+    let out = run(&[("LESSONS_LRS_PASSWORD_FILE", "/no/such/file")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("LESSONS_LRS_PASSWORD_FILE"));
+}

@@ -184,10 +184,12 @@ fn parse_file(path: &Path) -> Result<File, ConfigError> {
         path: shown.clone(),
         why: "not UTF-8 text".into(),
     })?;
-    ron::from_str(&text).map_err(|e| ConfigError::Invalid {
-        path: shown,
-        why: e.to_string(),
-    })
+    crate::scenario::options::ron_options()
+        .from_str(&text)
+        .map_err(|e| ConfigError::Invalid {
+            path: shown,
+            why: e.to_string(),
+        })
 }
 
 fn read_password(path: &Path) -> Result<String, ConfigError> {
