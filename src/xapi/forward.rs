@@ -27,7 +27,7 @@ impl SyncStatus {
     /// A few words for a status line.
     pub fn label(&self) -> String {
         if self.error.is_some() {
-            format!("LRS: not sending, {} pending (lessons sync)", self.pending)
+            format!("LRS: stopped, {} pending", self.pending)
         } else if self.offline {
             format!("LRS: offline, {} pending", self.pending)
         } else if self.pending > 0 {
