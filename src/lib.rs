@@ -14,3 +14,4 @@ pub mod record;
 pub mod scenario;
 pub mod tui;
 pub mod wrap;
+pub mod xapi;

@@ -53,7 +53,18 @@ impl Context {
                 }
             },
         };
-        Recorder::new(store, self.name.clone())
+        let mut recorder = Recorder::new(store, self.name.clone());
+        if let Some(dir) = self.records_dir() {
+            match crate::xapi::Forwarder::from_config(&dir) {
+                Ok(Some(forwarder)) => recorder.set_forwarder(forwarder),
+                Ok(None) => {}
+                Err(e) => eprintln!(
+                    "lessons: warning: {}; nothing will be sent",
+                    echo_message(&e.to_string())
+                ),
+            }
+        }
+        recorder
     }
 
     /// The built-in scenarios (precompiled at build time; `lessons validate` checks the files).

@@ -44,6 +44,11 @@ pub enum CliError {
     )]
     NoCsvWithoutCase(String),
     #[error(
+        "the case `{}` of this run is no longer in the library or its file; xAPI statements need its decisions and options",
+        echo(.0)
+    )]
+    NoXapiWithoutCase(String),
+    #[error(
         "the case `{}` of this classroom session is no longer in the library or its file; a session summary needs its options and findings",
         echo(.0)
     )]

@@ -37,6 +37,7 @@ pub fn run(context: &Context, name: &str, format: ExportFormat, output: Option<&
                 group_export::json(&record, &scenario, &context.zone).map_err(CliError::from)
             }
             ExportFormat::Csv => group_export::csv(&record, &scenario, &context.zone).map_err(CliError::from),
+            ExportFormat::Xapi => Ok(super::sync::export_text(context, &record, &scenario)),
         },
         (RecordKind::Group, None) => Err(CliError::NoGroupSummaryWithoutCase(record.scenario_id.clone())),
         (_, scenario) => individual(&record, scenario, format, context),
@@ -70,5 +71,7 @@ fn individual(
         (None, ExportFormat::Md) => Ok(orphan::markdown(record, &context.zone)),
         (None, ExportFormat::Json) => orphan::json(record, &context.zone).map_err(CliError::from),
         (None, ExportFormat::Csv) => Err(CliError::NoCsvWithoutCase(record.scenario_id.clone())),
+        (Some(scenario), ExportFormat::Xapi) => Ok(super::sync::export_text(context, record, &scenario)),
+        (None, ExportFormat::Xapi) => Err(CliError::NoXapiWithoutCase(record.scenario_id.clone())),
     }
 }

@@ -17,6 +17,7 @@ mod plan;
 mod play;
 mod report;
 mod resolve;
+mod sync;
 mod validate;
 
 use std::path::PathBuf;
@@ -151,7 +152,7 @@ pub enum Command {
         colours: ThemeOpt,
     },
     /// Export one run as a Markdown debrief (for a CPD portfolio), JSON or CSV; a classroom
-    /// record as the room's session summary
+    /// record as the room's session summary; `--format xapi`: its xAPI statements
     Export {
         /// A record file, a record id, or `latest` for your most recent finished run
         run: String,
@@ -161,6 +162,9 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Send the statements waiting in the outbox to the configured Learning Record Store
+    /// (xAPI); exits non-zero while any are still waiting
+    Sync,
     /// A pre-read for a session: briefing, story and questions without answers (or the answer key)
     Handout {
         /// Scenario ids (a unique start is enough) or files, in session order
@@ -391,6 +395,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Export { run, format, output }) => {
             export::run(&context, &run, format, output.as_deref())
         }
+        Some(Command::Sync) => sync::run(&context),
         Some(Command::Handout {
             cases,
             answers,

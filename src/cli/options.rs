@@ -72,6 +72,8 @@ pub enum ExportFormat {
     Md,
     Json,
     Csv,
+    /// The run's xAPI statements as a JSON array, for manual upload to an LRS
+    Xapi,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

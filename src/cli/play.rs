@@ -233,6 +233,9 @@ pub fn full_screen(context: &Context, start: Start) -> ExitCode {
     let open_store = move || {
         let mut store = RecordStore::open(records_dir.as_deref(), &store_scenarios, name);
         store.set_scenario_file(file.as_deref());
+        if let Some(dir) = records_dir.as_deref() {
+            store.set_lrs(crate::xapi::Forwarder::from_config(dir));
+        }
         store
     };
     let mut app = App::new(scenarios, Palette::from_env(context.theme), Instant::now());

@@ -48,6 +48,8 @@ pub struct Recorder {
     mark: Option<Mark>,
     /// When the disk was last flushed.
     last_sync: Option<Instant>,
+    /// Queues each saved record's xAPI statements, when an LRS is configured.
+    forwarder: Option<crate::xapi::Forwarder>,
 }
 
 /// Journal lines are flushed to the disk itself at most this often. A person answers far
@@ -74,7 +76,18 @@ impl Recorder {
             state,
             mark: None,
             last_sync: None,
+            forwarder: None,
         }
+    }
+
+    /// After each save, the record's new statements go to this forwarder's outbox.
+    pub fn set_forwarder(&mut self, forwarder: crate::xapi::Forwarder) {
+        self.forwarder = Some(forwarder);
+    }
+
+    /// How sending to the LRS goes; `None` when none is configured.
+    pub fn sync_status(&self) -> Option<crate::xapi::SyncStatus> {
+        self.forwarder.as_ref().map(crate::xapi::Forwarder::status)
     }
 
     /// Records are wanted in `dir`, but it cannot be used now (`why`): runs are kept in
@@ -258,6 +271,9 @@ impl Recorder {
             record.finished = Some(now);
         }
         let result = self.persist();
+        if let (Ok(()), Some(forwarder), Some(record)) = (&result, &mut self.forwarder, &self.current) {
+            forwarder.record_saved(record, scenario);
+        }
         self.state = match &result {
             Ok(()) if self.store.is_none() => SaveState::Off,
             Ok(()) => SaveState::Saved,

@@ -80,6 +80,8 @@ pub struct App {
     pub history: HistoryCache,
     /// The countdown's seconds as last drawn, so a tick redraws only when they change.
     shown_countdown: Option<u64>,
+    /// The LRS sending state as last drawn (`sync_status`), so a change redraws.
+    shown_sync: Option<String>,
     /// Decisions still to re-ask in this drill, in order.
     pub drill: std::collections::VecDeque<DrillTarget>,
     /// How many this drill holds, and how many have been asked so far.
@@ -119,6 +121,7 @@ impl App {
             home_case: None,
             history: HistoryCache::default(),
             shown_countdown: None,
+            shown_sync: None,
             drill: Default::default(),
             drill_total: 0,
             drilled: 0,
@@ -390,7 +393,10 @@ impl FrontEnd for App {
             return false;
         }
         let opened = self.open_deferred_store();
-        self.advance(now) || opened
+        let sync = self.store.sync_status();
+        let synced = sync != self.shown_sync;
+        self.shown_sync = sync;
+        self.advance(now) || opened || synced
     }
 
     fn resized(&mut self, area: Rect) {

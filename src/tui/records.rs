@@ -35,6 +35,8 @@ pub struct RecordStore {
     read_from: Option<(String, PathBuf)>,
     /// Counts changes to `records`, so the app knows when its history rows are stale.
     generation: u64,
+    /// The LRS settings could not be read, so nothing is queued (`lessons sync` says why).
+    lrs_unreadable: bool,
 }
 
 impl RecordStore {
@@ -71,6 +73,7 @@ impl RecordStore {
             resumable_run: None,
             read_from: None,
             generation: 0,
+            lrs_unreadable: false,
         };
         store.refresh();
         store
@@ -117,6 +120,15 @@ impl RecordStore {
     /// New records remember this scenario file, so runs of a file can be resumed.
     pub fn set_scenario_file(&mut self, path: Option<&std::path::Path>) {
         self.recorder.set_scenario_file(path);
+    }
+
+    /// Queues each saved run's xAPI statements for the LRS the settings name, if any.
+    pub fn set_lrs(&mut self, found: Result<Option<crate::xapi::Forwarder>, crate::xapi::ConfigError>) {
+        match found {
+            Ok(Some(forwarder)) => self.recorder.set_forwarder(forwarder),
+            Ok(None) => {}
+            Err(_) => self.lrs_unreadable = true,
+        }
     }
 
     fn remember(&mut self, record: &Record) {
@@ -234,6 +246,13 @@ impl RunStore for RecordStore {
 
     fn records(&self) -> &[Record] {
         &self.records
+    }
+
+    fn sync_status(&self) -> Option<String> {
+        if self.lrs_unreadable {
+            return Some("LRS: settings not valid (lessons sync)".into());
+        }
+        self.recorder.sync_status().map(|s| s.label())
     }
 
     fn current_id(&self) -> Option<String> {

@@ -42,6 +42,10 @@ pub trait RunStore {
     fn save_problem(&self) -> Option<String> {
         None
     }
+    /// How sending to the Learning Record Store goes ("LRS: 3 pending"), when one is set.
+    fn sync_status(&self) -> Option<String> {
+        None
+    }
     /// Every record, oldest first.
     fn records(&self) -> &[Record] {
         &[]

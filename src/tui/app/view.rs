@@ -34,6 +34,9 @@ impl App {
             let line = Rect::new(area.x, area.y, area.width, 1);
             Line::styled(status, theme.warning).render(line, buf);
         }
+        if let Some(sync) = self.store.sync_status() {
+            draw_in_blank(&sync, area, buf, theme.dim);
+        }
         match self.overlay {
             Some(Overlay::Help) => {
                 let box_area = centered(area, 72, area.height.saturating_sub(2));
@@ -137,5 +140,23 @@ impl App {
     /// The status line: the last action's message, else why saves are failing.
     pub(super) fn status_line(&self) -> Option<String> {
         self.status.clone().or_else(|| self.store.save_problem())
+    }
+}
+
+/// Writes a quiet note right-aligned on the top row, else the bottom row, only where those
+/// cells are blank: it never covers anything the screen drew.
+fn draw_in_blank(text: &str, area: Rect, buf: &mut Buffer, style: ratatui::style::Style) {
+    let width = u16::try_from(unicode_width::UnicodeWidthStr::width(text)).unwrap_or(u16::MAX);
+    if area.width < width + 2 || area.height < 2 {
+        return;
+    }
+    let x = area.right() - width;
+    for y in [area.y, area.bottom() - 1] {
+        // two blank columns before it too, as between keys, so it never runs into other text
+        let blank = (x - 2..x + width).all(|cx| buf.cell((cx, y)).is_none_or(|c| c.symbol() == " "));
+        if blank {
+            Line::styled(text.to_string(), style).render(Rect::new(x, y, width, 1), buf);
+            return;
+        }
     }
 }
