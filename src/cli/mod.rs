@@ -191,6 +191,13 @@ pub enum Command {
         /// Continue the most recent classroom session
         #[arg(long, conflicts_with = "cases")]
         resume: bool,
+        /// How many people are in the room, for percentages and "11 of 12 answered"
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::tui::classroom::MAX_VOTES)))]
+        room: Option<u32>,
+        /// Which way the story goes after a reveal: the majority (asked on a tie or no votes),
+        /// the officers' choice, or ask at every decision that decides the way
+        #[arg(long, value_enum, value_name = "POLICY")]
+        path: Option<options::PathArg>,
         #[command(flatten)]
         colours: ClassroomThemeOpt,
     },
@@ -381,8 +388,22 @@ pub fn run(cli: Cli) -> ExitCode {
         ),
         Some(Command::Drill { plain, list, now, .. }) => drill::run(&context, plain, list, now),
         Some(Command::Classroom {
-            cases, seed, resume, ..
-        }) => classroom::run(&context, &cases, seed, resume),
+            cases,
+            seed,
+            resume,
+            room,
+            path,
+            ..
+        }) => classroom::run(
+            &context,
+            &cases,
+            seed,
+            resume,
+            classroom::Room {
+                size: room,
+                path: path.map(Into::into),
+            },
+        ),
         Some(Command::New { id, from, dir }) => author::new(&id, from.as_deref(), &dir),
         Some(Command::Graph { scenario, format }) => author::graph(&scenario, format),
         Some(Command::Coverage { scenario, seed, json }) => author::coverage(&scenario, seed, json),

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use super::error::{RecordError, Shared};
 use super::journal::{self, Mark};
-use super::model::{Draft, Record, RecordKind, TimeLeft, Timing, Votes, new_id};
+use super::model::{Draft, Record, RecordKind, RoomPosition, TimeLeft, Timing, Votes, new_id};
 use super::stamp::Stamp;
 use super::store::{CreateError, Store};
 use crate::engine::{Phase, SessionState};
@@ -191,6 +191,22 @@ impl Recorder {
         self.write(scenario, state, RecordKind::Group, |record| {
             record.tallies = tallies.to_vec();
             record.plan = plan.to_vec();
+        })
+    }
+
+    /// Saves a classroom record with where the room stood in the case, for an exact resume.
+    pub fn save_group_at(
+        &mut self,
+        scenario: &Scenario,
+        state: &SessionState,
+        tallies: &[Votes],
+        plan: &[String],
+        room: &RoomPosition,
+    ) -> Result<(), RecordError> {
+        self.write(scenario, state, RecordKind::Group, |record| {
+            record.tallies = tallies.to_vec();
+            record.plan = plan.to_vec();
+            record.room = Some(room.clone());
         })
     }
 

@@ -7,6 +7,7 @@
 
 mod actions;
 mod flow;
+mod settle;
 mod screen;
 mod state;
 pub mod store;
@@ -14,5 +15,5 @@ pub mod view;
 
 pub use actions::ClassroomOutcome;
 pub use screen::ClassroomScreen;
-pub use state::{Classroom, MAX_VOTES, Modal, Stage, Timer};
+pub use state::{Classroom, EntryPurpose, MAX_VOTES, Modal, SettlePrompt, Stage, Timer};
 pub use store::{ClassroomStore, GroupSave, NoStore};

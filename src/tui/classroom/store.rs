@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::engine::SessionState;
-use crate::record::{RecordError, Recorder, Votes};
+use crate::record::{RecordError, Recorder, RoomPosition, Votes};
 use crate::scenario::Scenario;
 
 /// Everything one save of a classroom record needs, borrowed from the classroom.
@@ -16,6 +16,8 @@ pub struct GroupSave<'a> {
     pub tallies: &'a [Votes],
     /// The ids of every case of the session, so it can be resumed.
     pub plan: Vec<String>,
+    /// The screen the room is on, so a resume comes back to it.
+    pub position: RoomPosition,
 }
 
 pub trait ClassroomStore {
@@ -43,7 +45,7 @@ impl ClassroomStore for NoStore {
 impl ClassroomStore for Recorder {
     fn save(&mut self, save: &GroupSave<'_>) -> Result<(), RecordError> {
         self.set_scenario_file(save.file);
-        self.save_group(save.scenario, save.state, save.tallies, &save.plan)
+        self.save_group_at(save.scenario, save.state, save.tallies, &save.plan, &save.position)
     }
 
     fn begin_run(&mut self) {
