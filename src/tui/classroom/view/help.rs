@@ -10,14 +10,17 @@ pub(super) fn help(theme: &Theme) -> Text<'static> {
             "Enter → Space",
             "next: briefing, story, reveal, outcome, questions",
         ),
-        ("← Backspace", "back"),
+        ("← Backspace p", "back, past a reveal too (its answer is taken back)"),
         ("↑ ↓ wheel", "scroll the story (Shift+drag selects text)"),
-        ("Tab", "take votes: letters add, Shift+letter removes, Tab ends"),
-        ("=", "type a count: a letter then a number, then Enter"),
+        ("A B C …", "on a question: a vote for that option"),
+        ("Tab", "votes: +1, Shift −1; Tab, Enter or Esc ends"),
+        ("=", "type a count: B12, or p12 people on a checklist"),
+        ("#", "the room size: a number, then Enter"),
         ("v", "show or hide the vote bars"),
-        ("r", "reveal the officers' action and the finding"),
+        ("r", "reveal (Enter too; asks first if nobody voted)"),
+        ("o", "asked which way: follow what the officers did"),
         ("t / 0", "start or pause the discussion timer / reset it"),
-        ("b", "blank the screen (any key brings it back)"),
+        ("b .", "blank the screen (on a question only .)"),
         ("q", "end the session (asks first; only y ends)"),
     ];
     let mut lines: Vec<Line<'static>> = rows
@@ -25,6 +28,6 @@ pub(super) fn help(theme: &Theme) -> Text<'static> {
         .map(|(k, v)| Line::from(vec![Span::styled(format!("{k:>14}  "), theme.key), Span::raw(*v)]))
         .collect();
     lines.push(Line::from(""));
-    lines.push(Line::styled("Nothing is revealed until you press r.", theme.dim));
+    lines.push(Line::styled("Nothing is revealed until you press r or Enter.", theme.dim));
     Text::from(lines)
 }

@@ -12,7 +12,9 @@ use std::time::Instant;
 mod help;
 mod question;
 mod reveal;
+mod settle;
 mod text;
+mod votes;
 
 use super::{Classroom, Modal, Stage};
 use crate::scenario::Scenario;
@@ -87,6 +89,8 @@ impl Widget for ClassroomView<'_> {
                 Line::from("y: end    any other key (Enter too): stay"),
             ]);
             modal(centered(area, 52, 9), buf, "End", body, theme);
+        } else if let Modal::Settle(prompt) = &self.room.modal {
+            self.settle_prompt(prompt, area, buf);
         }
     }
 }
@@ -217,9 +221,9 @@ impl ClassroomView<'_> {
     fn footer_keys(&self) -> String {
         let room = self.room;
         match room.stage {
-            _ if voting(room) => "letters: +1 · Shift+letter: −1 · =: type a count · Tab: done".into(),
+            _ if voting(room) => "letter: +1 · Shift: −1 · =: count · #: room size · Tab/Enter/Esc: done".into(),
             Stage::Story if room.asked().is_some() => {
-                "Tab: take votes · v: show votes · t: timer · r: reveal · b: blank · ?: keys".into()
+                "letter: vote · Enter: reveal · v: bars · ←: back · .: blank · ?: keys".into()
             }
             Stage::Reveal => "Enter: next · ↑↓: scroll · ←: back to the question · b: blank · ?: keys".into(),
             Stage::Discussion => "Enter: next question · ←: previous · t: timer · b: blank · ?: keys".into(),
