@@ -85,7 +85,9 @@ fn resumed(context: &Context) -> Result<(Classroom, Recorder), CliError> {
     let last: &Record = records
         .iter()
         .filter(|r| r.kind == RecordKind::Group)
-        .max_by_key(|r| r.updated)
+        // saves are stamped to the second: a case's last save and the next case's first
+        // can share one, and the next case's record is the unfinished, later-started one
+        .max_by_key(|r| (r.updated, !r.is_finished(), r.started))
         .ok_or(CliError::NoClassroomSession)?;
     let scenarios = context.scenarios_for(&records);
     let plan: Vec<Scenario> = last

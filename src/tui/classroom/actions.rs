@@ -267,7 +267,7 @@ impl Classroom {
                     "That is more than a room can vote: a count goes up to {MAX_VOTES}."
                 ))
             }
-            (Some('p'), Ok(n)) if self.option_letter('p').is_none() && self.counts_people() => {
+            (Some('p'), Ok(n)) if self.option_letter('p').is_none() && self.counts_people_on_screen() => {
                 self.respondents = Some(n);
                 return self.record_votes(false);
             }
@@ -287,7 +287,7 @@ impl Classroom {
     }
 
     /// Whether the decision on screen is a checklist, whose ticks do not count people.
-    pub(super) fn counts_people(&self) -> bool {
+    pub fn counts_people_on_screen(&self) -> bool {
         self.asked().is_some_and(|a| !a.kind.picks_one())
     }
 
