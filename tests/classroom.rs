@@ -98,9 +98,16 @@ fn nothing_is_revealed_before_the_instructor_asks() {
     assert!(!shown.contains("Fixture finding"), "{shown}");
     assert!(!shown.contains("Expected"));
     keys(&mut room, &["v"]);
-    assert!(!screen(&room, 160, 48).contains("Fixture finding"), "v shows the bars only");
+    assert!(
+        !screen(&room, 160, 48).contains("Fixture finding"),
+        "v shows the bars only"
+    );
     keys(&mut room, &["Enter"]);
-    assert_eq!(room.room().stage, Stage::Reveal, "Enter on a question is the reveal");
+    assert_eq!(
+        room.room().stage,
+        Stage::Reveal,
+        "Enter on a question is the reveal"
+    );
     assert!(screen(&room, 160, 48).contains("Fixture finding: the evidence should have been obtained."));
 }
 

@@ -217,10 +217,7 @@ fn handling_a_vote_asks_for_a_save_and_only_the_store_keeps_it() {
         "every screen moved to is kept: briefing, story, question"
     );
     room.keys(&[".", "?", "?", "Esc", "v"]);
-    assert_eq!(
-        room.screen.store.saves, 3,
-        "blank, help and bars keep nothing"
-    );
+    assert_eq!(room.screen.store.saves, 3, "blank, help and bars keep nothing");
     room.keys(&["Tab", "a", "a", "C"]);
     assert_eq!(
         room.screen.store.saves, 6,

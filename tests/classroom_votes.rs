@@ -62,7 +62,11 @@ fn counts<S: lessons::tui::classroom::ClassroomStore>(room: &Driver<S>) -> Vec<u
 fn b_on_a_question_is_a_vote_and_starts_vote_taking() {
     let mut room = at_question();
     room.keys(&["b"]);
-    assert_eq!(counts(&room), vec![0, 1, 0], "b is a vote for B, never a blank screen");
+    assert_eq!(
+        counts(&room),
+        vec![0, 1, 0],
+        "b is a vote for B, never a blank screen"
+    );
     assert_eq!(room.room().modal, Modal::Voting);
     let shown = room.text(80, 24);
     assert!(shown.contains("TAKING VOTES"), "{shown}");
@@ -73,9 +77,16 @@ fn b_on_a_question_is_a_vote_and_starts_vote_taking() {
     assert!(!room.room().show_votes, "the bars stay hidden until v");
     let shown = room.text(80, 24);
     assert!(shown.contains("Total 3 · bars hidden (v shows)"), "{shown}");
-    assert!(!shown.contains("A     1"), "outside vote taking only the total shows: {shown}");
+    assert!(
+        !shown.contains("A     1"),
+        "outside vote taking only the total shows: {shown}"
+    );
     room.keys(&["B"]);
-    assert_eq!(counts(&room), vec![1, 1, 0], "Shift+B takes one back, and votes are taken");
+    assert_eq!(
+        counts(&room),
+        vec![1, 1, 0],
+        "Shift+B takes one back, and votes are taken"
+    );
     room.keys(&["Enter", "."]);
     assert_eq!(room.room().modal, Modal::Blank, ". blanks a question");
 }
@@ -97,12 +108,20 @@ fn next_on_a_question_reveals_and_asks_first_when_nobody_voted() {
     assert_eq!(room.room().modal, Modal::ConfirmReveal);
     assert!(room.text(80, 24).contains("No votes entered. Reveal anyway? y"));
     room.keys(&["n"]);
-    assert_eq!(room.room().stage, Stage::Story, "any key but y stays on the question");
+    assert_eq!(
+        room.room().stage,
+        Stage::Story,
+        "any key but y stays on the question"
+    );
     room.keys(&["Space", "y"]);
     assert_eq!(room.room().stage, Stage::Reveal);
     let mut room = at_question();
     room.keys(&["c", "Tab", "Space"]);
-    assert_eq!(room.room().stage, Stage::Reveal, "with votes, Space reveals at once");
+    assert_eq!(
+        room.room().stage,
+        Stage::Reveal,
+        "with votes, Space reveals at once"
+    );
 }
 
 #[test]
@@ -117,11 +136,17 @@ fn the_room_size_gives_percentages_and_a_warning_when_exceeded() {
     room.keys(&["=", "c10", "Enter", "Tab", "v"]);
     let shown = room.text(80, 24);
     assert!(shown.contains("Total 14 · 14 of 12 answered"), "{shown}");
-    assert!(shown.contains("⚠ 14 answered: more than the room of 12"), "{shown}");
+    assert!(
+        shown.contains("⚠ 14 answered: more than the room of 12"),
+        "{shown}"
+    );
     assert!(shown.contains("10  83%"), "bars carry the share too: {shown}");
     room.keys(&["#", "0", "Enter"]);
     assert_eq!(room.room().room_size, Some(12), "0 is not a room");
-    assert!(room.text(80, 24).contains("A room size is a number from 1 to 9999"));
+    assert!(
+        room.text(80, 24)
+            .contains("A room size is a number from 1 to 9999")
+    );
 }
 
 #[test]
@@ -157,11 +182,18 @@ fn a_tie_on_a_decision_that_decides_the_way_asks_the_instructor() {
     insta::assert_snapshot!("classroom_tie_prompt_80x24", room.text(80, 24));
     insta::assert_snapshot!("classroom_tie_prompt_160x48", room.text(160, 48));
     room.keys(&["b"]);
-    assert!(matches!(room.room().modal, Modal::Settle(_)), "B was not tied: still asked");
+    assert!(
+        matches!(room.room().modal, Modal::Settle(_)),
+        "B was not tied: still asked"
+    );
     room.keys(&["Esc"]);
     assert_eq!(room.room().stage, Stage::Reveal, "Esc stays on the reveal");
     room.keys(&["Enter", "c"]);
-    assert_eq!(room.room().asked().unwrap().step, "marac", "high leads to the MARAC question");
+    assert_eq!(
+        room.room().asked().unwrap().step,
+        "marac",
+        "high leads to the MARAC question"
+    );
     let saved = record(dir.path());
     let risk = saved.tallies.iter().find(|t| t.step == "risk").unwrap();
     let settled = risk.settled.as_ref().unwrap();
@@ -194,7 +226,11 @@ fn no_votes_on_a_deciding_decision_asks_and_o_follows_the_officers() {
 fn a_tie_that_decides_nothing_is_recorded_as_a_tie_without_asking() {
     let mut room = at_question();
     room.keys(&["a", "b", "Tab", "r", "Enter"]);
-    assert_eq!(room.room().asked().unwrap().step, "risk", "evidence leads on either way");
+    assert_eq!(
+        room.room().asked().unwrap().step,
+        "risk",
+        "evidence leads on either way"
+    );
     let evidence = room.room().tallies.iter().find(|t| t.step == "evidence").unwrap();
     let settled = evidence.settled.as_ref().unwrap();
     assert_eq!((settled.why, settled.by), (SettledWhy::Tie, SettledBy::Policy));
@@ -212,7 +248,13 @@ fn the_officers_policy_follows_the_officers_without_asking() {
         "referrals",
         "the officers graded standard: the room's high does not lead to the MARAC"
     );
-    let answer = room.room().state().answers.iter().find(|a| a.step == "risk").unwrap();
+    let answer = room
+        .room()
+        .state()
+        .answers
+        .iter()
+        .find(|a| a.step == "risk")
+        .unwrap();
     assert_eq!(answer.response, Response::Graded("standard".into()));
     let risk = room.room().tallies.iter().find(|t| t.step == "risk").unwrap();
     assert_eq!(risk.votes[2].1, 2, "the room's votes are kept");
@@ -224,7 +266,11 @@ fn the_ask_policy_asks_even_on_a_clear_vote_and_enter_takes_the_rooms_answer() {
     let mut room = at_question();
     room.screen.room.path = PathPolicy::Ask;
     room.keys(&["a", "a", "b", "Tab", "r", "Enter"]);
-    assert_eq!(room.room().asked().unwrap().step, "risk", "evidence decides nothing: not asked");
+    assert_eq!(
+        room.room().asked().unwrap().step,
+        "risk",
+        "evidence decides nothing: not asked"
+    );
     room.keys(&["c", "c", "b", "Tab", "r", "Enter"]);
     let shown = room.text(80, 24);
     assert!(shown.contains("The room chose C."), "{shown}");
@@ -232,7 +278,10 @@ fn the_ask_policy_asks_even_on_a_clear_vote_and_enter_takes_the_rooms_answer() {
     assert_eq!(room.room().asked().unwrap().step, "marac");
     let risk = room.room().tallies.iter().find(|t| t.step == "risk").unwrap();
     let settled = risk.settled.as_ref().unwrap();
-    assert_eq!((settled.why, settled.by), (SettledWhy::Asked, SettledBy::Instructor));
+    assert_eq!(
+        (settled.why, settled.by),
+        (SettledWhy::Asked, SettledBy::Instructor)
+    );
 }
 
 #[test]
@@ -243,12 +292,23 @@ fn back_past_a_reveal_corrects_the_tally_and_the_record_follows() {
     assert_eq!(room.room().asked().unwrap().step, "risk");
     assert_eq!(record(dir.path()).session.answers.len(), 1);
     room.keys(&["Left"]);
-    assert_eq!(room.room().stage, Stage::Reveal, "back from the next question: the reveal");
+    assert_eq!(
+        room.room().stage,
+        Stage::Reveal,
+        "back from the next question: the reveal"
+    );
     assert_eq!(room.room().asked().unwrap().step, "evidence");
     let saved = record(dir.path());
-    assert!(saved.session.answers.is_empty(), "the room's answer is taken back on disk");
+    assert!(
+        saved.session.answers.is_empty(),
+        "the room's answer is taken back on disk"
+    );
     room.keys(&["p"]);
-    assert_eq!(room.room().stage, Stage::Story, "then the question, its tally open");
+    assert_eq!(
+        room.room().stage,
+        Stage::Story,
+        "then the question, its tally open"
+    );
     assert_eq!(counts(&room), vec![2, 1, 0]);
     room.keys(&["A", "A", "c", "c", "c", "Tab", "r", "Enter"]);
     let saved = record(dir.path());
@@ -268,7 +328,9 @@ fn back_past_a_reveal_corrects_the_tally_and_the_record_follows() {
 #[test]
 fn back_from_the_outcome_reaches_the_last_reveal_and_undoes_the_finish() {
     let mut room = at_question();
-    room.keys(&["a", "Tab", "r", "Enter", "a", "Tab", "r", "Enter", "a", "Tab", "r", "Enter"]);
+    room.keys(&[
+        "a", "Tab", "r", "Enter", "a", "Tab", "r", "Enter", "a", "Tab", "r", "Enter",
+    ]);
     assert_eq!(room.room().stage, Stage::Outcome);
     assert_eq!(room.room().state().phase, Phase::Finished);
     room.keys(&["Left"]);
@@ -277,7 +339,11 @@ fn back_from_the_outcome_reaches_the_last_reveal_and_undoes_the_finish() {
     room.keys(&["Left", "Left"]);
     assert_eq!(room.room().stage, Stage::Reveal);
     assert_eq!(room.room().asked().unwrap().step, "risk");
-    assert_eq!(room.room().state().answers.len(), 1, "only the evidence answer stands");
+    assert_eq!(
+        room.room().state().answers.len(),
+        1,
+        "only the evidence answer stands"
+    );
     room.keys(&["Enter"]);
     assert_eq!(
         room.room().asked().unwrap().step,
@@ -312,7 +378,10 @@ fn resume_returns_to_the_reveal_with_the_timer() {
     let back = resumed(dir.path());
     assert_eq!(back.stage, Stage::Reveal);
     assert!(back.show_votes);
-    assert_eq!(back.votes.iter().map(|(_, n)| *n).collect::<Vec<_>>(), vec![2, 0, 0]);
+    assert_eq!(
+        back.votes.iter().map(|(_, n)| *n).collect::<Vec<_>>(),
+        vec![2, 0, 0]
+    );
     assert_eq!(back.timer.banked.as_secs(), 75, "the timer comes back, paused");
 }
 
@@ -320,7 +389,9 @@ fn resume_returns_to_the_reveal_with_the_timer() {
 fn resume_returns_to_the_second_discussion_question() {
     let dir = tempfile::tempdir().unwrap();
     let mut room = saved_room(dir.path(), PathPolicy::Majority);
-    room.keys(&["a", "Tab", "r", "Enter", "a", "Tab", "r", "Enter", "a", "Tab", "r", "Enter"]);
+    room.keys(&[
+        "a", "Tab", "r", "Enter", "a", "Tab", "r", "Enter", "a", "Tab", "r", "Enter",
+    ]);
     room.keys(&["#", "12", "Enter", "Enter", "Enter", "Enter", "Enter"]);
     assert_eq!((room.room().stage, room.room().question), (Stage::Discussion, 1));
     let back = resumed(dir.path());
@@ -333,15 +404,22 @@ fn resume_returns_to_the_second_discussion_question() {
 fn resume_returns_to_the_last_cases_outcome_and_the_end_is_recorded() {
     let dir = tempfile::tempdir().unwrap();
     let mut room = saved_room(dir.path(), PathPolicy::Majority);
-    room.keys(&["a", "Tab", "r", "Enter", "a", "Tab", "r", "Enter", "a", "Tab", "r", "Enter"]);
+    room.keys(&[
+        "a", "Tab", "r", "Enter", "a", "Tab", "r", "Enter", "a", "Tab", "r", "Enter",
+    ]);
     // through the outcome and the three questions to the second case
     room.keys(&["Enter", "Enter", "Enter", "Enter", "Enter", "Enter"]);
     assert_eq!((room.room().case, room.room().stage), (1, Stage::Title));
     let saved = record(dir.path());
-    assert_eq!(saved.scenario_id, "synthetic-branching-again", "the next case is kept from its title");
+    assert_eq!(
+        saved.scenario_id, "synthetic-branching-again",
+        "the next case is kept from its title"
+    );
     assert_eq!(saved.room.as_ref().unwrap().stage, RoomStage::Title);
     room.keys(&["Enter", "Enter", "Enter"]);
-    room.keys(&["a", "Tab", "r", "Enter", "a", "Tab", "r", "Enter", "a", "Tab", "r", "Enter", "Enter"]);
+    room.keys(&[
+        "a", "Tab", "r", "Enter", "a", "Tab", "r", "Enter", "a", "Tab", "r", "Enter", "Enter",
+    ]);
     assert_eq!((room.room().stage, room.room().outcome_page), (Stage::Outcome, 1));
     let back = resumed(dir.path());
     assert_eq!((back.case, back.stage, back.outcome_page), (1, Stage::Outcome, 1));

@@ -34,7 +34,12 @@ fn at_marac() -> Session {
     let mut session = Session::new(fixture_scenario(), settings);
     session.apply(Input::Continue).unwrap();
     session.apply(Input::Continue).unwrap();
-    answer(&mut session, Input::Choose("secure".into()), "it is the evidence", Some(4));
+    answer(
+        &mut session,
+        Input::Choose("secure".into()),
+        "it is the evidence",
+        Some(4),
+    );
     answer(&mut session, Input::Grade("high".into()), "", None);
     assert_eq!(session.asked().unwrap().step, "marac");
     session
@@ -65,7 +70,11 @@ fn a_rewound_decision_shows_its_options_as_before_and_can_go_another_way() {
     assert!(evidence.answers().is_empty());
     let mut risk = rewind_to(Arc::new(fixture_scenario()), session.state(), 2).unwrap();
     answer(&mut risk, Input::Grade("standard".into()), "", None);
-    assert_eq!(risk.asked().unwrap().step, "referrals", "a lower grade goes the other way");
+    assert_eq!(
+        risk.asked().unwrap().step,
+        "referrals",
+        "a lower grade goes the other way"
+    );
     assert_eq!(risk.answers()[1].response, Response::Graded("standard".into()));
     evidence.apply(Input::Choose("watch".into())).unwrap();
     assert_eq!(evidence.answers()[0].response, Response::Chose("watch".into()));

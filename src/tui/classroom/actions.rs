@@ -57,15 +57,28 @@ impl Classroom {
                 ClassroomOutcome::None
             }
             Modal::Settle(prompt) => self.settle_key(action, prompt),
-            Modal::Entry { text, voting, purpose } => {
+            Modal::Entry {
+                text,
+                voting,
+                purpose,
+            } => {
                 self.message = None;
                 match action {
                     // a pasted count is typed in, one line, through the same checks as keys
                     Action::Paste(pasted) => {
                         let mut outcome = ClassroomOutcome::None;
-                        let mut modal = Modal::Entry { text, voting, purpose };
+                        let mut modal = Modal::Entry {
+                            text,
+                            voting,
+                            purpose,
+                        };
                         for c in crate::tui::widgets::rationale::one_line(&pasted).chars() {
-                            let Modal::Entry { text, voting, purpose } = modal else {
+                            let Modal::Entry {
+                                text,
+                                voting,
+                                purpose,
+                            } = modal
+                            else {
                                 break;
                             };
                             outcome = self.entry(Action::Text(char_key(c)), text, voting, purpose);
@@ -89,7 +102,13 @@ impl Classroom {
     }
 
     /// Typing a count (`a12`, `A 12`, `p12`) or the room size (`12`).
-    fn entry(&mut self, action: Action, mut text: String, voting: bool, purpose: EntryPurpose) -> ClassroomOutcome {
+    fn entry(
+        &mut self,
+        action: Action,
+        mut text: String,
+        voting: bool,
+        purpose: EntryPurpose,
+    ) -> ClassroomOutcome {
         let back = if voting { Modal::Voting } else { Modal::None };
         match action {
             Action::Back => self.modal = back,
@@ -111,9 +130,19 @@ impl Classroom {
                     }
                     _ => {}
                 }
-                self.modal = Modal::Entry { text, voting, purpose };
+                self.modal = Modal::Entry {
+                    text,
+                    voting,
+                    purpose,
+                };
             }
-            _ => self.modal = Modal::Entry { text, voting, purpose },
+            _ => {
+                self.modal = Modal::Entry {
+                    text,
+                    voting,
+                    purpose,
+                }
+            }
         }
         ClassroomOutcome::None
     }

@@ -7,8 +7,8 @@
 
 mod actions;
 mod flow;
-mod settle;
 mod screen;
+mod settle;
 mod state;
 pub mod store;
 pub mod view;

@@ -125,7 +125,10 @@ impl Classroom {
     /// The options an answer selected, in the file's order.
     fn in_file_order(&self, answer: &Response) -> Vec<String> {
         let selected = answer.selected();
-        let Some(decision) = self.asked().and_then(|a| self.scenario()?.decision(&a.step).cloned()) else {
+        let Some(decision) = self
+            .asked()
+            .and_then(|a| self.scenario()?.decision(&a.step).cloned())
+        else {
             return Vec::new();
         };
         decision

@@ -45,7 +45,13 @@ impl ClassroomStore for NoStore {
 impl ClassroomStore for Recorder {
     fn save(&mut self, save: &GroupSave<'_>) -> Result<(), RecordError> {
         self.set_scenario_file(save.file);
-        self.save_group_at(save.scenario, save.state, save.tallies, &save.plan, &save.position)
+        self.save_group_at(
+            save.scenario,
+            save.state,
+            save.tallies,
+            &save.plan,
+            &save.position,
+        )
     }
 
     fn begin_run(&mut self) {

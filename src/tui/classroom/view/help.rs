@@ -10,7 +10,10 @@ pub(super) fn help(theme: &Theme) -> Text<'static> {
             "Enter → Space",
             "next: briefing, story, reveal, outcome, questions",
         ),
-        ("← Backspace p", "back, past a reveal too (its answer is taken back)"),
+        (
+            "← Backspace p",
+            "back, past a reveal too (its answer is taken back)",
+        ),
         ("↑ ↓ wheel", "scroll the story (Shift+drag selects text)"),
         ("A B C …", "on a question: a vote for that option"),
         ("Tab", "votes: +1, Shift −1; Tab, Enter or Esc ends"),
@@ -28,6 +31,9 @@ pub(super) fn help(theme: &Theme) -> Text<'static> {
         .map(|(k, v)| Line::from(vec![Span::styled(format!("{k:>14}  "), theme.key), Span::raw(*v)]))
         .collect();
     lines.push(Line::from(""));
-    lines.push(Line::styled("Nothing is revealed until you press r or Enter.", theme.dim));
+    lines.push(Line::styled(
+        "Nothing is revealed until you press r or Enter.",
+        theme.dim,
+    ));
     Text::from(lines)
 }

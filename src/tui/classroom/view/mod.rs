@@ -221,7 +221,9 @@ impl ClassroomView<'_> {
     fn footer_keys(&self) -> String {
         let room = self.room;
         match room.stage {
-            _ if voting(room) => "letter: +1 · Shift: −1 · =: count · #: room size · Tab/Enter/Esc: done".into(),
+            _ if voting(room) => {
+                "letter: +1 · Shift: −1 · =: count · #: room size · Tab/Enter/Esc: done".into()
+            }
             Stage::Story if room.asked().is_some() => {
                 "letter: vote · Enter: reveal · v: bars · ←: back · .: blank · ?: keys".into()
             }

@@ -40,7 +40,11 @@ impl ClassroomView<'_> {
             SettledWhy::NoVotes => "No votes were entered.".to_string(),
             SettledWhy::Asked | SettledWhy::Officers => match &prompt.room {
                 Some(answer) => {
-                    let chosen: Vec<String> = answer.selected().iter().map(|id| letter(id).to_string()).collect();
+                    let chosen: Vec<String> = answer
+                        .selected()
+                        .iter()
+                        .map(|id| letter(id).to_string())
+                        .collect();
                     if chosen.is_empty() {
                         "The room ticked nothing.".to_string()
                     } else {
@@ -84,6 +88,12 @@ impl ClassroomView<'_> {
             Span::raw("stay on the reveal"),
         ]));
         let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2);
-        modal(centered(area, 64, height), buf, "Which way?", Text::from(lines), theme);
+        modal(
+            centered(area, 64, height),
+            buf,
+            "Which way?",
+            Text::from(lines),
+            theme,
+        );
     }
 }

@@ -28,7 +28,10 @@ impl ClassroomView<'_> {
         } else {
             room.room_size
         };
-        let share = |n: u32| of.and_then(|of| percent(n, of)).map_or(String::new(), |p| format!(" {p:>3}%"));
+        let share = |n: u32| {
+            of.and_then(|of| percent(n, of))
+                .map_or(String::new(), |p| format!(" {p:>3}%"))
+        };
         let most = room.votes.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
         let counting = voting(room);
         for (i, option) in asked.options.iter().enumerate() {
@@ -39,7 +42,10 @@ impl ClassroomView<'_> {
                 let width = (u64::from(votes) * 12).div_ceil(u64::from(most)) as usize;
                 lines.push(Line::from(vec![
                     Span::styled(format!("{letter}  "), theme.key),
-                    Span::styled(format!("{:<12} {votes:>4}{}", "█".repeat(width), share(votes)), theme.accent),
+                    Span::styled(
+                        format!("{:<12} {votes:>4}{}", "█".repeat(width), share(votes)),
+                        theme.accent,
+                    ),
                 ]));
                 lines.extend(indented(&text, self.width, "   "));
             } else if counting {
@@ -114,7 +120,8 @@ impl ClassroomView<'_> {
         } else {
             room.total_votes()
         };
-        (answered > size).then(|| format!("⚠ {answered} answered: more than the room of {size} (# changes it)"))
+        (answered > size)
+            .then(|| format!("⚠ {answered} answered: more than the room of {size} (# changes it)"))
     }
 
     fn mode_line(&self, checklist: bool) -> Line<'static> {
@@ -127,7 +134,11 @@ impl ClassroomView<'_> {
                 ..
             } => format!("Room size (a number, then Enter; empty forgets it): {text}▏"),
             Modal::Entry { text, .. } => {
-                let people = if checklist { "; p12: people who answered" } else { "" };
+                let people = if checklist {
+                    "; p12: people who answered"
+                } else {
+                    ""
+                };
                 format!("Count (a letter then a number, then Enter{people}): {text}▏")
             }
             Modal::Voting => "TAKING VOTES · a letter adds one, Shift+letter takes one away".into(),
