@@ -263,7 +263,11 @@ impl Classroom {
     fn add_vote(&mut self, letter: char, delta: i32) -> ClassroomOutcome {
         let index = (letter as u8).saturating_sub(b'a') as usize;
         let Some((_, count)) = self.votes.get_mut(index) else {
-            self.message = Some(format!("There is no option {}.", letter.to_ascii_uppercase()));
+            // while votes are taken every letter is a vote: say how to get the commands back
+            self.message = Some(format!(
+                "There is no option {}: Tab, Enter or Esc ends taking votes.",
+                letter.to_ascii_uppercase()
+            ));
             return ClassroomOutcome::None;
         };
         if delta > 0 && *count >= MAX_VOTES {
