@@ -168,7 +168,10 @@ fn taking_votes_makes_letters_votes_and_a_count_returns_to_it() {
         Modal::Voting,
         "q is a vote, not the quit question"
     );
-    assert_eq!(room.room().message.as_deref(), Some("There is no option Q: Tab, Enter or Esc ends taking votes."));
+    assert_eq!(
+        room.room().message.as_deref(),
+        Some("There is no option Q: Tab, Enter or Esc ends taking votes.")
+    );
     room.keys(&["=", "c3", "Enter"]);
     assert_eq!(votes(&room), vec![1, 1, 3]);
     assert_eq!(

@@ -70,6 +70,7 @@ impl Classroom {
     /// officers, Enter for the room's clear answer; Esc stays on the reveal.
     pub(super) fn settle_key(&mut self, action: Action, prompt: SettlePrompt) -> ClassroomOutcome {
         let kind = self.asked().map(|a| a.kind);
+        self.message = None;
         match action {
             Action::Back | Action::Left => ClassroomOutcome::None,
             Action::Char('o') if prompt.officers => {
@@ -91,6 +92,10 @@ impl Classroom {
                         self.go_on(answer, Some((prompt.why, SettledBy::Instructor)))
                     }
                     _ => {
+                        self.message = Some(format!(
+                            "{} is not offered: choose a letter shown, o for the officers, or Esc.",
+                            c.to_ascii_uppercase()
+                        ));
                         self.modal = Modal::Settle(prompt);
                         ClassroomOutcome::None
                     }
