@@ -17,7 +17,11 @@ const CASE: &str = "tests/fixtures/valid/synthetic-branching.ron";
 /// The latest record's stage and scenario file.
 fn saved(dir: &std::path::Path) -> (Option<RoomStage>, Option<String>) {
     let (records, _) = Store::read_only(dir).load_all();
-    let record = records.into_iter().map(|(_, r)| r).max_by_key(|r| r.updated).unwrap();
+    let record = records
+        .into_iter()
+        .map(|(_, r)| r)
+        .max_by_key(|r| r.updated)
+        .unwrap();
     (record.room.map(|p| p.stage), record.scenario_file)
 }
 
@@ -56,7 +60,8 @@ fn quit_on_the_last_cases_outcome_resumes_there_and_the_end_is_complete() {
     let (stage, file) = saved(data.path());
     assert_eq!(stage, Some(RoomStage::Outcome));
     assert!(
-        file.as_deref().is_some_and(|f| f.ends_with("synthetic-branching.ron")),
+        file.as_deref()
+            .is_some_and(|f| f.ends_with("synthetic-branching.ron")),
         "a resumed session keeps the case's file: {file:?}"
     );
     t.keys(ENTER);

@@ -230,6 +230,8 @@ impl ClassroomView<'_> {
             Stage::Reveal => "Enter: next · ↑↓: scroll · ←: back to the question · b: blank · ?: keys".into(),
             Stage::Discussion => "Enter: next question · ←: previous · t: timer · b: blank · ?: keys".into(),
             Stage::End => "q: end the session".into(),
+            // the first screen of a case: nothing before it to go back to
+            Stage::Title => "Enter: next · ↑↓: scroll · t: timer · b: blank · ?: keys · q: end".into(),
             _ => "Enter: next · ←: back · ↑↓: scroll · t: timer · b: blank · ?: keys · q: end".into(),
         }
     }
