@@ -219,7 +219,8 @@ impl Classroom {
                 self.timer = Timer::default();
                 return ClassroomOutcome::Save;
             }
-            Action::Char('#') => self.open_entry('#', false),
+            // typed where the total it changes is on screen
+            Action::Char('#') if asking => self.open_entry('#', false),
             Action::Down | Action::ScrollDown => self.scroll = self.scroll.saturating_add(1),
             Action::Up | Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
             Action::PageDown => self.scroll = self.scroll.saturating_add(8),
