@@ -54,7 +54,8 @@ fn every_classroom_screen() {
     room.wait(Duration::from_secs(95));
     keys(&mut room, &["Tab", "a", "a", "b"]);
     both_sizes!("voting", room);
-    keys(&mut room, &["Tab"]);
+    // ending vote taking leaves the bars hidden; v shows them
+    keys(&mut room, &["Tab", "v"]);
     both_sizes!("votes_shown", room);
     keys(&mut room, &["r"]);
     both_sizes!("reveal", room);
@@ -62,7 +63,8 @@ fn every_classroom_screen() {
     both_sizes!("help", room);
     keys(&mut room, &["Enter", "b"]);
     both_sizes!("blank", room);
-    keys(&mut room, &["b", "Enter", "r", "Enter", "r", "Enter"]);
+    // the risk grade decides the way: one vote for the grade shown first settles it
+    keys(&mut room, &["b", "Enter", "a", "Tab", "r", "Enter", "r", "Enter"]);
     assert_eq!(room.room().stage, Stage::Outcome);
     both_sizes!("outcome_what_happened", room);
     keys(&mut room, &["Enter"]);
@@ -95,9 +97,17 @@ fn nothing_is_revealed_before_the_instructor_asks() {
     let shown = screen(&room, 160, 48);
     assert!(!shown.contains("Fixture finding"), "{shown}");
     assert!(!shown.contains("Expected"));
+    keys(&mut room, &["v"]);
+    assert!(
+        !screen(&room, 160, 48).contains("Fixture finding"),
+        "v shows the bars only"
+    );
     keys(&mut room, &["Enter"]);
-    assert_eq!(room.room().stage, Stage::Story, "Enter does not skip the reveal");
-    keys(&mut room, &["r"]);
+    assert_eq!(
+        room.room().stage,
+        Stage::Reveal,
+        "Enter on a question is the reveal"
+    );
     assert!(screen(&room, 160, 48).contains("Fixture finding: the evidence should have been obtained."));
 }
 

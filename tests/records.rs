@@ -406,6 +406,7 @@ fn report_figures_match_a_hand_count() {
         votes: vec![("secure".into(), 5), ("watch".into(), 3), ("note".into(), 2)],
         revealed: true,
         respondents: None,
+        settled: None,
     }];
     let records = vec![
         run("A", "secure", "high", Some("evidence first")),

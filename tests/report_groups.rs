@@ -38,6 +38,7 @@ fn votes(step: &str, counts: &[(&str, u32)], respondents: Option<u32>) -> Votes 
         votes: counts.iter().map(|(id, n)| (id.to_string(), *n)).collect(),
         revealed: true,
         respondents,
+        settled: None,
     }
 }
 

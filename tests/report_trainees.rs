@@ -83,6 +83,7 @@ fn cohort() -> (Vec<Record>, Vec<Scenario>) {
         votes: vec![("secure".into(), 1), ("watch".into(), 14), ("note".into(), 0)],
         revealed: true,
         respondents: None,
+        settled: None,
     }];
     let records = vec![
         run(

@@ -116,6 +116,7 @@ fn a_scripted_run_reaches_the_lrs_and_a_second_send_adds_nothing() {
         votes: vec![("secure".into(), 7), ("watch".into(), 3), ("note".into(), 2)],
         revealed: true,
         respondents: Some(12),
+        settled: None,
     }];
     let group = lessons::xapi::Builder {
         settings: &settings,

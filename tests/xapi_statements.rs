@@ -299,6 +299,7 @@ fn classroom_record(play: &Play) -> lessons::record::Record {
         votes: vec![("secure".into(), 7), ("watch".into(), 3), ("note".into(), 2)],
         revealed: true,
         respondents: None,
+        settled: None,
     }];
     record
 }

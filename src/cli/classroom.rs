@@ -1,4 +1,5 @@
-//! `lessons classroom ID... [--seed N]` and `lessons classroom --resume`.
+//! `lessons classroom ID... [--seed N] [--room N] [--path POLICY]` and
+//! `lessons classroom --resume`.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -7,21 +8,42 @@ use super::Context;
 use super::error::CliError;
 use super::options::PresenterOpt;
 use super::resolve::scenario_and_file;
-use crate::record::{Record, RecordKind, Recorder};
+use crate::engine::PathPolicy;
+use crate::record::{Record, RecordKind, Recorder, RoomStage};
 use crate::scenario::Scenario;
 use crate::scenario::text::echo_message;
 use crate::tui::classroom::{Classroom, ClassroomScreen};
 use crate::tui::theme::Palette as Theme;
+
+/// How the room is run: its size and which way the story goes after a reveal. On a resume,
+/// what is given here replaces what the session had.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Room {
+    pub size: Option<u32>,
+    pub path: Option<PathPolicy>,
+}
+
+/// Everything `lessons classroom` was told besides its cases.
+pub struct Options<'a> {
+    pub label: Option<String>,
+    pub presenter: PresenterOpt,
+    pub plan: Option<&'a Path>,
+    pub room: Room,
+}
 
 pub fn run(
     context: &Context,
     cases: &[String],
     seed: Option<u64>,
     resume: bool,
-    label: Option<String>,
-    presenter: PresenterOpt,
-    plan: Option<&Path>,
+    options: Options<'_>,
 ) -> ExitCode {
+    let Options {
+        label,
+        presenter,
+        plan,
+        room: given,
+    } = options;
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!("lessons: classroom mode needs a terminal (a projector screen)");
@@ -46,6 +68,16 @@ pub fn run(
         room.label = label;
     }
     presenter.apply(&mut room);
+    // the plan's room size unless one is given or the session kept its own
+    if room.room_size.is_none() {
+        room.room_size = room.agenda.room;
+    }
+    if given.size.is_some() {
+        room.room_size = given.size;
+    }
+    if let Some(path) = given.path {
+        room.path = path;
+    }
     let theme = Theme::from_env(context.classroom_theme);
     let mut screen = ClassroomScreen::new(room, recorder, theme);
     match crate::tui::frontend::run(&mut screen) {
@@ -109,13 +141,16 @@ fn replan(last: &Record, recorder: &mut Recorder) -> Option<crate::plan::Plan> {
     plan
 }
 
-/// The latest classroom record: its case again if unfinished, else the next case of its plan.
+/// The latest classroom record: its case again where it was left (the screen too, when the
+/// record says), else the next case of its plan.
 fn resumed(context: &Context) -> Result<(Classroom, Recorder), CliError> {
     let records = context.records();
     let last: &Record = records
         .iter()
         .filter(|r| r.kind == RecordKind::Group)
-        .max_by_key(|r| r.updated)
+        // saves are stamped to the second: a case's last save and the next case's first
+        // can share one, and the next case's record is the unfinished, later-started one
+        .max_by_key(|r| (r.updated, !r.is_finished(), r.started))
         .ok_or(CliError::NoClassroomSession)?;
     let scenarios = context.scenarios_for(&records);
     let plan: Vec<Scenario> = last
@@ -129,6 +164,7 @@ fn resumed(context: &Context) -> Result<(Classroom, Recorder), CliError> {
                 .ok_or_else(|| CliError::PlanCaseGone(id.clone()))
         })
         .collect::<Result<_, _>>()?;
+    let files = plan_files(&plan, &records);
     let case = plan
         .iter()
         .position(|s| s.id == last.scenario_id)
@@ -138,7 +174,10 @@ fn resumed(context: &Context) -> Result<(Classroom, Recorder), CliError> {
     }
     let mut recorder = context.recorder();
     let session_plan = replan(last, &mut recorder);
-    if last.is_finished() {
+    let at_end = last.room.as_ref().is_some_and(|p| p.stage == RoomStage::End);
+    // a record from before positions were kept says only that the case finished
+    let moved_on = last.is_finished() && (at_end || last.room.is_none());
+    if moved_on {
         if case + 1 >= plan.len() {
             return Err(CliError::SessionComplete);
         }
@@ -147,13 +186,30 @@ fn resumed(context: &Context) -> Result<(Classroom, Recorder), CliError> {
         if let Some(p) = session_plan {
             room.plan_session(p);
         }
+        room.files = files;
+        if let Some(at) = &last.room {
+            room.room_size = at.room_size;
+            room.path = at.path;
+        }
         return Ok((room, recorder));
     }
     recorder.continue_record(last.clone());
-    let mut room = Classroom::resume(plan, case, last.session.clone(), last.tallies.clone())?;
+    let mut room = Classroom::resume(
+        plan,
+        case,
+        last.session.clone(),
+        last.tallies.clone(),
+        last.room.as_ref(),
+    )?;
     room.label.clone_from(&last.label);
     if let Some(p) = session_plan {
         room.plan_session(p);
+    }
+    room.files = files;
+    // the session's own room size and path policy, as it last kept them, over the plan's
+    if let Some(at) = &last.room {
+        room.room_size = at.room_size;
+        room.path = at.path;
     }
     Ok((room, recorder))
 }
@@ -167,4 +223,22 @@ impl PresenterOpt {
             room.timer.target = Some(std::time::Duration::from_secs(secs));
         }
     }
+}
+
+/// For each case of the plan, the file it was played from when it is not a built-in case:
+/// the latest record of that case that names one.
+fn plan_files(plan: &[Scenario], records: &[Record]) -> Vec<Option<std::path::PathBuf>> {
+    plan.iter()
+        .map(|s| {
+            if crate::scenario::Library::builtin().find(&s.id).is_some() {
+                return None;
+            }
+            records
+                .iter()
+                .filter(|r| r.scenario_id == s.id)
+                .filter_map(|r| Some((r.updated, r.scenario_file.as_deref()?)))
+                .max_by_key(|(updated, _)| *updated)
+                .map(|(_, file)| std::path::PathBuf::from(file))
+        })
+        .collect()
 }

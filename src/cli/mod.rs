@@ -227,6 +227,13 @@ pub enum Command {
         /// characters), for `lessons report --label`; a resumed session keeps its own
         #[arg(long, value_parser = crate::record::label::parse_label, conflicts_with = "resume")]
         label: Option<String>,
+        /// How many people are in the room, for percentages and "11 of 12 answered"
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::tui::classroom::MAX_VOTES)))]
+        room: Option<u32>,
+        /// Which way the story goes after a reveal: the majority (asked on a tie or no votes),
+        /// the officers' choice, or ask at every decision that decides the way
+        #[arg(long, value_enum, value_name = "POLICY")]
+        path: Option<options::PathArg>,
         #[command(flatten)]
         colours: ClassroomThemeOpt,
         #[command(flatten)]
@@ -434,8 +441,24 @@ pub fn run(cli: Cli) -> ExitCode {
             label,
             presenter,
             plan,
+            room,
+            path,
             ..
-        }) => classroom::run(&context, &cases, seed, resume, label, presenter, plan.as_deref()),
+        }) => classroom::run(
+            &context,
+            &cases,
+            seed,
+            resume,
+            classroom::Options {
+                label,
+                presenter,
+                plan: plan.as_deref(),
+                room: classroom::Room {
+                    size: room,
+                    path: path.map(Into::into),
+                },
+            },
+        ),
         Some(Command::New { id, from, dir }) => author::new(&id, from.as_deref(), &dir),
         Some(Command::Graph { scenario, format }) => author::graph(&scenario, format),
         Some(Command::Coverage { scenario, seed, json }) => author::coverage(&scenario, seed, json),

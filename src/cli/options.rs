@@ -129,3 +129,24 @@ impl TimerArgs {
         self.no_timers || self.extra_time.is_some()
     }
 }
+
+/// `lessons classroom --path`: which way the story goes after each reveal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PathArg {
+    /// The room's most-voted answer; you are asked on a tie or when nobody voted
+    Majority,
+    /// What the officers did, whatever the room voted (the votes are still kept)
+    Officers,
+    /// You are asked at every decision whose answer decides the way on
+    Ask,
+}
+
+impl From<PathArg> for crate::engine::PathPolicy {
+    fn from(value: PathArg) -> Self {
+        match value {
+            PathArg::Majority => Self::Majority,
+            PathArg::Officers => Self::Officers,
+            PathArg::Ask => Self::Ask,
+        }
+    }
+}

@@ -7,6 +7,7 @@ pub mod events;
 pub mod item;
 pub mod kind_rule;
 pub mod progress;
+pub mod rewind;
 pub mod room;
 pub mod session;
 pub mod shuffle;
@@ -18,7 +19,10 @@ pub use assess::{Debrief, Totals, assess, assess_one};
 pub use events::{Asked, Event, Input, InputError, ResumeError, ShownOption};
 pub use item::{Item, MarkBasis, Note, Verdict};
 pub use progress::{PathLengths, Progress};
-pub use room::{PathPolicy, VoteCount, room_answer, vote_count};
+pub use rewind::rewind_to;
+pub use room::{
+    PathPolicy, RoomChoice, VoteCount, decides_the_way, officers_answer, room_answer, room_choice, vote_count,
+};
 pub use session::Session;
 pub use state::{Mode, Phase, SessionState, Settings};
 pub use timers::{TimedDecisions, Timers};

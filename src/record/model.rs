@@ -31,7 +31,7 @@ pub struct Timing {
 }
 
 /// A classroom's votes on one decision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Votes {
     pub step: String,
     /// Votes per option id, in the order the file lists the options.
@@ -42,6 +42,79 @@ pub struct Votes {
     /// each person may tick many, the ticks alone cannot say. `None` in older records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub respondents: Option<u32>,
+    /// How the way on was settled when the votes alone did not (a tie, no votes, the
+    /// officers' path, the instructor asked). `None` for a clear vote and in older records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settled: Option<Settled>,
+}
+
+/// How a classroom decision's answer was settled when the votes alone did not settle it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settled {
+    pub why: SettledWhy,
+    /// Who settled it: the instructor when asked, else the session's path policy.
+    pub by: SettledBy,
+    /// The option ids the story went on with, in the file's order.
+    pub chose: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SettledWhy {
+    /// Two or more options shared the most votes.
+    Tie,
+    /// Nobody voted.
+    NoVotes,
+    /// The session follows the officers (`--path officers`), whatever the room voted.
+    Officers,
+    /// The session asks at every decision that decides the way (`--path ask`).
+    Asked,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SettledBy {
+    /// The instructor picked a tied option or another option.
+    Instructor,
+    /// The instructor chose what the officers did.
+    InstructorOfficers,
+    /// The session's path policy (officers) or, where the answer decides nothing, the
+    /// first tied option shown.
+    Policy,
+}
+
+/// Where a classroom session stood within its current case, so `--resume` returns there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomPosition {
+    pub stage: RoomStage,
+    /// The outcome page (0 what happened, 1 the officers, 2 the learning).
+    #[serde(default)]
+    pub outcome_page: usize,
+    /// The discussion question shown, from 0.
+    #[serde(default)]
+    pub question: usize,
+    /// The discussion timer's elapsed seconds (it resumes paused).
+    #[serde(default)]
+    pub timer_seconds: u64,
+    /// The room size set for the session, for percentages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room_size: Option<u32>,
+    /// Which way the story goes after a reveal (`--path`).
+    #[serde(default)]
+    pub path: crate::engine::PathPolicy,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RoomStage {
+    Title,
+    Briefing,
+    Story,
+    Reveal,
+    Outcome,
+    Discussion,
+    /// The session's End screen was reached: nothing is left to resume.
+    End,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -87,6 +160,10 @@ pub struct Record {
     pub plan_title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_file: Option<String>,
+    /// Where a classroom session stood in this case when last saved (group records only;
+    /// `None` in older records, which resume by the engine's phase alone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<RoomPosition>,
     /// A rationale being typed but not yet submitted, so a crash loses none of it.
     #[serde(default)]
     pub draft: Option<Draft>,
@@ -158,6 +235,7 @@ impl Record {
             label: None,
             plan_title: None,
             plan_file: None,
+            room: None,
             draft: None,
             time_left: None,
             reflection: Vec::new(),

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use super::error::{RecordError, Shared};
 use super::journal::{self, Mark};
-use super::model::{Draft, Record, RecordKind, TimeLeft, Timing, Votes, new_id};
+use super::model::{Draft, Record, RecordKind, RoomPosition, TimeLeft, Timing, Votes, new_id};
 use super::stamp::Stamp;
 use super::store::{CreateError, Store};
 use crate::engine::{Phase, SessionState};
@@ -211,7 +211,7 @@ impl Recorder {
         tallies: &[Votes],
         plan: &[String],
     ) -> Result<(), RecordError> {
-        self.save_labelled_group(scenario, state, tallies, plan, None)
+        self.save_group_with(scenario, state, tallies, plan, None, None)
     }
 
     /// As [`Recorder::save_group`], with the group label the session was run under
@@ -224,11 +224,40 @@ impl Recorder {
         plan: &[String],
         label: Option<&str>,
     ) -> Result<(), RecordError> {
+        self.save_group_with(scenario, state, tallies, plan, None, label)
+    }
+
+    /// As [`Recorder::save_labelled_group`], with the screen the room is on, so
+    /// `classroom --resume` comes back to exactly that screen.
+    pub fn save_group_at(
+        &mut self,
+        scenario: &Scenario,
+        state: &SessionState,
+        tallies: &[Votes],
+        plan: &[String],
+        room: &RoomPosition,
+        label: Option<&str>,
+    ) -> Result<(), RecordError> {
+        self.save_group_with(scenario, state, tallies, plan, Some(room), label)
+    }
+
+    fn save_group_with(
+        &mut self,
+        scenario: &Scenario,
+        state: &SessionState,
+        tallies: &[Votes],
+        plan: &[String],
+        room: Option<&RoomPosition>,
+        label: Option<&str>,
+    ) -> Result<(), RecordError> {
         let session_plan = self.session_plan.clone();
         self.write(scenario, state, RecordKind::Group, |record| {
             record.tallies = tallies.to_vec();
             record.plan = plan.to_vec();
             record.label = label.map(str::to_string);
+            if let Some(room) = room {
+                record.room = Some(room.clone());
+            }
             if let Some((title, file)) = &session_plan {
                 record.plan_title = title.clone();
                 record.plan_file = Some(file.clone());

@@ -20,6 +20,7 @@ impl Classroom {
             tallies: &self.tallies,
             plan: self.plan_ids(),
             label: self.label.as_deref(),
+            position: self.position(),
         })
     }
 
@@ -47,7 +48,8 @@ impl Classroom {
             step: asked.step.clone(),
             votes,
             revealed,
-            respondents: None,
+            respondents: self.respondents,
+            settled: None,
         };
         match self.tallies.iter_mut().find(|t| t.step == tally.step) {
             Some(existing) => *existing = tally,
@@ -81,14 +83,9 @@ impl Classroom {
                 if matches!(self.state().phase, Phase::Narrative { .. }) {
                     self.apply(Input::Continue);
                     return self.after_step();
-                } else if self.asked().is_some() {
-                    self.message = Some("Press r to reveal the finding before moving on.".into());
                 }
             }
-            Stage::Reveal => {
-                self.answer_for_the_room();
-                return self.after_step();
-            }
+            Stage::Reveal => return self.leave_reveal(),
             Stage::Outcome if self.outcome_page < 2 => self.outcome_page += 1,
             Stage::Outcome => {
                 self.stage = Stage::Discussion;
@@ -102,32 +99,93 @@ impl Classroom {
                     return self.next_case();
                 }
             }
-            Stage::End => self.modal = Modal::ConfirmQuit,
+            Stage::End => {
+                self.modal = Modal::ConfirmQuit;
+                return ClassroomOutcome::None;
+            }
         }
-        ClassroomOutcome::None
+        // the screen moved: kept, so a resume comes back to it
+        ClassroomOutcome::Save
     }
 
-    pub(super) fn back(&mut self) {
+    /// One screen back. Back past an answered decision takes the room's answer back (the
+    /// run is rewound to before it, `engine::rewind_to`), so a corrected tally replaces it.
+    pub(super) fn back(&mut self) -> ClassroomOutcome {
         match self.stage {
+            Stage::Title => return ClassroomOutcome::None,
             Stage::Briefing => self.stage = Stage::Title,
             Stage::Discussion if self.question > 0 => self.question -= 1,
-            Stage::Discussion => self.stage = Stage::Outcome,
+            Stage::Discussion => {
+                self.stage = Stage::Outcome;
+                self.outcome_page = 2;
+            }
             Stage::Outcome if self.outcome_page > 0 => self.outcome_page -= 1,
-            Stage::Reveal => self.stage = Stage::Story,
-            _ => {}
+            Stage::Reveal => {
+                self.stage = Stage::Story;
+                self.show_votes = false;
+            }
+            Stage::End => {
+                self.stage = Stage::Discussion;
+                let count = self.scenario().map_or(0, |s| s.discussion.len());
+                self.question = count.saturating_sub(1);
+            }
+            Stage::Story | Stage::Outcome => {
+                // the screen before this one is the step before it on the path; from the
+                // outcome, the last step
+                let path = &self.state().path;
+                let here = if self.stage == Stage::Outcome {
+                    path.len()
+                } else {
+                    path.len().saturating_sub(1)
+                };
+                if here == 0 {
+                    self.stage = Stage::Briefing;
+                } else {
+                    return self.rewind(here - 1);
+                }
+            }
         }
+        ClassroomOutcome::Save
     }
 
-    /// Moves the story on with the room's answer (`engine::room_answer`), then past the
-    /// rationale, confidence and review the room does not give.
-    fn answer_for_the_room(&mut self) {
-        let Some(asked) = self.asked() else { return };
-        // a decision with no options has no answer; validation refuses such files
-        let planned = self.planned_answer(&asked);
-        let Some(answer) = planned.or_else(|| crate::engine::room_answer(asked.kind, &self.votes)) else {
-            return;
+    /// Back to the step at `index` of the path, as first reached; a decision comes back on
+    /// its reveal, with its tally, for the instructor to step back once more and correct it.
+    fn rewind(&mut self, index: usize) -> ClassroomOutcome {
+        let Some(session) = self.session() else {
+            return ClassroomOutcome::None;
         };
-        let inputs = crate::engine::kind_rule::inputs_for(&answer);
+        let scenario = std::sync::Arc::clone(session.shared_scenario());
+        let Some(rewound) = crate::engine::rewind_to(scenario, session.state(), index) else {
+            self.message = Some("Cannot go back past this point.".into());
+            return ClassroomOutcome::None;
+        };
+        self.replace_session(rewound);
+        let reached: Vec<String> = self.state().path.clone();
+        let (kept, undone): (Vec<_>, Vec<_>) = std::mem::take(&mut self.tallies)
+            .into_iter()
+            .partition(|t| reached.contains(&t.step));
+        self.tallies = kept;
+        self.undone.retain(|u| !undone.iter().any(|t| t.step == u.step));
+        self.undone.extend(undone);
+        if let Some(step) = self.asked().map(|a| a.step)
+            && let Some(tally) = self.tallies.iter_mut().find(|t| t.step == step)
+        {
+            tally.settled = None;
+        }
+        self.load_votes();
+        let revealed = self
+            .asked()
+            .is_some_and(|a| self.tallies.iter().any(|t| t.step == a.step && t.revealed));
+        self.stage = if revealed { Stage::Reveal } else { Stage::Story };
+        self.show_votes = revealed;
+        ClassroomOutcome::Save
+    }
+
+    /// Answers the decision with `answer`, then goes past the rationale, confidence and
+    /// review the room does not give.
+    pub(super) fn answer_with(&mut self, answer: &crate::engine::Response) {
+        let Some(asked) = self.asked() else { return };
+        let inputs = crate::engine::kind_rule::inputs_for(answer);
         let mut ok = false;
         for input in inputs {
             ok = self.apply(input);
@@ -148,7 +206,7 @@ impl Classroom {
         }
     }
 
-    fn after_step(&mut self) -> ClassroomOutcome {
+    pub(super) fn after_step(&mut self) -> ClassroomOutcome {
         if self.state().phase == Phase::Finished {
             self.stage = Stage::Outcome;
             self.outcome_page = 0;
@@ -162,10 +220,13 @@ impl Classroom {
     fn next_case(&mut self) -> ClassroomOutcome {
         if self.case + 1 >= self.plan.len() {
             self.stage = Stage::End;
-            return ClassroomOutcome::None;
+            // kept: a resume after this says the session is complete, and not before
+            return ClassroomOutcome::Save;
         }
         self.start_case(self.case + 1);
         self.tallies.clear();
+        self.undone.clear();
+        self.outcome_page = 0;
         self.stage = Stage::Title;
         self.question = 0;
         // each case of the plan has its own record, even when a case comes twice

@@ -87,18 +87,8 @@ impl Classroom {
             }
             Action::Char('+') => self.timer.target = adjusted_target(self.timer.target, true),
             Action::Char('-') => self.timer.target = adjusted_target(self.timer.target, false),
-            // a clicker's buttons: next and back, never a scroll that empties the screen
-            Action::PageDown => {
-                self.scroll = 0;
-                return Some(self.advance());
-            }
-            Action::PageUp => {
-                self.scroll = 0;
-                self.back();
-            }
             Action::Down | Action::ScrollDown => self.scroll_by(1),
             Action::Up | Action::ScrollUp => self.scroll_by(-1),
-            Action::Home => self.scroll = 0,
             Action::End => self.scroll = self.presentation.max_scroll(),
             _ => return None,
         }

@@ -37,7 +37,11 @@ impl<S: ClassroomStore> ClassroomScreen<S> {
     pub fn perform(&mut self, outcome: ClassroomOutcome) {
         match outcome {
             ClassroomOutcome::None => {}
-            ClassroomOutcome::NewRecord => self.store.begin_run(),
+            ClassroomOutcome::NewRecord => {
+                self.store.begin_run();
+                // the new case's record starts at its title, so a resume comes back there
+                self.perform(ClassroomOutcome::Save);
+            }
             ClassroomOutcome::Save => {
                 let result = self.room.group_save().map(|save| self.store.save(&save));
                 if let Some(Err(why)) = result {
@@ -76,6 +80,11 @@ impl<S: ClassroomStore> FrontEnd for ClassroomScreen<S> {
     }
 
     fn leave(&mut self) {
+        // every move was kept as it happened; a running timer's time was not
+        if self.room.timer.is_shown() {
+            self.room.note_time(Instant::now());
+            self.perform(ClassroomOutcome::Save);
+        }
         self.store.leave();
     }
 }

@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use super::presenter::Presentation;
 use crate::engine::{
-    Asked, Event, Input, Mode, PathPolicy, Phase, ResumeError, Session, SessionState, Settings,
+    Asked, Event, Input, Mode, PathPolicy, Phase, Response, ResumeError, Session, SessionState, Settings,
 };
-use crate::record::Votes;
+use crate::record::{RoomPosition, RoomStage, SettledWhy, Votes};
 use crate::scenario::Scenario;
 
 /// The most votes one option can hold: more than any room, and small enough that no sum
@@ -43,14 +43,45 @@ pub enum Modal {
     None,
     /// Taking votes: letters add one, Shift+letter takes one away.
     Voting,
-    /// Typing a count after `=`; Enter or Esc goes back to voting when it came from there.
-    Entry { text: String, voting: bool },
+    /// Typing a count after `=` (or the room size after `#`); Enter or Esc goes back to
+    /// voting when it came from there.
+    Entry {
+        text: String,
+        voting: bool,
+        purpose: EntryPurpose,
+    },
+    /// "No votes entered. Reveal anyway?"; y reveals, any other key stays on the question.
+    ConfirmReveal,
+    /// Which way the story goes on, when the votes do not settle it (see `flow::settle`).
+    Settle(SettlePrompt),
     /// The presenter keys; any key closes them.
     Help,
     /// "End the session?"; y or Enter ends, any other key stays.
     ConfirmQuit,
     /// The screen blanked for the room; any key brings it back.
     Blank,
+}
+
+/// What a typed number is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EntryPurpose {
+    /// `=`: a letter and a count (`b12`), or `p` and the people who answered a checklist.
+    #[default]
+    Count,
+    /// `#`: how many people are in the room.
+    RoomSize,
+}
+
+/// The question put to the instructor on leaving a reveal whose votes do not settle the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettlePrompt {
+    pub why: SettledWhy,
+    /// The option ids offered by letter, in the order shown (the tied ones on a tie).
+    pub offered: Vec<String>,
+    /// Whether `o` (what the officers did) is offered: the file marks their choice.
+    pub officers: bool,
+    /// The room's own answer when it is clear (`--path ask`): Enter takes it.
+    pub room: Option<Response>,
 }
 
 /// A discussion timer the instructor starts and pauses.
@@ -131,6 +162,15 @@ pub struct Classroom {
     pub presentation: Presentation,
     /// The session plan's agenda and the decisions it keeps from the room (plan.rs).
     pub agenda: super::plan::Agenda,
+    /// How many people are in the room (`--room`, or `#` in the session), for percentages.
+    pub room_size: Option<u32>,
+    /// How many people answered the current checklist (`=p12`), when counted.
+    pub respondents: Option<u32>,
+    /// Tallies of decisions stepped back past: no longer the room's answer, so not saved,
+    /// but their counts come back if the story reaches them again.
+    pub(super) undone: Vec<Votes>,
+    /// When the last key was handled, so a save can carry the timer's elapsed time.
+    pub(super) clock: Option<Instant>,
 }
 
 impl Classroom {
@@ -159,16 +199,22 @@ impl Classroom {
             label: None,
             presentation: Presentation::default(),
             agenda: Default::default(),
+            room_size: None,
+            respondents: None,
+            undone: Vec::new(),
+            clock: None,
         }
     }
 
-    /// Picks up a saved session at the case and decision it had reached.
+    /// Picks up a saved session at the case and decision it had reached, and at the screen
+    /// it was on when the record says (`position`; older records resume by the phase).
     /// Refused, rather than shown as an empty room, when the saved state no longer fits.
     pub fn resume(
         plan: Vec<Scenario>,
         case: usize,
         state: SessionState,
         tallies: Vec<Votes>,
+        position: Option<&RoomPosition>,
     ) -> Result<Self, ResumeError> {
         let seed = state.settings.seed;
         let mut room = Classroom::new(plan, seed);
@@ -187,7 +233,63 @@ impl Classroom {
             _ => Stage::Story,
         };
         room.reset_votes();
+        if let Some(at) = position {
+            room.place(at);
+        }
         Ok(room)
+    }
+
+    /// Puts a resumed room on the saved screen, where it still fits the engine's phase.
+    fn place(&mut self, at: &RoomPosition) {
+        let finished = self.state().phase == Phase::Finished;
+        let asking = self.asked().is_some();
+        let briefing = self.state().phase == Phase::Briefing;
+        self.stage = match at.stage {
+            RoomStage::Title if briefing => Stage::Title,
+            RoomStage::Briefing if briefing => Stage::Briefing,
+            RoomStage::Reveal if asking => Stage::Reveal,
+            RoomStage::Outcome if finished => Stage::Outcome,
+            RoomStage::Discussion if finished => Stage::Discussion,
+            RoomStage::End if finished => Stage::End,
+            _ => self.stage,
+        };
+        let questions = self.scenario().map_or(0, |s| s.discussion.len());
+        self.outcome_page = at.outcome_page.min(2);
+        self.question = at.question.min(questions.saturating_sub(1));
+        self.show_votes = self.stage == Stage::Reveal;
+        self.timer.banked = std::time::Duration::from_secs(at.timer_seconds);
+        self.room_size = at.room_size.filter(|n| (1..=MAX_VOTES).contains(n));
+        self.path = at.path;
+    }
+
+    /// The clock as the front end last read it, for the timer's time in a save.
+    pub fn note_time(&mut self, now: Instant) {
+        self.clock = Some(now);
+    }
+
+    /// Where the room is, for the record, so `--resume` comes back to this screen.
+    pub fn position(&self) -> RoomPosition {
+        let stage = match self.stage {
+            Stage::Title => RoomStage::Title,
+            Stage::Briefing => RoomStage::Briefing,
+            Stage::Story => RoomStage::Story,
+            Stage::Reveal => RoomStage::Reveal,
+            Stage::Outcome => RoomStage::Outcome,
+            Stage::Discussion => RoomStage::Discussion,
+            Stage::End => RoomStage::End,
+        };
+        let elapsed = match self.clock {
+            Some(now) => self.timer.elapsed(now),
+            None => self.timer.banked,
+        };
+        RoomPosition {
+            stage,
+            outcome_page: self.outcome_page,
+            question: self.question,
+            timer_seconds: elapsed.as_secs(),
+            room_size: self.room_size,
+            path: self.path,
+        }
     }
 
     /// A session starting at `case` of the plan, its title first (the case before it done).
@@ -222,6 +324,11 @@ impl Classroom {
         matches!(self.modal, Modal::Voting | Modal::Entry { .. })
     }
 
+    /// Whether a decision is on screen with its votes open (not yet revealed).
+    pub fn asking(&self) -> bool {
+        self.stage == Stage::Story && self.asked().is_some()
+    }
+
     pub fn plan_ids(&self) -> Vec<String> {
         self.plan.iter().map(|s| s.id.clone()).collect()
     }
@@ -253,14 +360,32 @@ impl Classroom {
         self.case = case;
     }
 
+    /// The current decision's counts, from its tally (or one stepped back past), and the
+    /// screen made ready for a new step: no vote taking, bars hidden, the timer reset.
     pub(super) fn reset_votes(&mut self) {
+        self.load_votes();
+        if self.typing() {
+            self.modal = Modal::None;
+        }
+        self.show_votes = false;
+        self.timer.reset();
+    }
+
+    /// The current decision's counts and respondents as last kept, or zero.
+    pub(super) fn load_votes(&mut self) {
         self.votes = self
             .asked()
             .map(|a| a.options.iter().map(|o| (o.id.clone(), 0)).collect())
             .unwrap_or_default();
-        if let Some(asked) = self.asked()
-            && let Some(saved) = self.tallies.iter().find(|t| t.step == asked.step)
-        {
+        self.respondents = None;
+        let Some(asked) = self.asked() else { return };
+        let saved = self
+            .tallies
+            .iter()
+            .chain(self.undone.iter())
+            .find(|t| t.step == asked.step)
+            .cloned();
+        if let Some(saved) = saved {
             for (id, n) in &mut self.votes {
                 *n = saved
                     .votes
@@ -268,12 +393,23 @@ impl Classroom {
                     .find(|(v, _)| v == id)
                     .map_or(0, |(_, c)| (*c).min(MAX_VOTES));
             }
+            self.respondents = saved.respondents.map(|n| n.min(MAX_VOTES));
         }
-        if self.typing() {
-            self.modal = Modal::None;
-        }
-        self.show_votes = false;
-        self.timer.reset();
+    }
+
+    /// Total votes on the current decision (ticks, on a checklist).
+    pub fn total_votes(&self) -> u32 {
+        self.votes.iter().fold(0u32, |sum, (_, n)| sum.saturating_add(*n))
+    }
+
+    /// Replaces the current case's run, as when stepping back.
+    pub(super) fn replace_session(&mut self, session: Session) {
+        self.session = Some(session);
+    }
+
+    /// The current case's run.
+    pub(super) fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
     }
 }
 

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::engine::SessionState;
-use crate::record::{RecordError, Recorder, Votes};
+use crate::record::{RecordError, Recorder, RoomPosition, Votes};
 use crate::scenario::Scenario;
 
 /// Everything one save of a classroom record needs, borrowed from the classroom.
@@ -18,6 +18,8 @@ pub struct GroupSave<'a> {
     pub plan: Vec<String>,
     /// The group label the session runs under (`--label`), kept on every case's record.
     pub label: Option<&'a str>,
+    /// The screen the room is on, so a resume comes back to it.
+    pub position: RoomPosition,
 }
 
 pub trait ClassroomStore {
@@ -45,7 +47,14 @@ impl ClassroomStore for NoStore {
 impl ClassroomStore for Recorder {
     fn save(&mut self, save: &GroupSave<'_>) -> Result<(), RecordError> {
         self.set_scenario_file(save.file);
-        self.save_labelled_group(save.scenario, save.state, save.tallies, &save.plan, save.label)
+        self.save_group_at(
+            save.scenario,
+            save.state,
+            save.tallies,
+            &save.plan,
+            &save.position,
+            save.label,
+        )
     }
 
     fn begin_run(&mut self) {

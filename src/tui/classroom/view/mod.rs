@@ -16,8 +16,10 @@ mod help;
 mod question;
 mod reveal;
 mod scroll;
+mod settle;
 mod text;
 mod timer;
+mod votes;
 
 use super::{Classroom, Modal, Stage};
 use crate::scenario::Scenario;
@@ -101,7 +103,7 @@ impl Widget for ClassroomView<'_> {
             self.agenda(inner, buf);
         }
         if self.room.modal == Modal::Help {
-            modal(centered(area, 78, 19), buf, "Presenter keys", help(theme), theme);
+            modal(centered(area, 78, 21), buf, "Presenter keys", help(theme), theme);
         } else if self.room.modal == Modal::ConfirmQuit {
             let body = Text::from(vec![
                 Line::styled("End the session?", theme.heading),
@@ -111,6 +113,8 @@ impl Widget for ClassroomView<'_> {
                 Line::from("y: end    any other key (Enter too): stay"),
             ]);
             modal(centered(area, 52, 9), buf, "End", body, theme);
+        } else if let Modal::Settle(prompt) = &self.room.modal {
+            self.settle_prompt(prompt, area, buf);
         }
     }
 }
@@ -263,18 +267,20 @@ impl ClassroomView<'_> {
         let room = self.room;
         match room.stage {
             _ if voting(room) => vec![
-                ("letters", "+1", 0),
+                ("letter", "+1", 0),
                 ("Shift+letter", "−1", 0),
                 ("=", "type a count", 1),
-                ("Tab", "done", 0),
+                ("#", "room size", 2),
+                ("Tab/Enter/Esc", "done", 0),
             ],
             Stage::Story if room.asked().is_some() => vec![
-                ("Tab", "take votes", 0),
-                ("v", "show votes", 2),
-                ("r", "reveal", 0),
-                ("t", "timer", 3),
-                ("z", "big text", 4),
-                ("b", "blank", 5),
+                ("letter", "vote", 0),
+                ("Enter", "reveal", 0),
+                ("v", "bars", 2),
+                ("←", "back", 3),
+                ("t", "timer", 4),
+                ("z", "big text", 5),
+                (".", "blank", 6),
                 ("?", "keys", 0),
             ],
             Stage::Reveal => vec![
@@ -303,7 +309,18 @@ impl ClassroomView<'_> {
                 ("b", "blank", 5),
                 ("?", "keys", 0),
             ],
-            Stage::End => vec![("q", "end the session", 0)],
+            Stage::End => vec![("q", "end the session", 0), ("←", "back", 1)],
+            // the first screen of a case: nothing before it to go back to
+            Stage::Title => vec![
+                ("Enter/→", "next", 0),
+                ("↑↓", "scroll", 3),
+                ("t", "timer", 4),
+                ("z", "big text", 5),
+                ("g", "agenda", 2),
+                ("b", "blank", 6),
+                ("?", "keys", 0),
+                ("q", "end", 1),
+            ],
             _ => vec![
                 ("Enter/→", "next", 0),
                 ("←", "back", 2),
