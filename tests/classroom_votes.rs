@@ -50,7 +50,14 @@ fn record(dir: &std::path::Path) -> Record {
     assert!(skipped.is_empty());
     let mut records: Vec<Record> = records.into_iter().map(|(_, r)| r).collect();
     // as `--resume` chooses: stamps are to the second, so the unfinished, later-started wins
-    records.sort_by_key(|r| (r.updated, !r.is_finished(), r.started));
+    records.sort_by_key(|r| {
+        (
+            r.updated,
+            r.room.as_ref().map_or(0, |p| p.case),
+            !r.is_finished(),
+            r.started,
+        )
+    });
     records.pop().unwrap()
 }
 
@@ -202,6 +209,13 @@ fn a_tie_on_a_decision_that_decides_the_way_asks_the_instructor() {
     assert_eq!(settled.chose, vec!["high".to_string()]);
     let answer = saved.session.answers.iter().find(|a| a.step == "risk").unwrap();
     assert_eq!(answer.response, Response::Graded("high".into()));
+    // the session summary says how the tie was settled, not only that there was one
+    let md = lessons::analysis::group_export::markdown(&saved, &fixture_scenario(), &jiff::tz::TimeZone::UTC);
+    assert!(md.contains("- **Tie:**"), "{md}");
+    assert!(
+        md.contains("- **The way on:** A tie: the instructor chose High"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -357,7 +371,8 @@ fn back_from_the_outcome_reaches_the_last_reveal_and_undoes_the_finish() {
 fn resumed(dir: &std::path::Path) -> Classroom {
     let saved = record(dir);
     let plan = plan();
-    let case = plan.iter().position(|s| s.id == saved.scenario_id).unwrap();
+    let case = saved.room.as_ref().unwrap().case;
+    assert_eq!(plan[case].id, saved.scenario_id);
     Classroom::resume(
         plan,
         case,

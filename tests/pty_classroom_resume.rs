@@ -41,7 +41,7 @@ fn quit_on_the_last_cases_outcome_resumes_there_and_the_end_is_complete() {
         t.keys("a");
         t.keys("\t");
         t.keys("r");
-        t.expect("The investigation found");
+        t.expect("Found: ");
         t.keys(ENTER);
         t.expect(question);
     }

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::export::{ExportError, LocalTimes};
 use super::handout::reference_item;
 use super::safe_csv::SafeCsv;
-use crate::record::model::{Record, Votes};
+use crate::record::model::{Record, SettledBy, SettledWhy, Votes};
 use crate::scenario::text::{markdown_text, sanitize};
 use crate::scenario::{Decision, Scenario};
 
@@ -124,7 +124,7 @@ fn summary(record: &Record, scenario: &Scenario, votes: &Votes, d: &Decision) ->
         respondents,
         respondents_at_least,
         revealed: votes.revealed,
-        settled: how_settled(votes),
+        settled: how_settled(votes, d),
         options,
         room_answer,
         officers: item.officers_did(),
@@ -136,11 +136,36 @@ fn summary(record: &Record, scenario: &Scenario, votes: &Votes, d: &Decision) ->
     }
 }
 
-/// HOOK (votes engineer): how the instructor settled a tie or an empty vote, from the
-/// field `Votes` will carry for it. Until that field exists nothing is known, and the
-/// summary says only that there was a tie.
-fn how_settled(_votes: &Votes) -> Option<String> {
-    None
+/// How the way on was settled where the room's vote did not settle it alone: a tie, no
+/// votes, `--path officers` or `--path ask` (`Votes::settled`). `None` for a clear vote.
+fn how_settled(votes: &Votes, d: &Decision) -> Option<String> {
+    let settled = votes.settled.as_ref()?;
+    let chose: Vec<String> = settled
+        .chose
+        .iter()
+        .filter_map(|id| d.option(id).map(|o| o.text.clone()))
+        .collect();
+    let chose = if chose.is_empty() {
+        "nothing".to_string()
+    } else {
+        chose.join("; ")
+    };
+    let why = match settled.why {
+        SettledWhy::Tie => "A tie",
+        SettledWhy::NoVotes => "No votes",
+        SettledWhy::Officers => "The session follows the officers (--path officers)",
+        SettledWhy::Asked => "The session asks at each such decision (--path ask)",
+    };
+    Some(match settled.by {
+        SettledBy::Instructor => format!("{why}: the instructor chose {chose}"),
+        SettledBy::InstructorOfficers => {
+            format!("{why}: the instructor followed what the officers did ({chose})")
+        }
+        SettledBy::Policy if settled.why == SettledWhy::Officers => format!("{why}: {chose}"),
+        SettledBy::Policy => {
+            format!("{why}: the story goes the same way whatever the answer, so {chose} was recorded")
+        }
+    })
 }
 
 /// "12 people answered" or, on a tick-all whose people were not counted, "at least 9
@@ -272,7 +297,7 @@ fn decision(out: &mut String, n: usize, d: &DecisionSummary) {
         let _ = writeln!(out, "- **Tie:** more than one option had the most votes.");
     }
     if let Some(how) = &d.settled {
-        let _ = writeln!(out, "- **Settled by the instructor:** {}", sanitize(how));
+        let _ = writeln!(out, "- **The way on:** {}", sanitize(how));
     }
     if let Some(answer) = &d.room_answer {
         let _ = writeln!(out, "- **The session went on with:** {}", sanitize(answer));

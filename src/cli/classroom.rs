@@ -150,7 +150,14 @@ fn resumed(context: &Context) -> Result<(Classroom, Recorder), CliError> {
         .filter(|r| r.kind == RecordKind::Group)
         // saves are stamped to the second: a case's last save and the next case's first
         // can share one, and the next case's record is the unfinished, later-started one
-        .max_by_key(|r| (r.updated, !r.is_finished(), r.started))
+        .max_by_key(|r| {
+            (
+                r.updated,
+                r.room.as_ref().map_or(0, |p| p.case),
+                !r.is_finished(),
+                r.started,
+            )
+        })
         .ok_or(CliError::NoClassroomSession)?;
     let scenarios = context.scenarios_for(&records);
     let plan: Vec<Scenario> = last
@@ -165,9 +172,14 @@ fn resumed(context: &Context) -> Result<(Classroom, Recorder), CliError> {
         })
         .collect::<Result<_, _>>()?;
     let files = plan_files(&plan, &records);
-    let case = plan
-        .iter()
-        .position(|s| s.id == last.scenario_id)
+    // the place the record gives, where it still names this case; else the case's first place
+    let kept = last
+        .room
+        .as_ref()
+        .map(|p| p.case)
+        .filter(|&i| plan.get(i).is_some_and(|s| s.id == last.scenario_id));
+    let case = kept
+        .or_else(|| plan.iter().position(|s| s.id == last.scenario_id))
         .ok_or(CliError::PlanLacksCase)?;
     if !last.matches(&plan[case]) {
         return Err(CliError::SessionCaseChanged(plan[case].title.clone()));

@@ -87,6 +87,11 @@ pub enum SettledBy {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoomPosition {
     pub stage: RoomStage,
+    /// The case's place in the session's plan, from 0. Saves are stamped to the second, so
+    /// of two saves in one second the one further through the plan is the later; and a
+    /// case that comes twice is told apart.
+    #[serde(default)]
+    pub case: usize,
     /// The outcome page (0 what happened, 1 the officers, 2 the learning).
     #[serde(default)]
     pub outcome_page: usize,

@@ -284,6 +284,7 @@ impl Classroom {
         };
         RoomPosition {
             stage,
+            case: self.case,
             outcome_page: self.outcome_page,
             question: self.question,
             timer_seconds: elapsed.as_secs(),
