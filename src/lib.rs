@@ -11,5 +11,6 @@ pub mod plain;
 pub mod plural;
 pub mod record;
 pub mod scenario;
+pub mod serve;
 pub mod tui;
 pub mod wrap;
