@@ -119,6 +119,12 @@ impl LiveConsole {
         }
     }
 
+    /// Where the classroom is: the stage, the case and the decision asked.
+    fn place(&self) -> (Stage, usize, Option<String>) {
+        let room = &self.screen.room;
+        (room.stage, room.case, room.asked().map(|a| a.step))
+    }
+
     /// Who is in the room and who has answered the decision being asked.
     fn who(&self) -> (usize, Vec<String>) {
         let room = self.shared.room();
@@ -179,10 +185,11 @@ impl FrontEnd for LiveConsole {
             self.show_names = !self.show_names;
             return;
         }
-        let stage = self.screen.room.stage;
+        let before = self.place();
         self.screen.handle(action, now);
-        if self.screen.room.stage == Stage::Reveal && stage != Stage::Reveal {
-            // the reveal kept the tallies: the live answers go into the same save
+        if self.place() != before {
+            // a new decision starts at its live count, and a reveal keeps the tallies it
+            // took with the live answers beside them
             self.counted = u64::MAX;
             self.count();
         }

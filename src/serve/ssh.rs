@@ -197,7 +197,8 @@ impl Handler for Connection {
     ) -> Result<Auth, Self::Error> {
         let Some(mut response) = response else {
             return Ok(Auth::Partial {
-                name: "lessons".into(),
+                // OpenSSH prints a non-empty name before the prompt
+                name: "".into(),
                 instructions: "".into(),
                 prompts: vec![("Session code (password): ".into(), false)].into(),
             });

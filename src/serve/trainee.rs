@@ -6,7 +6,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use ratatui_textarea::TextArea;
 
@@ -16,7 +16,7 @@ use crate::scenario::{DecisionKind, RationalePrompt};
 use crate::tui::keys::Action;
 use crate::tui::theme::Palette;
 use crate::tui::widgets::decision::{display_order, first_cursor, option_lines};
-use crate::tui::widgets::{clean, key_bar, panel, rationale};
+use crate::tui::widgets::{clean, key_bar, panel, rationale, wrapped_height};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Phase {
@@ -309,10 +309,15 @@ impl TraineeScreen {
         let inner = block.inner(body);
         block.render(body, buf);
         if let (Shown::Decision { .. }, Phase::Rationale) = (shown, self.phase) {
-            let used = lines.len() as u16;
-            let [top, boxed] =
-                Layout::vertical([Constraint::Length(used.min(inner.height / 2)), Constraint::Min(3)]).areas(inner);
-            Paragraph::new(lines).wrap(Wrap { trim: false }).render(top, buf);
+            let text = Text::from(lines);
+            let used = wrapped_height(&text, inner.width);
+            let [top, boxed, _] = Layout::vertical([
+                Constraint::Length(used.min(inner.height / 2)),
+                Constraint::Length(8),
+                Constraint::Min(0),
+            ])
+            .areas(inner);
+            Paragraph::new(text).wrap(Wrap { trim: false }).render(top, buf);
             let frame = panel("Why? (optional unless asked)", true, theme);
             let text_area = frame.inner(boxed);
             frame.render(boxed, buf);
