@@ -89,6 +89,17 @@ fn three_clients_answer_the_tally_follows_and_the_reveal_reaches_every_screen() 
             .unwrap()
     };
     assert_eq!((count("secure"), count("view-only")), (2, 1), "{votes}");
+    // each trainee's own run, so the report's trainee table has the room's trainees
+    let report = common::lessons_in(
+        data.path(),
+        &["report", "--trainees", "--format", "csv"],
+        "",
+        &[("LESSONS_HOME", data.path().to_str().unwrap())],
+    );
+    let table = common::text(&report.stdout);
+    for name in ["pc-a", "pc-b", "pc-c"] {
+        assert!(table.contains(name), "{name} missing from:\n{table}\n{}", common::text(&report.stderr));
+    }
 }
 
 #[test]

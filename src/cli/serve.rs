@@ -13,6 +13,7 @@ use crate::scenario::Scenario;
 use crate::scenario::text::echo_message;
 use crate::serve::console::{Joining, LiveConsole};
 use crate::serve::room::LiveRoom;
+use crate::serve::runs::TraineeRuns;
 use crate::serve::{hostkey, ssh};
 use crate::tui::classroom::{Classroom, ClassroomScreen};
 use crate::tui::theme::{Palette, ThemeName};
@@ -98,6 +99,9 @@ pub fn run(context: &Context, cases: &[String], options: Options) -> ExitCode {
         local.ip().to_string()
     };
     let screen = ClassroomScreen::new(room, context.recorder(), theme);
+    // each trainee's own runs go beside the group record (a folder that cannot be opened
+    // was reported by `recorder` above; the group record's save state tells it again)
+    let store = context.records_dir().and_then(|dir| crate::record::Store::open(&dir).ok());
     let mut console = LiveConsole::new(
         screen,
         Arc::clone(&shared),
@@ -106,6 +110,7 @@ pub fn run(context: &Context, cases: &[String], options: Options) -> ExitCode {
             port: local.port(),
             fingerprint,
         },
+        TraineeRuns::new(store),
     );
     let result = crate::tui::frontend::run(&mut console);
     server.stop();

@@ -12,7 +12,8 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::room::Shown;
+use super::room::{Given, Shown};
+use super::runs::TraineeRuns;
 use super::ssh::Shared;
 use crate::record::{LiveAnswer, Recorder};
 use crate::tui::classroom::{ClassroomScreen, Stage};
@@ -37,10 +38,16 @@ pub struct LiveConsole {
     pub show_names: bool,
     /// What the banner showed at the last draw: who is in, who has answered.
     seen: (usize, Vec<String>),
+    runs: TraineeRuns,
 }
 
 impl LiveConsole {
-    pub fn new(screen: ClassroomScreen<Recorder>, shared: Arc<Shared>, joining: Joining) -> Self {
+    pub fn new(
+        screen: ClassroomScreen<Recorder>,
+        shared: Arc<Shared>,
+        joining: Joining,
+        runs: TraineeRuns,
+    ) -> Self {
         let mut console = LiveConsole {
             screen,
             shared,
@@ -48,6 +55,7 @@ impl LiveConsole {
             counted: u64::MAX,
             show_names: false,
             seen: (0, Vec::new()),
+            runs,
         };
         console.publish();
         console
@@ -65,7 +73,7 @@ impl LiveConsole {
     /// Counts the trainees' answers to the decision being asked into the classroom's votes,
     /// and saves them. True when something changed on screen.
     fn count(&mut self) -> bool {
-        let (changed, tally, live) = {
+        let (changed, tally, live, answers) = {
             let room = self.shared.room();
             let changed = room.answers_changed != self.counted;
             self.counted = room.answers_changed;
@@ -89,7 +97,15 @@ impl LiveConsole {
                         })
                 })
                 .collect();
-            (changed, tally, live)
+            let answers: Vec<(String, Vec<Given>)> = if changed {
+                room.trainees
+                    .iter()
+                    .map(|(name, t)| (name.clone(), t.answers.clone()))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            (changed, tally, live, answers)
         };
         if !changed {
             return false;
@@ -101,7 +117,25 @@ impl LiveConsole {
             }
         }
         self.save(&live);
+        self.save_runs(&answers);
         true
+    }
+
+    /// Each trainee's own run record, from their answers to the current case.
+    fn save_runs(&mut self, answers: &[(String, Vec<Given>)]) {
+        let room = &self.screen.room;
+        let Some(scenario) = room.plan.get(room.case) else {
+            return;
+        };
+        for (name, given) in answers {
+            if !given.iter().any(|g| g.case == room.case) {
+                continue;
+            }
+            if let Err(why) = self.runs.save(name, scenario, room.seed, room.case, given) {
+                self.screen.room.message = Some(format!("{name}'s run is not saved: {why}"));
+                return;
+            }
+        }
     }
 
     fn save(&mut self, live: &[LiveAnswer]) {
@@ -223,5 +257,6 @@ impl FrontEnd for LiveConsole {
         self.shared.room().show(Shown::Ended);
         self.shared.notify();
         self.screen.leave();
+        self.runs.compact();
     }
 }

@@ -8,6 +8,7 @@ pub mod console;
 pub mod hostkey;
 pub mod keys;
 pub mod room;
+pub mod runs;
 mod screen;
 pub mod ssh;
 pub mod trainee;
