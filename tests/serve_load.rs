@@ -27,14 +27,19 @@ struct Trusting;
 impl client::Handler for Trusting {
     type Error = russh::Error;
 
-    async fn check_server_key(&mut self, _key: &russh::keys::PublicKeyOrCertificate) -> Result<bool, Self::Error> {
+    async fn check_server_key(
+        &mut self,
+        _key: &russh::keys::PublicKeyOrCertificate,
+    ) -> Result<bool, Self::Error> {
         Ok(true)
     }
 }
 
 async fn connect(port: u16, name: &str) -> client::Handle<Trusting> {
     let config = Arc::new(client::Config::default());
-    let mut session = client::connect(config, ("127.0.0.1", port), Trusting).await.unwrap();
+    let mut session = client::connect(config, ("127.0.0.1", port), Trusting)
+        .await
+        .unwrap();
     let auth = session.authenticate_password(name, CODE).await.unwrap();
     assert!(auth.success(), "{name} was refused");
     session
@@ -45,7 +50,10 @@ async fn trainee(port: u16, i: usize, joined: Arc<AtomicUsize>) -> Duration {
     let name = format!("pc-{i:02}");
     let session = connect(port, &name).await;
     let mut channel = session.channel_open_session().await.unwrap();
-    channel.request_pty(false, "xterm", 80, 24, 0, 0, &[]).await.unwrap();
+    channel
+        .request_pty(false, "xterm", 80, 24, 0, 0, &[])
+        .await
+        .unwrap();
     channel.request_shell(false).await.unwrap();
     let mut screen = vt100::Parser::new(
         std::num::NonZeroU16::new(24).unwrap(),
@@ -96,7 +104,11 @@ fn thirty_clients_all_answer_and_are_all_counted() {
         .collect();
     let deadline = Instant::now() + Duration::from_secs(120);
     while joined.load(Ordering::SeqCst) < CLIENTS {
-        assert!(Instant::now() < deadline, "only {} joined", joined.load(Ordering::SeqCst));
+        assert!(
+            Instant::now() < deadline,
+            "only {} joined",
+            joined.load(Ordering::SeqCst)
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
     console.expect(&format!("{CLIENTS} in the room"));
@@ -135,7 +147,9 @@ fn forwarding_and_a_second_screen_are_refused() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
         let session = connect(port, "pc-f").await;
-        let forward = session.channel_open_direct_tcpip("127.0.0.1", 22, "127.0.0.1", 40000).await;
+        let forward = session
+            .channel_open_direct_tcpip("127.0.0.1", 22, "127.0.0.1", 40000)
+            .await;
         assert!(forward.is_err(), "a direct-tcpip channel was opened");
         let first = session.channel_open_session().await;
         assert!(first.is_ok());

@@ -50,7 +50,11 @@ fn three_clients_answer_the_tally_follows_and_the_reveal_reaches_every_screen() 
     clients[0].answer(1, "Secure it before it is lost");
     console.expect("1 answered");
     // before the reveal nobody sees another's answer or the tally
-    assert!(!clients[1].screen().contains("Secure it"), "{}", clients[1].screen());
+    assert!(
+        !clients[1].screen().contains("Secure it"),
+        "{}",
+        clients[1].screen()
+    );
     clients[1].answer(2, "Quicker");
     clients[2].answer(1, "Evidence");
     console.expect("3 answered");
@@ -98,7 +102,11 @@ fn three_clients_answer_the_tally_follows_and_the_reveal_reaches_every_screen() 
     );
     let table = common::text(&report.stdout);
     for name in ["pc-a", "pc-b", "pc-c"] {
-        assert!(table.contains(name), "{name} missing from:\n{table}\n{}", common::text(&report.stderr));
+        assert!(
+            table.contains(name),
+            "{name} missing from:\n{table}\n{}",
+            common::text(&report.stderr)
+        );
     }
 }
 
@@ -114,7 +122,10 @@ fn a_wrong_code_is_refused_with_nothing_rendered() {
     let status = intruder.wait();
     assert!(!status.success());
     let screen = intruder.screen();
-    assert!(!screen.contains("Waiting") && !screen.contains("Live room"), "{screen}");
+    assert!(
+        !screen.contains("Waiting") && !screen.contains("Live room"),
+        "{screen}"
+    );
     assert!(
         !String::from_utf8_lossy(&intruder.raw).contains("\x1b[?1049h"),
         "the full screen was never entered"

@@ -101,7 +101,9 @@ pub fn run(context: &Context, cases: &[String], options: Options) -> ExitCode {
     let screen = ClassroomScreen::new(room, context.recorder(), theme);
     // each trainee's own runs go beside the group record (a folder that cannot be opened
     // was reported by `recorder` above; the group record's save state tells it again)
-    let store = context.records_dir().and_then(|dir| crate::record::Store::open(&dir).ok());
+    let store = context
+        .records_dir()
+        .and_then(|dir| crate::record::Store::open(&dir).ok());
     let mut console = LiveConsole::new(
         screen,
         Arc::clone(&shared),

@@ -14,7 +14,9 @@ pub mod store;
 
 pub use error::{LoadError, RecordError};
 pub use hash::scenario_hash;
-pub use model::{Draft, LiveAnswer, Record, RecordKind, ReflectionAnswer, TimeLeft, Timing, Votes, is_valid_id};
+pub use model::{
+    Draft, LiveAnswer, Record, RecordKind, ReflectionAnswer, TimeLeft, Timing, Votes, is_valid_id,
+};
 pub use recorder::Recorder;
 pub use stamp::Stamp;
 pub use store::{Skipped, Store, load_paths, read_record, resolve_dir};

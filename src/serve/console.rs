@@ -141,13 +141,10 @@ impl LiveConsole {
     fn save(&mut self, live: &[LiveAnswer]) {
         let room = &self.screen.room;
         let Some(scenario) = room.scenario() else { return };
-        let result = self.screen.store.save_group_live(
-            scenario,
-            room.state(),
-            &room.tallies,
-            &room.plan_ids(),
-            live,
-        );
+        let result =
+            self.screen
+                .store
+                .save_group_live(scenario, room.state(), &room.tallies, &room.plan_ids(), live);
         if let Err(why) = result {
             self.screen.room.message = Some(why.to_string());
         }
@@ -179,11 +176,7 @@ impl LiveConsole {
             format!(" {} ", self.shared.code),
             theme.selected.add_modifier(Modifier::BOLD),
         );
-        let mut answers = format!(
-            "{} in the room · {} answered",
-            online,
-            answered.len()
-        );
+        let mut answers = format!("{} in the room · {} answered", online, answered.len());
         if self.show_names && !answered.is_empty() {
             answers.push_str(&format!(": {}", answered.join(", ")));
         }

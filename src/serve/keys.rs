@@ -94,7 +94,10 @@ fn decode_one(bytes: &[u8]) -> Decoded {
     };
     match first {
         ESC => escape(bytes),
-        b'\r' | b'\n' => Decoded::Key(key(KeyCode::Enter), 1 + usize::from(first == b'\r' && bytes.get(1) == Some(&b'\n'))),
+        b'\r' | b'\n' => Decoded::Key(
+            key(KeyCode::Enter),
+            1 + usize::from(first == b'\r' && bytes.get(1) == Some(&b'\n')),
+        ),
         0x7f | 0x08 => Decoded::Key(key(KeyCode::Backspace), 1),
         b'\t' => Decoded::Key(key(KeyCode::Tab), 1),
         0x00 => Decoded::Key(KeyEvent::new(KeyCode::Char(' '), KeyModifiers::CONTROL), 1),
@@ -124,7 +127,10 @@ fn utf8(bytes: &[u8]) -> Decoded {
             Decoded::Skip(1)
         };
     }
-    match std::str::from_utf8(&bytes[..width]).ok().and_then(|s| s.chars().next()) {
+    match std::str::from_utf8(&bytes[..width])
+        .ok()
+        .and_then(|s| s.chars().next())
+    {
         Some(c) => {
             // crossterm reports capitals with Shift; action_for reads the char itself
             Decoded::Key(key(KeyCode::Char(c)), width)
@@ -275,9 +281,16 @@ mod tests {
         assert_eq!(feed(b"\x03", true), [Action::ForceQuit]);
         assert!(matches!(
             feed(b"\x7f", true).as_slice(),
-            [Action::Text(TextKey { key: Key::Backspace, .. })]
+            [Action::Text(TextKey {
+                key: Key::Backspace,
+                ..
+            })]
         ));
-        assert_eq!(feed(b"\x0a", true), [Action::Text(NEW_LINE)], "Ctrl+J is a new line");
+        assert_eq!(
+            feed(b"\x0a", true),
+            [Action::Text(NEW_LINE)],
+            "Ctrl+J is a new line"
+        );
     }
 
     #[test]
@@ -305,7 +318,10 @@ mod tests {
         let mut decoder = Decoder::new();
         assert!(decoder.feed(b"\x1b[200~half", true).is_empty());
         assert!(decoder.feed(b" and\x1b[20", true).is_empty());
-        assert_eq!(decoder.feed(b"1~\r", true), [Action::Paste("half and".into()), Action::Enter]);
+        assert_eq!(
+            decoder.feed(b"1~\r", true),
+            [Action::Paste("half and".into()), Action::Enter]
+        );
     }
 
     #[test]
@@ -319,6 +335,9 @@ mod tests {
     fn unknown_sequences_and_bad_bytes_press_nothing() {
         assert!(feed(b"\x1b[99~", false).is_empty());
         assert_eq!(feed(b"\xff\x1b[A", false), [Action::Up]);
-        assert_eq!(feed(b"\x1b[5~\x1b[6~\x1b[Z", false), [Action::PageUp, Action::PageDown, Action::BackTab]);
+        assert_eq!(
+            feed(b"\x1b[5~\x1b[6~\x1b[Z", false),
+            [Action::PageUp, Action::PageDown, Action::BackTab]
+        );
     }
 }

@@ -38,7 +38,8 @@ pub fn valid_code(code: &str) -> bool {
 /// The public keys of an authorized-keys file (OpenSSH's format; blank lines and `#`
 /// comments skipped). A line that is not a key is an error naming its line.
 pub fn authorized_keys(path: &Path) -> Result<Vec<PublicKey>, String> {
-    let bytes = crate::bounded_read::read(path, 1024 * 1024).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes =
+        crate::bounded_read::read(path, 1024 * 1024).map_err(|e| format!("{}: {e}", path.display()))?;
     let text = String::from_utf8(bytes).map_err(|_| format!("{}: is not UTF-8 text", path.display()))?;
     let mut keys = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -72,20 +73,25 @@ pub fn start(
         tokio::net::TcpListener::from_std(listener)?
     };
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let thread = std::thread::Builder::new().name("lessons-ssh".into()).spawn(move || {
-        runtime.block_on(async move {
-            let mut server = ssh::Server { shared };
-            let running = server.run_on_socket(Arc::new(config), &listener);
-            let handle = running.handle();
-            tokio::select! {
-                _ = running => {}
-                _ = stopped => handle.shutdown("The session has ended.".into()),
-            }
-        });
-        // connections still open are dropped with the runtime
-        runtime.shutdown_timeout(std::time::Duration::from_secs(1));
-    })?;
-    Ok(Running { stop: Some(stop), thread: Some(thread) })
+    let thread = std::thread::Builder::new()
+        .name("lessons-ssh".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                let mut server = ssh::Server { shared };
+                let running = server.run_on_socket(Arc::new(config), &listener);
+                let handle = running.handle();
+                tokio::select! {
+                    _ = running => {}
+                    _ = stopped => handle.shutdown("The session has ended.".into()),
+                }
+            });
+            // connections still open are dropped with the runtime
+            runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+        })?;
+    Ok(Running {
+        stop: Some(stop),
+        thread: Some(thread),
+    })
 }
 
 /// The running server; stopping it closes every connection.

@@ -16,9 +16,17 @@ pub enum Shown {
     #[default]
     Waiting,
     /// The case's briefing, or a narrative step.
-    Text { title: String, heading: String, body: String },
+    Text {
+        title: String,
+        heading: String,
+        body: String,
+    },
     /// A decision to answer.
-    Decision { title: String, case: usize, asked: Asked },
+    Decision {
+        title: String,
+        case: usize,
+        asked: Asked,
+    },
     /// The decision's answer: what the officers did, the in-line answer, the finding.
     Reveal {
         title: String,
@@ -303,7 +311,11 @@ mod tests {
         assert_eq!(room.join("pc-b"), Ok(()));
         assert_eq!(room.join("pc-c"), Err(JoinRefused::Full));
         room.leave("pc-a");
-        assert_eq!(room.join("pc-a"), Ok(()), "the name is free again once its holder leaves");
+        assert_eq!(
+            room.join("pc-a"),
+            Ok(()),
+            "the name is free again once its holder leaves"
+        );
     }
 
     #[test]

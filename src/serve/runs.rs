@@ -79,10 +79,12 @@ impl TraineeRuns {
         }
         let state = trainee_state(scenario, seed, case, answers);
         let store = self.store.clone();
-        let (recorder, saved) = self
-            .runs
-            .entry((name.to_string(), case))
-            .or_insert_with(|| (Recorder::new(store, Some(name.to_string())), SessionState::clone(&state)));
+        let (recorder, saved) = self.runs.entry((name.to_string(), case)).or_insert_with(|| {
+            (
+                Recorder::new(store, Some(name.to_string())),
+                SessionState::clone(&state),
+            )
+        });
         if recorder.path().is_some() && *saved == state {
             return Ok(());
         }

@@ -58,7 +58,9 @@ impl Shared {
     }
 
     fn failures(&self) -> MutexGuard<'_, HashMap<IpAddr, u32>> {
-        self.failures.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.failures
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -122,8 +124,12 @@ pub struct Connection {
 
 impl Connection {
     fn blocked(&self) -> bool {
-        self.peer
-            .is_some_and(|ip| self.shared.failures().get(&ip).is_some_and(|n| *n >= MAX_FAILURES))
+        self.peer.is_some_and(|ip| {
+            self.shared
+                .failures()
+                .get(&ip)
+                .is_some_and(|n| *n >= MAX_FAILURES)
+        })
     }
 
     fn failed(&self) {
@@ -210,7 +216,11 @@ impl Handler for Connection {
     }
 
     async fn auth_publickey(&mut self, user: &str, key: VerifiedPublicKey<'_>) -> Result<Auth, Self::Error> {
-        let known = self.shared.keys.iter().any(|k| k.key_data() == key.public_key.key_data());
+        let known = self
+            .shared
+            .keys
+            .iter()
+            .any(|k| k.key_data() == key.public_key.key_data());
         if !known {
             // an unknown key is not a guess at the code: the client goes on to the code
             return Ok(Auth::reject());
@@ -283,7 +293,12 @@ impl Handler for Connection {
         Ok(())
     }
 
-    async fn exec_request(&mut self, channel: ChannelId, _data: &[u8], session: &mut Session) -> Result<(), Self::Error> {
+    async fn exec_request(
+        &mut self,
+        channel: ChannelId,
+        _data: &[u8],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
         session.channel_failure(channel)
     }
 
@@ -318,7 +333,12 @@ impl Handler for Connection {
         session.channel_failure(channel)
     }
 
-    async fn data(&mut self, _channel: ChannelId, data: &[u8], _session: &mut Session) -> Result<(), Self::Error> {
+    async fn data(
+        &mut self,
+        _channel: ChannelId,
+        data: &[u8],
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
         self.send(ConnEvent::Bytes(data.to_vec()));
         Ok(())
     }
@@ -328,7 +348,11 @@ impl Handler for Connection {
         Ok(())
     }
 
-    async fn channel_close(&mut self, _channel: ChannelId, _session: &mut Session) -> Result<(), Self::Error> {
+    async fn channel_close(
+        &mut self,
+        _channel: ChannelId,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
         self.send(ConnEvent::Closed);
         Ok(())
     }

@@ -173,9 +173,12 @@ impl TraineeScreen {
                         .filter(|o| self.ticked.contains(&o.id))
                         .map(|o| o.id.clone())
                         .collect(),
-                    DecisionKind::Single | DecisionKind::Scale => {
-                        asked.options.get(self.cursor).map(|o| o.id.clone()).into_iter().collect()
-                    }
+                    DecisionKind::Single | DecisionKind::Scale => asked
+                        .options
+                        .get(self.cursor)
+                        .map(|o| o.id.clone())
+                        .into_iter()
+                        .collect(),
                 };
                 self.phase = if asked.rationale == RationalePrompt::No {
                     Phase::Confirm
@@ -204,7 +207,9 @@ impl TraineeScreen {
     fn write(&mut self, action: Action, asked: &Asked) -> Reply {
         match action {
             Action::Enter => {
-                if asked.rationale == RationalePrompt::Require && rationale::text(&self.text).trim().is_empty() {
+                if asked.rationale == RationalePrompt::Require
+                    && rationale::text(&self.text).trim().is_empty()
+                {
                     self.message = Some("This decision asks why: type a few words first.".into());
                 } else {
                     self.phase = Phase::Confirm;
@@ -225,14 +230,12 @@ impl TraineeScreen {
     /// Draws the screen. `kept` is this trainee's answer in the room to the decision shown.
     pub fn render(&self, shown: &Shown, kept: Option<&Given>, area: Rect, buf: &mut Buffer, theme: &Palette) {
         buf.set_style(area, theme.base);
-        let [head, body, bar] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [head, body, bar] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
         let title = match shown {
-            Shown::Text { title, .. } | Shown::Decision { title, .. } | Shown::Reveal { title, .. } => clean(title),
+            Shown::Text { title, .. } | Shown::Decision { title, .. } | Shown::Reveal { title, .. } => {
+                clean(title)
+            }
             Shown::Waiting | Shown::Ended => "Live room".into(),
         };
         Line::from(vec![
@@ -242,7 +245,9 @@ impl TraineeScreen {
         .render(head, buf);
         let keys: Vec<(&str, &str)> = match (shown, self.phase) {
             (Shown::Decision { .. }, Phase::Choosing) => vec![("↑↓", "move"), ("Enter", "choose")],
-            (Shown::Decision { .. }, Phase::Rationale) => vec![("Enter", "next"), ("Esc", "back to the options")],
+            (Shown::Decision { .. }, Phase::Rationale) => {
+                vec![("Enter", "next"), ("Esc", "back to the options")]
+            }
             (Shown::Decision { .. }, Phase::Confirm) => vec![("Enter", "send"), ("Esc", "change")],
             (Shown::Decision { .. }, Phase::Sent) => vec![("c", "change my answer"), ("Ctrl+C", "leave")],
             _ => vec![("Ctrl+C", "leave (your answers are kept)")],
@@ -265,9 +270,13 @@ impl TraineeScreen {
             }
             Shown::Ended => {
                 lines.push(Line::styled("The session is over. Thank you.", theme.heading));
-                lines.push(Line::from("Your answers are kept under your name. Press Ctrl+C to leave."));
+                lines.push(Line::from(
+                    "Your answers are kept under your name. Press Ctrl+C to leave.",
+                ));
             }
-            Shown::Text { heading, body: text, .. } => {
+            Shown::Text {
+                heading, body: text, ..
+            } => {
                 lines.push(Line::styled(clean(heading), theme.heading));
                 lines.push(Line::from(""));
                 for paragraph in clean(text).split('\n') {
@@ -282,7 +291,10 @@ impl TraineeScreen {
                 finding,
                 ..
             } => {
-                lines.push(Line::styled(clean(&asked.prompt), theme.heading.add_modifier(Modifier::BOLD)));
+                lines.push(Line::styled(
+                    clean(&asked.prompt),
+                    theme.heading.add_modifier(Modifier::BOLD),
+                ));
                 lines.push(Line::from(""));
                 let yours = kept.map_or_else(
                     || "You did not answer.".to_string(),
@@ -324,11 +336,16 @@ impl TraineeScreen {
             (&self.text).render(text_area, buf);
             return;
         }
-        Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(inner, buf);
     }
 
     fn decision(&self, asked: &Asked, width: u16, theme: &Palette, lines: &mut Vec<Line<'static>>) {
-        lines.push(Line::styled(clean(&asked.prompt), theme.heading.add_modifier(Modifier::BOLD)));
+        lines.push(Line::styled(
+            clean(&asked.prompt),
+            theme.heading.add_modifier(Modifier::BOLD),
+        ));
         lines.push(Line::from(""));
         match self.phase {
             Phase::Choosing => {
@@ -356,7 +373,10 @@ impl TraineeScreen {
                 }
                 lines.push(Line::from(""));
                 if self.phase == Phase::Confirm {
-                    lines.push(Line::styled("Send this answer? Enter sends it; Esc changes it.", theme.accent));
+                    lines.push(Line::styled(
+                        "Send this answer? Enter sends it; Esc changes it.",
+                        theme.accent,
+                    ));
                 } else {
                     lines.push(Line::styled(
                         "Answer sent. Waiting for the instructor's reveal…",
@@ -384,6 +404,13 @@ fn picked(asked: &Asked, picks: &[String]) -> String {
 fn describe(asked: &Asked, response: &Response) -> String {
     match response.nothing_selected() {
         Some(why) => why.into(),
-        None => picked(asked, &response.selected().iter().map(|s| s.to_string()).collect::<Vec<_>>()),
+        None => picked(
+            asked,
+            &response
+                .selected()
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>(),
+        ),
     }
 }

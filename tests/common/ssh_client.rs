@@ -21,7 +21,11 @@ pub const PROMPT: &str = "What do you do with it?";
 
 /// A port nobody listens on now.
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// Whether the OpenSSH client and sshpass are here (CI installs both: see `.ci/run`).
