@@ -275,9 +275,9 @@ mod tests {
         Asked {
             step: "d1".into(),
             clock: None,
-            role: Role::default(),
+            role: Role::Officer,
             role_assumed: false,
-            ndm: NdmStage::default(),
+            ndm: NdmStage::GatherInformation,
             prompt: "What now?".into(),
             kind: DecisionKind::Single,
             options: ["a", "b"]
