@@ -94,10 +94,9 @@ fn decode_one(bytes: &[u8]) -> Decoded {
     };
     match first {
         ESC => escape(bytes),
-        b'\r' | b'\n' => Decoded::Key(
-            key(KeyCode::Enter),
-            1 + usize::from(first == b'\r' && bytes.get(1) == Some(&b'\n')),
-        ),
+        // in raw mode Enter sends CR and Ctrl+J sends LF (a new line in the rationale); a
+        // client that sends CR LF for Enter gets one Enter
+        b'\r' => Decoded::Key(key(KeyCode::Enter), 1 + usize::from(bytes.get(1) == Some(&b'\n'))),
         0x7f | 0x08 => Decoded::Key(key(KeyCode::Backspace), 1),
         b'\t' => Decoded::Key(key(KeyCode::Tab), 1),
         0x00 => Decoded::Key(KeyEvent::new(KeyCode::Char(' '), KeyModifiers::CONTROL), 1),
