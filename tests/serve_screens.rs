@@ -113,7 +113,10 @@ fn a_reconnect_shows_the_kept_answer_and_the_reveal_puts_it_beside_the_finding()
     let mut screen = TraineeScreen::new("pc-b");
     screen.follow(&shown, Some(&kept));
     let drawn = draw(&screen, &shown, Some(&kept));
-    assert!(drawn.contains("Answer sent") && drawn.contains("Evidence first"), "{drawn}");
+    assert!(
+        drawn.contains("Answer sent") && drawn.contains("Evidence first"),
+        "{drawn}"
+    );
     room.handle(Action::Char('r'), Instant::now());
     let revealed = Shown::of(&room);
     screen.follow(&revealed, Some(&kept));
@@ -126,7 +129,12 @@ fn a_reconnect_shows_the_kept_answer_and_the_reveal_puts_it_beside_the_finding()
 #[test]
 fn a_required_rationale_cannot_be_left_empty() {
     let room = at_first_decision();
-    let Shown::Decision { title, case, mut asked } = Shown::of(&room) else {
+    let Shown::Decision {
+        title,
+        case,
+        mut asked,
+    } = Shown::of(&room)
+    else {
         panic!("a decision");
     };
     asked.rationale = lessons::scenario::RationalePrompt::Require;

@@ -169,9 +169,15 @@ impl LiveConsole {
     fn banner(&self, area: Rect, buf: &mut Buffer) {
         let theme = &self.screen.theme;
         let (online, answered) = self.who();
-        let block = panel(" Live room ", false, theme);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        // a frame when there is room for one; on a small terminal the classroom needs the rows
+        let inner = if area.height >= 5 {
+            let block = panel(" Live room ", false, theme);
+            let inner = block.inner(area);
+            block.render(area, buf);
+            inner
+        } else {
+            area
+        };
         let code = Span::styled(
             format!(" {} ", self.shared.code),
             theme.selected.add_modifier(Modifier::BOLD),
@@ -241,7 +247,8 @@ impl FrontEnd for LiveConsole {
     }
 
     fn draw(&self, area: Rect, buf: &mut Buffer, now: Instant) {
-        let [top, rest] = Layout::vertical([Constraint::Length(5), Constraint::Min(1)]).areas(area);
+        let banner = if area.height >= 30 { 5 } else { 3 };
+        let [top, rest] = Layout::vertical([Constraint::Length(banner), Constraint::Min(1)]).areas(area);
         self.banner(top, buf);
         self.screen.draw(rest, buf, now);
     }
