@@ -23,6 +23,10 @@ pub const MAX_FAILURES: u32 = 10;
 /// is closed.
 pub const IDLE: Duration = Duration::from_secs(30 * 60);
 
+/// A connection that has not opened the screen this long after logging in is closed: it
+/// would hold a name and a place in the room with nothing to show for it (`ssh -N`).
+pub const NO_SCREEN: Duration = Duration::from_secs(30);
+
 /// What every connection and the console share.
 pub struct Shared {
     room: Mutex<LiveRoom>,
@@ -99,6 +103,7 @@ impl russh::server::Server for Server {
             channel: None,
             size: (80, 24),
             events: None,
+            started: Arc::default(),
         }
     }
 }
@@ -120,6 +125,8 @@ pub struct Connection {
     channel: Option<ChannelId>,
     size: (u16, u16),
     events: Option<mpsc::UnboundedSender<ConnEvent>>,
+    /// Set once the screen starts, so the `NO_SCREEN` watch lets the connection be.
+    started: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Connection {
@@ -228,6 +235,24 @@ impl Handler for Connection {
         Ok(self.admit(user, true))
     }
 
+    async fn auth_succeeded(&mut self, session: &mut Session) -> Result<(), Self::Error> {
+        let handle = session.handle();
+        let started = Arc::clone(&self.started);
+        tokio::spawn(async move {
+            tokio::time::sleep(NO_SCREEN).await;
+            if !started.load(std::sync::atomic::Ordering::SeqCst) {
+                let _ = handle
+                    .disconnect(
+                        russh::Disconnect::ByApplication,
+                        "Only the lessons screen is offered here.".into(),
+                        String::new(),
+                    )
+                    .await;
+            }
+        });
+        Ok(())
+    }
+
     async fn channel_open_session(
         &mut self,
         channel: Channel<Msg>,
@@ -281,6 +306,7 @@ impl Handler for Connection {
         }
         let (tx, rx) = mpsc::unbounded_channel();
         self.events = Some(tx);
+        self.started.store(true, std::sync::atomic::Ordering::SeqCst);
         session.channel_success(channel)?;
         tokio::spawn(screen::run(
             Arc::clone(&self.shared),
