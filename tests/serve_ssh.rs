@@ -73,6 +73,13 @@ fn three_clients_answer_the_tally_follows_and_the_reveal_reaches_every_screen() 
         client.expect("The investigation found:");
         client.expect(&format!("Your answer: {mine}"));
     }
+    // the reasoning, one at a time and without a name, for the room to discuss
+    console.keys("A");
+    console.expect("A trainee's reasoning, 1 of 3");
+    console.expect("Evidence");
+    assert!(!console.screen().contains("pc-c"), "no name beside it");
+    console.keys("A");
+    console.expect("2 of 3");
     end(&mut console);
     for client in &mut clients {
         client.wait();

@@ -39,6 +39,8 @@ pub struct LiveConsole {
     /// What the banner showed at the last draw: who is in, who has answered.
     seen: (usize, Vec<String>),
     runs: TraineeRuns,
+    /// Which trainee rationale is up for discussion (`A` at the reveal), without a name.
+    pub rationale: Option<usize>,
 }
 
 impl LiveConsole {
@@ -56,6 +58,7 @@ impl LiveConsole {
             show_names: false,
             seen: (0, Vec::new()),
             runs,
+            rationale: None,
         };
         console.publish();
         console
@@ -150,6 +153,45 @@ impl LiveConsole {
         }
     }
 
+    /// The rationales given to the decision on screen, without names, in an order that is
+    /// not the names' (sorted by their text), so none can be told by where it comes.
+    fn rationales(&self) -> Vec<String> {
+        let Some(asked) = self.screen.room.asked() else {
+            return Vec::new();
+        };
+        let room = self.shared.room();
+        let mut texts: Vec<String> = room
+            .trainees
+            .values()
+            .flat_map(|t| &t.answers)
+            .filter(|a| {
+                a.case == self.screen.room.case && a.step == asked.step && !a.rationale.trim().is_empty()
+            })
+            .map(|a| a.rationale.clone())
+            .collect();
+        texts.sort();
+        texts
+    }
+
+    /// One rationale over the foot of the console, for the room to discuss.
+    fn rationale_box(&self, area: Rect, buf: &mut Buffer) {
+        let Some(i) = self.rationale else { return };
+        let texts = self.rationales();
+        let Some(text) = texts.get(i) else { return };
+        let theme = &self.screen.theme;
+        let height = 7.min(area.height);
+        let place = Rect::new(area.x, area.y + area.height - height, area.width, height);
+        ratatui::widgets::Clear.render(place, buf);
+        let title = format!(" A trainee's reasoning, {} of {} (A: next) ", i + 1, texts.len());
+        let block = panel(title, true, theme);
+        let inner = block.inner(place);
+        block.render(place, buf);
+        Paragraph::new(crate::tui::widgets::clean(text))
+            .wrap(Wrap { trim: false })
+            .style(theme.base)
+            .render(inner, buf);
+    }
+
     /// Where the classroom is: the stage, the case and the decision asked.
     fn place(&self) -> (Stage, usize, Option<String>) {
         let room = &self.screen.room;
@@ -201,7 +243,7 @@ impl LiveConsole {
             ]),
             Line::from(vec![
                 Span::styled(answers, theme.accent),
-                Span::styled("   W names on/off", theme.dim),
+                Span::styled("   W names on/off · A reasoning (at the reveal)", theme.dim),
             ]),
         ];
         Paragraph::new(lines).wrap(Wrap { trim: true }).render(inner, buf);
@@ -218,9 +260,19 @@ impl FrontEnd for LiveConsole {
             self.show_names = !self.show_names;
             return;
         }
+        if action == Action::Char('A') && !self.screen.typing() && self.screen.room.stage == Stage::Reveal {
+            let count = self.rationales().len();
+            self.rationale = match self.rationale {
+                None if count > 0 => Some(0),
+                Some(i) if i + 1 < count => Some(i + 1),
+                _ => None,
+            };
+            return;
+        }
         let before = self.place();
         self.screen.handle(action, now);
         if self.place() != before {
+            self.rationale = None;
             // a new decision starts at its live count, and a reveal keeps the tallies it
             // took with the live answers beside them
             self.counted = u64::MAX;
@@ -251,6 +303,7 @@ impl FrontEnd for LiveConsole {
         let [top, rest] = Layout::vertical([Constraint::Length(banner), Constraint::Min(1)]).areas(area);
         self.banner(top, buf);
         self.screen.draw(rest, buf, now);
+        self.rationale_box(rest, buf);
     }
 
     fn leave(&mut self) {
