@@ -12,6 +12,7 @@ pub mod plan;
 pub mod plural;
 pub mod record;
 pub mod scenario;
+pub mod serve;
 pub mod tui;
 pub mod wrap;
 pub mod xapi;

@@ -17,6 +17,7 @@ mod plan;
 mod play;
 mod report;
 mod resolve;
+mod serve;
 mod sync;
 mod validate;
 
@@ -239,6 +240,30 @@ pub enum Command {
         #[command(flatten)]
         presenter: PresenterOpt,
     },
+    /// A live room over SSH: trainees answer from their own terminals, this terminal is
+    /// the console (`ssh -p PORT NAME@HOST`, the session code as the password)
+    Serve {
+        /// Scenario ids or files, in the order the session takes them
+        #[arg(required = true, value_name = "ID|PATH")]
+        cases: Vec<String>,
+        /// The address and port to listen on (0.0.0.0:2222 for every network of this machine)
+        #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:2222")]
+        listen: String,
+        /// The session code trainees type as the password (else a fresh random one)
+        #[arg(long)]
+        code: Option<String>,
+        /// Also let in the holders of these public keys (OpenSSH authorized_keys format)
+        #[arg(long, value_name = "FILE")]
+        authorized_keys: Option<PathBuf>,
+        /// At most this many trainees connected at once
+        #[arg(long, value_name = "N", default_value_t = 40, value_parser = clap::value_parser!(u16).range(1..=1000))]
+        max: u16,
+        /// Seed for the option order shown to the room
+        #[arg(long)]
+        seed: Option<u64>,
+        #[command(flatten)]
+        colours: ClassroomThemeOpt,
+    },
     /// Write a commented skeleton scenario that validates as it stands
     New {
         /// The new scenario's id (lower-case letters, digits and hyphens); written to ID.ron
@@ -358,7 +383,7 @@ pub fn run(cli: Cli) -> ExitCode {
             | Command::Drill { colours, .. }
             | Command::Preview { colours, .. },
         ) => colours.theme,
-        Some(Command::Classroom { colours, .. }) => colours.theme,
+        Some(Command::Classroom { colours, .. } | Command::Serve { colours, .. }) => colours.theme,
         _ => None,
     }
     .or(cli.theme);
@@ -457,6 +482,25 @@ pub fn run(cli: Cli) -> ExitCode {
                     size: room,
                     path: path.map(Into::into),
                 },
+            },
+        ),
+        Some(Command::Serve {
+            cases,
+            listen,
+            code,
+            authorized_keys,
+            max,
+            seed,
+            ..
+        }) => serve::run(
+            &context,
+            &cases,
+            serve::Options {
+                listen,
+                code,
+                authorized_keys,
+                max: usize::from(max),
+                seed,
             },
         ),
         Some(Command::New { id, from, dir }) => author::new(&id, from.as_deref(), &dir),

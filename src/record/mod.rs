@@ -16,8 +16,8 @@ pub mod store;
 pub use error::{LoadError, RecordError};
 pub use hash::scenario_hash;
 pub use model::{
-    Draft, Record, RecordKind, ReflectionAnswer, RoomPosition, RoomStage, Settled, SettledBy, SettledWhy,
-    TimeLeft, Timing, Votes, is_valid_id,
+    Draft, LiveAnswer, Record, RecordKind, ReflectionAnswer, RoomPosition, RoomStage, Settled, SettledBy,
+    SettledWhy, TimeLeft, Timing, Votes, is_valid_id,
 };
 pub use recorder::Recorder;
 pub use stamp::Stamp;

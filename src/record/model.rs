@@ -180,6 +180,10 @@ pub struct Record {
     /// debrief (optional; records from before reflection have none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reflection: Vec<ReflectionAnswer>,
+    /// A live room's answers (`lessons serve`, group records only): each trainee's answer
+    /// and rationale under their pseudonym.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub live: Vec<LiveAnswer>,
     /// The generation of this full write; journal lines of other generations are stale.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub journal: u64,
@@ -187,6 +191,18 @@ pub struct Record {
 
 fn is_zero(n: &u64) -> bool {
     *n == 0
+}
+
+/// One trainee's answer to one decision in a live room, kept in the group record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LiveAnswer {
+    /// The pseudonym the trainee joined under.
+    pub trainee: String,
+    /// The decision's step id.
+    pub step: String,
+    pub response: crate::engine::Response,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rationale: String,
 }
 
 /// The time left on one timed decision, measured by the full-screen player.
@@ -244,6 +260,7 @@ impl Record {
             draft: None,
             time_left: None,
             reflection: Vec::new(),
+            live: Vec::new(),
             journal: 0,
         })
     }

@@ -265,6 +265,23 @@ impl Recorder {
         })
     }
 
+    /// A live room's save: the group record as `save_group` keeps it, with every trainee's
+    /// answer so far (`lessons serve`).
+    pub fn save_group_live(
+        &mut self,
+        scenario: &Scenario,
+        state: &SessionState,
+        tallies: &[Votes],
+        plan: &[String],
+        live: &[super::model::LiveAnswer],
+    ) -> Result<(), RecordError> {
+        self.write(scenario, state, RecordKind::Group, |record| {
+            record.tallies = tallies.to_vec();
+            record.plan = plan.to_vec();
+            record.live = live.to_vec();
+        })
+    }
+
     fn write(
         &mut self,
         scenario: &Scenario,

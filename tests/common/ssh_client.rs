@@ -1,0 +1,198 @@
+//! `lessons serve` under test: the console in a pseudo-terminal (`terminal.rs`), and real
+//! OpenSSH clients, each in a pseudo-terminal of its own and read through a vt100 screen.
+//! Included by `#[path]` beside `pty.rs` and `terminal.rs`.
+#![allow(clippy::unwrap_used, dead_code)]
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::CommandBuilder;
+
+use crate::pty;
+use crate::terminal::Terminal;
+
+pub const CODE: &str = "TEST-CODE";
+/// The built-in case the tests run, at seed 1: its first decision's options are shown as
+/// 1 take a copy, 2 watch it and note it, 3 ask her to keep it.
+pub const CASE: &str = "herts-2021-nmo-breach";
+pub const PROMPT: &str = "What do you do with it?";
+
+/// A port nobody listens on now.
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Whether the OpenSSH client and sshpass are here (CI installs both: see `.ci/run`).
+pub fn have_clients() -> bool {
+    let found = |p: &str| std::process::Command::new(p).arg("-V").output().is_ok();
+    let ok = found("ssh") && found("sshpass");
+    if !ok && std::env::var_os("CI").is_some() {
+        panic!("CI must have ssh and sshpass");
+    }
+    ok
+}
+
+/// `lessons serve CASE` on `port`, its console in a pseudo-terminal, shown the code.
+pub fn console(port: u16, data: &std::path::Path) -> Terminal {
+    let listen = format!("127.0.0.1:{port}");
+    let mut console = Terminal::spawn(
+        &["serve", CASE, "--listen", &listen, "--code", CODE, "--seed", "1"],
+        data,
+    );
+    console.expect(CODE);
+    console
+}
+
+/// The options every client is given: no known-hosts file, no agent or keys, one try at
+/// the code.
+fn ssh_options(port: u16) -> Vec<String> {
+    [
+        "-o",
+        "StrictHostKeyChecking=no",
+        "-o",
+        "UserKnownHostsFile=/dev/null",
+        "-o",
+        "LogLevel=ERROR",
+        "-o",
+        "NumberOfPasswordPrompts=1",
+        "-o",
+        "PubkeyAuthentication=no",
+        "-o",
+        "IdentityAgent=none",
+        "-p",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .chain([port.to_string()])
+    .collect()
+}
+
+/// A plain command (no terminal): for exec and subsystem requests.
+pub fn ssh_command(port: u16, name: &str, code: &str, rest: &[&str]) -> std::process::Output {
+    std::process::Command::new("sshpass")
+        .args(["-p", code, "ssh"])
+        .args(ssh_options(port))
+        .arg(format!("{name}@127.0.0.1"))
+        .args(rest)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap()
+}
+
+pub struct Client {
+    parser: vt100::Parser,
+    output: Receiver<Vec<u8>>,
+    pub raw: Vec<u8>,
+    writer: Box<dyn Write + Send>,
+    pub child: Box<dyn portable_pty::Child + Send + Sync>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Client {
+    /// `ssh -tt NAME@127.0.0.1` with `code` typed by sshpass, in an 80×24 terminal.
+    pub fn join(port: u16, name: &str, code: &str) -> Client {
+        let mut command = CommandBuilder::new("sshpass");
+        command.args(["-p", code, "ssh", "-tt"]);
+        command.args(ssh_options(port));
+        command.arg(format!("{name}@127.0.0.1"));
+        command.env("TERM", "xterm-256color");
+        let pty::Spawned {
+            child,
+            mut reader,
+            master,
+        } = pty::spawn(command);
+        let writer = master.take_writer().unwrap();
+        let (tx, output) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Client {
+            parser: vt100::Parser::new(
+                std::num::NonZeroU16::new(pty::ROWS).unwrap(),
+                std::num::NonZeroU16::new(pty::COLS).unwrap(),
+                0,
+            ),
+            output,
+            raw: Vec::new(),
+            writer,
+            child,
+            master,
+        }
+    }
+
+    pub fn screen(&mut self) -> String {
+        while let Ok(bytes) = self.output.try_recv() {
+            self.parser.process(&bytes);
+            self.raw.extend(bytes);
+        }
+        self.parser.screen().contents()
+    }
+
+    pub fn expect(&mut self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            if self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("never saw {text:?}; the screen was:\n{}", self.screen());
+    }
+
+    pub fn keys(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    /// Waits for the client to exit, and gives its status.
+    pub fn wait(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            self.screen();
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "the client did not exit");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Answers the first decision with option `n` and `why`, and sends it.
+    pub fn answer(&mut self, n: u8, why: &str) {
+        self.expect(PROMPT);
+        self.keys(&n.to_string());
+        self.keys("\r");
+        self.expect("Why?");
+        self.keys(why);
+        self.keys("\r");
+        self.expect("Send this answer?");
+        self.keys("\r");
+        self.expect("Answer sent");
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Ends the console's session (q, then y) and waits for it to exit.
+pub fn end(console: &mut Terminal) {
+    console.keys("q");
+    console.keys("y");
+    assert!(console.wait().success());
+}
