@@ -59,7 +59,7 @@ fn three_clients_answer_the_tally_follows_and_the_reveal_reaches_every_screen() 
     clients[2].answer(1, "Evidence");
     console.expect("3 answered");
     console.keys("v");
-    console.expect("3 votes so far, shown");
+    console.expect("Total 3 · bars shown");
     for client in &mut clients {
         assert!(!client.screen().contains("votes"), "no tally before the reveal");
     }
