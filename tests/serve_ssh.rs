@@ -184,3 +184,49 @@ fn a_dropped_client_reconnects_and_keeps_its_answer_and_a_name_is_held_once() {
     console.expect("1 in the room · 1 answered");
     end(&mut console);
 }
+
+#[test]
+fn a_served_plan_brings_its_agenda_room_size_and_label_to_the_live_room() {
+    if !have_clients() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let plan = data.path().join("plan.ron");
+    std::fs::write(
+        &plan,
+        format!(
+            "(title: \"Live plan\", room: 2, cases: [(case: \"{}\", minutes: 20)])",
+            ssh_client::CASE
+        ),
+    )
+    .unwrap();
+    let port = free_port();
+    let listen = format!("127.0.0.1:{port}");
+    let mut console = terminal::Terminal::spawn(
+        &[
+            "serve",
+            "--plan",
+            plan.to_str().unwrap(),
+            "--label",
+            "Syndicate A",
+            "--listen",
+            &listen,
+            "--code",
+            CODE,
+            "--seed",
+            "1",
+        ],
+        data.path(),
+    );
+    console.expect(CODE);
+    console.expect("Live plan");
+    console.keys(ENTER); // the agenda closes on the case's title
+    to_first_decision(&mut console);
+    let mut client = Client::join(port, "pc-a", CODE);
+    client.answer(1, "Secure it");
+    console.expect("1 of 2 answered");
+    end(&mut console);
+    let record = group_record(data.path());
+    assert_eq!(record["label"], "Syndicate A");
+    assert_eq!(record["plan_title"], "Live plan");
+}

@@ -63,21 +63,7 @@ pub fn run(
             return ExitCode::from(1);
         }
     };
-    // a resumed session keeps the label its record holds (`--label` is refused with --resume)
-    if label.is_some() {
-        room.label = label;
-    }
-    presenter.apply(&mut room);
-    // the plan's room size unless one is given or the session kept its own
-    if room.room_size.is_none() {
-        room.room_size = room.agenda.room;
-    }
-    if given.size.is_some() {
-        room.room_size = given.size;
-    }
-    if let Some(path) = given.path {
-        room.path = path;
-    }
+    apply(&mut room, label, presenter, given);
     let theme = Theme::from_env(context.classroom_theme);
     let mut screen = ClassroomScreen::new(room, recorder, theme);
     match crate::tui::frontend::run(&mut screen) {
@@ -111,8 +97,32 @@ fn fresh(context: &Context, cases: &[String], seed: Option<u64>) -> Result<(Clas
     Ok((room, context.recorder()))
 }
 
+/// What the command line says of the room besides its cases, on a room fresh, planned or
+/// resumed (`lessons classroom` and `lessons serve` alike).
+pub(super) fn apply(room: &mut Classroom, label: Option<String>, presenter: PresenterOpt, given: Room) {
+    // a resumed session keeps the label its record holds (`--label` is refused with --resume)
+    if label.is_some() {
+        room.label = label;
+    }
+    presenter.apply(room);
+    // the plan's room size unless one is given or the session kept its own
+    if room.room_size.is_none() {
+        room.room_size = room.agenda.room;
+    }
+    if given.size.is_some() {
+        room.room_size = given.size;
+    }
+    if let Some(path) = given.path {
+        room.path = path;
+    }
+}
+
 /// A session run from a plan file: its cases, minutes, skips and path policy.
-fn planned(context: &Context, file: &Path, seed: Option<u64>) -> Result<(Classroom, Recorder), CliError> {
+pub(super) fn planned(
+    context: &Context,
+    file: &Path,
+    seed: Option<u64>,
+) -> Result<(Classroom, Recorder), CliError> {
     let plan = super::plan::read(file).ok_or_else(|| CliError::PlanInvalid(file.to_path_buf()))?;
     let mut recorder = context.recorder();
     recorder.set_session_plan(plan.title.as_deref(), file);

@@ -170,8 +170,11 @@ pub enum Command {
     /// the console (`ssh -p PORT NAME@HOST`, the session code as the password)
     Serve {
         /// Scenario ids or files, in the order the session takes them
-        #[arg(required = true, value_name = "ID|PATH")]
+        #[arg(required_unless_present = "plan", value_name = "ID|PATH")]
         cases: Vec<String>,
+        /// Run a session plan: its cases, minutes, votes and path (see `lessons new-plan`)
+        #[arg(long, value_name = "FILE", conflicts_with = "cases")]
+        plan: Option<PathBuf>,
         /// The address and port to listen on (0.0.0.0:2222 for every network of this machine)
         #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:2222")]
         listen: String,
@@ -187,8 +190,21 @@ pub enum Command {
         /// Seed for the option order shown to the room
         #[arg(long)]
         seed: Option<u64>,
+        /// How many people are in the room, for percentages and "11 of 12 answered"
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::tui::classroom::MAX_VOTES)))]
+        room: Option<u32>,
+        /// Which way the story goes after a reveal: the majority (asked on a tie or no votes),
+        /// the officers' choice, or ask at every decision that decides the way
+        #[arg(long, value_enum, value_name = "POLICY")]
+        path: Option<options::PathArg>,
+        /// A group label kept on the session's records, e.g. "Syndicate A", for
+        /// `lessons report --label`
+        #[arg(long, value_parser = crate::record::label::parse_label)]
+        label: Option<String>,
         #[command(flatten)]
         colours: ClassroomThemeOpt,
+        #[command(flatten)]
+        presenter: PresenterOpt,
     },
     /// Write a commented skeleton scenario that validates as it stands
     New {

@@ -199,6 +199,11 @@ pub fn run(cli: Cli) -> ExitCode {
             authorized_keys,
             max,
             seed,
+            plan,
+            room,
+            path,
+            label,
+            presenter,
             ..
         }) => serve::run(
             &context,
@@ -209,6 +214,13 @@ pub fn run(cli: Cli) -> ExitCode {
                 authorized_keys,
                 max: usize::from(max),
                 seed,
+                plan,
+                label,
+                presenter,
+                room: classroom::Room {
+                    size: room,
+                    path: path.map(Into::into),
+                },
             },
         ),
         Some(Command::New { id, from, dir }) => author::new(&id, from.as_deref(), &dir),

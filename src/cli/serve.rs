@@ -24,6 +24,11 @@ pub struct Options {
     pub authorized_keys: Option<PathBuf>,
     pub max: usize,
     pub seed: Option<u64>,
+    /// A session plan to run instead of the cases given (`--plan`).
+    pub plan: Option<PathBuf>,
+    pub label: Option<String>,
+    pub presenter: super::options::PresenterOpt,
+    pub room: super::classroom::Room,
 }
 
 fn fail(message: &str) -> ExitCode {
@@ -78,8 +83,19 @@ pub fn run(context: &Context, cases: &[String], options: Options) -> ExitCode {
     let Ok(local) = listener.local_addr() else {
         return fail("cannot tell which address the room listens on");
     };
-    let mut room = Classroom::new(plan, options.seed.unwrap_or_else(rand::random));
-    room.files = files;
+    let (mut room, recorder) = match &options.plan {
+        Some(file) => match super::classroom::planned(context, file, options.seed) {
+            Ok(planned) => planned,
+            Err(e) => return fail(&e.to_string()),
+        },
+        None => {
+            let mut room = Classroom::new(plan, options.seed.unwrap_or_else(rand::random));
+            room.files = files;
+            (room, context.recorder())
+        }
+    };
+    // room size, path policy, label, big text and countdown, as `lessons classroom` takes them
+    super::classroom::apply(&mut room, options.label, options.presenter, options.room);
     let theme = Palette::from_env(context.classroom_theme);
     let shared = Arc::new(ssh::Shared::new(
         LiveRoom::new(options.max),
@@ -98,7 +114,7 @@ pub fn run(context: &Context, cases: &[String], options: Options) -> ExitCode {
     } else {
         local.ip().to_string()
     };
-    let screen = ClassroomScreen::new(room, context.recorder(), theme);
+    let screen = ClassroomScreen::new(room, recorder, theme);
     // each trainee's own runs go beside the group record (a folder that cannot be opened
     // was reported by `recorder` above; the group record's save state tells it again)
     let store = context
