@@ -38,6 +38,9 @@ fn three_clients_answer_the_tally_follows_and_the_reveal_reaches_every_screen() 
     let data = tempfile::tempdir().unwrap();
     let port = free_port();
     let mut console = console(port, data.path());
+    // the code large for the room to read, until the session moves on
+    console.expect("Join the room (J hides)");
+    console.expect("▀▀▀▀");
     let mut clients: Vec<Client> = ["pc-a", "pc-b", "pc-c"]
         .iter()
         .map(|name| Client::join(port, name, CODE))
@@ -47,6 +50,10 @@ fn three_clients_answer_the_tally_follows_and_the_reveal_reaches_every_screen() 
     }
     console.expect("3 in the room · 0 answered");
     to_first_decision(&mut console);
+    assert!(
+        !console.screen().contains("Join the room"),
+        "the card goes once the session moves on"
+    );
     clients[0].answer(1, "Secure it before it is lost");
     console.expect("1 answered");
     // before the reveal nobody sees another's answer or the tally

@@ -41,6 +41,9 @@ pub struct LiveConsole {
     runs: TraineeRuns,
     /// Which trainee rationale is up for discussion (`A` at the reveal), without a name.
     pub rationale: Option<usize>,
+    /// The join card: the session code in big letters for the room to read, shown until
+    /// the session moves on from its first screen, and again on `J`.
+    pub join_card: bool,
 }
 
 impl LiveConsole {
@@ -56,6 +59,7 @@ impl LiveConsole {
             joining,
             counted: u64::MAX,
             show_names: false,
+            join_card: true,
             seen: (0, Vec::new()),
             runs,
             rationale: None,
@@ -243,10 +247,52 @@ impl LiveConsole {
             ]),
             Line::from(vec![
                 Span::styled(answers, theme.accent),
-                Span::styled("   W names on/off · A reasoning (at the reveal)", theme.dim),
+                Span::styled("   W names · A reasoning (reveal) · J the code large", theme.dim),
             ]),
         ];
         Paragraph::new(lines).wrap(Wrap { trim: true }).render(inner, buf);
+    }
+}
+
+impl LiveConsole {
+    /// The session code large, with how to join, over the classroom screen: read from the
+    /// back of the room before anyone has joined.
+    fn join_card(&self, area: Rect, buf: &mut Buffer) {
+        let theme = &self.screen.theme;
+        let width = area.width.saturating_sub(4).min(100);
+        let big = crate::tui::classroom::view::big::fit(
+            &self.shared.code,
+            width.saturating_sub(2),
+            area.height.saturating_sub(5),
+        );
+        // the frame, the line saying how, a blank row, then the code
+        let height = area.height.min(5 + big.as_ref().map_or(1, |b| b.rows));
+        let card = Rect::new(
+            area.x + (area.width - width) / 2,
+            area.y + (area.height - height) / 2,
+            width,
+            height,
+        );
+        ratatui::widgets::Clear.render(card, buf);
+        let block = panel(" Join the room (J hides) ", true, theme);
+        let inner = block.inner(card);
+        block.render(card, buf);
+        let how = Line::from(format!(
+            "ssh -p {} YOUR-NAME@{}   then type the code:",
+            self.joining.port, self.joining.address
+        ));
+        let [top, code] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+        Paragraph::new(how)
+            .alignment(ratatui::layout::Alignment::Center)
+            .style(theme.base)
+            .render(top, buf);
+        match big {
+            Some(big) => big.render(code, buf, theme.heading, ratatui::layout::Alignment::Center),
+            // too narrow for big letters: the code as plain text, never cut
+            None => Paragraph::new(Line::styled(self.shared.code.clone(), theme.heading))
+                .alignment(ratatui::layout::Alignment::Center)
+                .render(code, buf),
+        }
     }
 }
 
@@ -258,6 +304,10 @@ impl FrontEnd for LiveConsole {
     fn handle(&mut self, action: Action, now: Instant) {
         if action == Action::Char('W') && !self.screen.typing() {
             self.show_names = !self.show_names;
+            return;
+        }
+        if action == Action::Char('J') && !self.screen.typing() {
+            self.join_card = !self.join_card;
             return;
         }
         if action == Action::Char('A') && !self.screen.typing() && self.screen.room.stage == Stage::Reveal {
@@ -273,6 +323,7 @@ impl FrontEnd for LiveConsole {
         self.screen.handle(action, now);
         if self.place() != before {
             self.rationale = None;
+            self.join_card = false;
             // a new decision starts at its live count, and a reveal keeps the tallies it
             // took with the live answers beside them
             self.counted = u64::MAX;
@@ -304,6 +355,9 @@ impl FrontEnd for LiveConsole {
         self.banner(top, buf);
         self.screen.draw(rest, buf, now);
         self.rationale_box(rest, buf);
+        if self.join_card {
+            self.join_card(rest, buf);
+        }
     }
 
     fn leave(&mut self) {

@@ -14,10 +14,10 @@ const ROWS: u16 = 4;
 
 /// A text laid out in big letters: its lines, the glyph size, the rows it takes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Big {
+pub struct Big {
     lines: Vec<String>,
     size: PixelSize,
-    pub(super) rows: u16,
+    pub rows: u16,
 }
 
 /// Columns one glyph takes: half-height glyphs are the shape of the font (8 columns,
@@ -31,7 +31,7 @@ fn columns(size: PixelSize) -> u16 {
 
 /// `text` in big letters within `width` columns and `rows` rows, the larger glyphs first;
 /// None when it does not fit, or has a character the font cannot draw.
-pub(super) fn fit(text: &str, width: u16, rows: u16) -> Option<Big> {
+pub fn fit(text: &str, width: u16, rows: u16) -> Option<Big> {
     let text = drawable(text)?;
     [PixelSize::HalfHeight, PixelSize::Quadrant]
         .into_iter()
@@ -56,7 +56,7 @@ pub(super) fn fit(text: &str, width: u16, rows: u16) -> Option<Big> {
 }
 
 impl Big {
-    pub(super) fn render(&self, area: Rect, buf: &mut Buffer, style: Style, alignment: Alignment) {
+    pub fn render(&self, area: Rect, buf: &mut Buffer, style: Style, alignment: Alignment) {
         BigText::builder()
             .pixel_size(self.size)
             .lines(

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 mod agenda;
 mod banner;
-mod big;
+pub mod big;
 mod help;
 mod question;
 mod reveal;
