@@ -237,3 +237,55 @@ fn a_served_plan_brings_its_agenda_room_size_and_label_to_the_live_room() {
     assert_eq!(record["label"], "Syndicate A");
     assert_eq!(record["plan_title"], "Live plan");
 }
+
+#[test]
+fn a_live_trainees_answer_is_queued_for_the_lrs_under_their_pseudonymous_run() {
+    if !have_clients() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let listen = format!("127.0.0.1:{port}");
+    let missing = data.path().join("no-lrs.ron");
+    // an LRS that is not there: statements wait in the outbox, nothing is lost
+    let mut console = terminal::Terminal::spawn_with(
+        &[
+            "serve",
+            ssh_client::CASE,
+            "--listen",
+            &listen,
+            "--code",
+            CODE,
+            "--seed",
+            "1",
+        ],
+        data.path(),
+        &[
+            ("LESSONS_LRS_CONFIG", missing.to_str().unwrap()),
+            ("LESSONS_LRS_ENDPOINT", "http://127.0.0.1:9/xAPI"),
+        ],
+    );
+    console.expect(CODE);
+    to_first_decision(&mut console);
+    let mut client = Client::join(port, "pc-x", CODE);
+    client.answer(1, "Secure it before it is lost");
+    console.expect("1 answered");
+    end(&mut console);
+    let outbox = data.path().join(".xapi").join("outbox");
+    let statements: Vec<serde_json::Value> = std::fs::read_dir(&outbox)
+        .unwrap_or_else(|e| panic!("no outbox at {}: {e}", outbox.display()))
+        .map(|e| serde_json::from_slice(&std::fs::read(e.unwrap().path()).unwrap()).unwrap())
+        .collect();
+    let answered: Vec<&serde_json::Value> = statements
+        .iter()
+        .filter(|s| s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/answered")
+        .collect();
+    let text = serde_json::to_string(&statements).unwrap();
+    assert!(
+        answered
+            .iter()
+            .any(|s| s["result"].to_string().contains("Secure it before it is lost")),
+        "the trainee's own answer, with their rationale, is queued:\n{text}"
+    );
+    assert!(!text.contains("pc-x"), "the actor is pseudonymous:\n{text}");
+}

@@ -120,6 +120,8 @@ pub fn run(context: &Context, cases: &[String], options: Options) -> ExitCode {
     let store = context
         .records_dir()
         .and_then(|dir| crate::record::Store::open(&dir).ok());
+    // each trainee's run goes to the LRS as well, through the one sender the group's has
+    let forwarder = screen.store.forwarder_sibling();
     let mut console = LiveConsole::new(
         screen,
         Arc::clone(&shared),
@@ -128,7 +130,7 @@ pub fn run(context: &Context, cases: &[String], options: Options) -> ExitCode {
             port: local.port(),
             fingerprint,
         },
-        TraineeRuns::new(store),
+        TraineeRuns::new(store, forwarder),
     );
     let result = crate::tui::frontend::run(&mut console);
     server.stop();

@@ -80,6 +80,12 @@ impl Recorder {
         }
     }
 
+    /// A queue into this recorder's xAPI outbox for another recorder (see
+    /// `Forwarder::sibling`); `None` when no LRS is configured.
+    pub fn forwarder_sibling(&self) -> Option<crate::xapi::Forwarder> {
+        self.forwarder.as_ref().map(crate::xapi::Forwarder::sibling)
+    }
+
     /// After each save, the record's new statements go to this forwarder's outbox.
     pub fn set_forwarder(&mut self, forwarder: crate::xapi::Forwarder) {
         self.forwarder = Some(forwarder);

@@ -54,13 +54,16 @@ pub fn trainee_state(scenario: &Arc<Scenario>, seed: u64, case: usize, answers: 
 /// The trainees' run records, one recorder each per case of the session.
 pub struct TraineeRuns {
     store: Option<Store>,
+    /// The group recorder's xAPI queue, so each trainee's run goes to the LRS too.
+    forwarder: Option<crate::xapi::Forwarder>,
     runs: HashMap<(String, usize), (Recorder, SessionState)>,
 }
 
 impl TraineeRuns {
-    pub fn new(store: Option<Store>) -> Self {
+    pub fn new(store: Option<Store>, forwarder: Option<crate::xapi::Forwarder>) -> Self {
         TraineeRuns {
             store,
+            forwarder,
             runs: HashMap::new(),
         }
     }
@@ -79,11 +82,13 @@ impl TraineeRuns {
         }
         let state = trainee_state(scenario, seed, case, answers);
         let store = self.store.clone();
+        let forwarder = self.forwarder.as_ref().map(crate::xapi::Forwarder::sibling);
         let (recorder, saved) = self.runs.entry((name.to_string(), case)).or_insert_with(|| {
-            (
-                Recorder::new(store, Some(name.to_string())),
-                SessionState::clone(&state),
-            )
+            let mut recorder = Recorder::new(store, Some(name.to_string()));
+            if let Some(forwarder) = forwarder {
+                recorder.set_forwarder(forwarder);
+            }
+            (recorder, SessionState::clone(&state))
         });
         if recorder.path().is_some() && *saved == state {
             return Ok(());

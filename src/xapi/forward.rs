@@ -101,6 +101,20 @@ impl Forwarder {
         }
     }
 
+    /// Another queue into the same outbox whose statements wake this forwarder's sender:
+    /// the live room's trainees each have a recorder of their own, and one sender serves
+    /// them all.
+    pub fn sibling(&self) -> Forwarder {
+        Forwarder {
+            outbox: self.outbox.clone(),
+            settings: self.settings.clone(),
+            salt: self.salt.clone(),
+            seen: HashMap::new(),
+            shared: Arc::clone(&self.shared),
+            sending: false,
+        }
+    }
+
     /// The record was saved: queue whatever statements it now gives that were not queued.
     pub fn record_saved(&mut self, record: &Record, scenario: &Scenario) {
         let shape = format!(
