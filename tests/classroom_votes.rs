@@ -154,6 +154,11 @@ fn the_room_size_gives_percentages_and_a_warning_when_exceeded() {
         room.text(80, 24)
             .contains("A room size is a number from 1 to 9999")
     );
+    // the reveal keeps the question's denominator: shares of the room, and how many answered
+    room.keys(&["=", "c0", "Enter", "Tab", "r"]);
+    let reveal = room.text(80, 24);
+    assert!(reveal.contains("4 of 12 answered"), "{reveal}");
+    assert!(reveal.contains("  3  25%"), "{reveal}");
 }
 
 #[test]

@@ -41,7 +41,17 @@ impl ClassroomView<'_> {
                 theme.accent,
             ));
         } else if self.drawn != super::banner::Drawn::Headline {
-            lines.push(Line::styled(headline(decision, shown), theme.accent));
+            let mut head = headline(decision, shown);
+            // with a room size, how many of the room answered, as the question said it
+            let answered: u32 = shown.iter().map(|(_, _, n)| *n).sum();
+            if let Some(size) = self
+                .room
+                .room_size
+                .filter(|_| decision.kind.picks_one() && answered > 0)
+            {
+                head.push_str(&format!(" · {answered} of {size} answered"));
+            }
+            lines.push(Line::styled(head, theme.accent));
         }
         lines.push(Line::from(""));
         let officers = officers_text(decision);
@@ -79,7 +89,11 @@ impl ClassroomView<'_> {
         ));
         lines.push(Line::from(""));
         let most = shown.iter().map(|(_, _, n)| *n).max().unwrap_or(0).max(1);
-        let total: u32 = shown.iter().map(|(_, _, n)| *n).sum();
+        // shares of the room where its size is known, as the question showed them
+        let total: u32 = self
+            .room
+            .room_size
+            .unwrap_or_else(|| shown.iter().map(|(_, _, n)| *n).sum());
         for (letter, option, votes) in shown {
             let (symbol, style, _) = mark(decision, option, theme);
             let width = usize::try_from(votes.saturating_mul(BAR as u32).div_ceil(most)).unwrap_or(BAR);
