@@ -302,3 +302,33 @@ fn a_long_title_is_cut_at_a_word_in_the_header() {
     assert!(header.trim_end_matches(['"', ' ']).ends_with('…'), "{header}");
     assert!(!header.contains("neighb…"), "{header}");
 }
+
+#[test]
+fn a_help_box_taller_than_the_screen_says_there_is_more_and_shows_it() {
+    let mut room = driver(vec![fixture_scenario()]);
+    room.keys(&["?"]);
+    let first = room.text(60, 18);
+    assert!(first.contains("▼ more (↓)"), "{first}");
+    assert!(!first.contains("Nothing is revealed"), "{first}");
+    room.keys(&["Down"]);
+    let rest = room.text(60, 18);
+    assert!(rest.contains("▲ more (↑)"), "{rest}");
+    assert!(
+        rest.contains("Nothing is revealed until you press r or Enter."),
+        "{rest}"
+    );
+    assert_eq!(
+        room.room().modal,
+        lessons::tui::classroom::Modal::Help,
+        "↓ keeps the help open"
+    );
+    // at 80×24 it all fits: no marker
+    room.keys(&["Up"]);
+    assert!(!room.text(80, 24).contains("more (↓)"));
+    room.keys(&["x"]);
+    assert_eq!(
+        room.room().modal,
+        lessons::tui::classroom::Modal::None,
+        "any other key closes it"
+    );
+}

@@ -50,6 +50,17 @@ impl Classroom {
                 }
                 ClassroomOutcome::None
             }
+            // a help box too tall for the screen: ↓ (or the wheel) shows the rest, ↑ the start
+            Modal::Help if matches!(action, Action::Down | Action::ScrollDown | Action::End) => {
+                self.help_scroll = u16::MAX;
+                self.modal = Modal::Help;
+                ClassroomOutcome::None
+            }
+            Modal::Help if matches!(action, Action::Up | Action::ScrollUp | Action::Home) => {
+                self.help_scroll = 0;
+                self.modal = Modal::Help;
+                ClassroomOutcome::None
+            }
             // the wheel or a paste is not a key press: the help or the blank stays
             modal @ (Modal::Help | Modal::Blank)
                 if matches!(action, Action::ScrollUp | Action::ScrollDown | Action::Paste(_)) =>
@@ -220,7 +231,10 @@ impl Classroom {
         }
         match action {
             Action::Quit => self.modal = Modal::ConfirmQuit,
-            Action::Help => self.modal = Modal::Help,
+            Action::Help => {
+                self.help_scroll = 0;
+                self.modal = Modal::Help;
+            }
             Action::Char('.') => self.modal = Modal::Blank,
             Action::Char('b') if !asking => self.modal = Modal::Blank,
             Action::Char('t') => {

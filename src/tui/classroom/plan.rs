@@ -153,7 +153,10 @@ impl Classroom {
         if self.agenda.open {
             match action {
                 Action::Quit => self.modal = Modal::ConfirmQuit,
-                Action::Help => self.modal = Modal::Help,
+                Action::Help => {
+                    self.help_scroll = 0;
+                    self.modal = Modal::Help;
+                }
                 Action::Char('b' | '.') => self.modal = Modal::Blank,
                 Action::Enter
                 | Action::Right

@@ -156,6 +156,8 @@ pub struct Classroom {
     pub message: Option<String>,
     /// Which way the story goes after each reveal (`--path`, or the session plan).
     pub path: PathPolicy,
+    /// How far the help box is scrolled when it is taller than the screen (the view clamps).
+    pub help_scroll: u16,
     /// The group label (`--label "Syndicate A"`), stored on each case's record.
     pub label: Option<String>,
     /// Big text, the reveal's detail, the scroll bound: how the screen is presented.
@@ -196,6 +198,7 @@ impl Classroom {
             seed,
             message: None,
             path: PathPolicy::default(),
+            help_scroll: 0,
             label: None,
             presentation: Presentation::default(),
             agenda: Default::default(),

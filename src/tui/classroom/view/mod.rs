@@ -103,7 +103,7 @@ impl Widget for ClassroomView<'_> {
             self.agenda(inner, buf);
         }
         if self.room.modal == Modal::Help {
-            modal(centered(area, 78, 21), buf, "Presenter keys", help(theme), theme);
+            self.help_box(centered(area, 78, 21), buf);
         } else if self.room.modal == Modal::ConfirmQuit {
             let body = Text::from(vec![
                 Line::styled("End the session?", theme.heading),
@@ -331,6 +331,43 @@ impl ClassroomView<'_> {
                 ("?", "keys", 0),
                 ("q", "end", 1),
             ],
+        }
+    }
+}
+
+impl ClassroomView<'_> {
+    /// The presenter keys in a box; where the screen is too short for them all, a marker
+    /// says so and ↓ shows the rest, so no key is cut off unseen.
+    fn help_box(&self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        Clear.render(area, buf);
+        let block = crate::tui::widgets::panel(Span::styled(" Presenter keys ", theme.title), true, theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let text = Paragraph::new(help(theme))
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .style(theme.base);
+        let total = u16::try_from(text.line_count(inner.width)).unwrap_or(u16::MAX);
+        let most = total.saturating_sub(inner.height);
+        let scroll = self.room.help_scroll.min(most);
+        text.scroll((scroll, 0)).render(inner, buf);
+        let marker = theme.accent.add_modifier(Modifier::BOLD);
+        // the markers sit on the frame, so they hide no key
+        let width = area.width.saturating_sub(4);
+        if area.height < 2 || width < 12 {
+            return;
+        }
+        if scroll < most {
+            let bottom = Rect::new(area.x + 2, area.bottom() - 1, width, 1);
+            Paragraph::new(Line::styled(" ▼ more (↓) ", marker))
+                .alignment(Alignment::Right)
+                .render(bottom, buf);
+        }
+        if scroll > 0 {
+            let top = Rect::new(area.x + 2, area.y, width, 1);
+            Paragraph::new(Line::styled(" ▲ more (↑) ", marker))
+                .alignment(Alignment::Right)
+                .render(top, buf);
         }
     }
 }
