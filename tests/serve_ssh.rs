@@ -141,7 +141,7 @@ fn a_wrong_code_is_refused_with_nothing_rendered() {
         "{screen}"
     );
     assert!(
-        !String::from_utf8_lossy(&intruder.raw).contains("\x1b[?1049h"),
+        !String::from_utf8_lossy(intruder.raw()).contains("\x1b[?1049h"),
         "the full screen was never entered"
     );
     console.expect("0 in the room");
@@ -208,24 +208,12 @@ fn a_served_plan_brings_its_agenda_room_size_and_label_to_the_live_room() {
     )
     .unwrap();
     let port = free_port();
-    let listen = format!("127.0.0.1:{port}");
-    let mut console = terminal::Terminal::spawn(
-        &[
-            "serve",
-            "--plan",
-            plan.to_str().unwrap(),
-            "--label",
-            "Syndicate A",
-            "--listen",
-            &listen,
-            "--code",
-            CODE,
-            "--seed",
-            "1",
-        ],
+    let mut console = ssh_client::console_with(
+        port,
         data.path(),
+        &["--plan", plan.to_str().unwrap(), "--label", "Syndicate A"],
+        &[],
     );
-    console.expect(CODE);
     console.expect("Live plan");
     console.keys(ENTER); // the agenda closes on the case's title
     to_first_decision(&mut console);
@@ -245,27 +233,17 @@ fn a_live_trainees_answer_is_queued_for_the_lrs_under_their_pseudonymous_run() {
     }
     let data = tempfile::tempdir().unwrap();
     let port = free_port();
-    let listen = format!("127.0.0.1:{port}");
     let missing = data.path().join("no-lrs.ron");
     // an LRS that is not there: statements wait in the outbox, nothing is lost
-    let mut console = terminal::Terminal::spawn_with(
-        &[
-            "serve",
-            ssh_client::CASE,
-            "--listen",
-            &listen,
-            "--code",
-            CODE,
-            "--seed",
-            "1",
-        ],
+    let mut console = ssh_client::console_with(
+        port,
         data.path(),
+        &[ssh_client::CASE],
         &[
             ("LESSONS_LRS_CONFIG", missing.to_str().unwrap()),
             ("LESSONS_LRS_ENDPOINT", "http://127.0.0.1:9/xAPI"),
         ],
     );
-    console.expect(CODE);
     to_first_decision(&mut console);
     let mut client = Client::join(port, "pc-x", CODE);
     client.answer(1, "Secure it before it is lost");

@@ -3,14 +3,11 @@
 //! Included by `#[path]` beside `pty.rs` and `terminal.rs`.
 #![allow(clippy::unwrap_used, dead_code)]
 
-use std::io::{Read, Write};
 use std::net::TcpListener;
-use std::sync::mpsc::{Receiver, channel};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use portable_pty::CommandBuilder;
 
-use crate::pty;
 use crate::terminal::Terminal;
 
 pub const CODE: &str = "TEST-CODE";
@@ -40,11 +37,17 @@ pub fn have_clients() -> bool {
 
 /// `lessons serve CASE` on `port`, its console in a pseudo-terminal, shown the code.
 pub fn console(port: u16, data: &std::path::Path) -> Terminal {
+    console_with(port, data, &[CASE], &[])
+}
+
+/// `lessons serve` with `what` (cases, or `--plan` and the like) and `env`, on `port`,
+/// with the test code and seed, shown the code.
+pub fn console_with(port: u16, data: &std::path::Path, what: &[&str], env: &[(&str, &str)]) -> Terminal {
     let listen = format!("127.0.0.1:{port}");
-    let mut console = Terminal::spawn(
-        &["serve", CASE, "--listen", &listen, "--code", CODE, "--seed", "1"],
-        data,
-    );
+    let mut args = vec!["serve"];
+    args.extend_from_slice(what);
+    args.extend(["--listen", &listen, "--code", CODE, "--seed", "1"]);
+    let mut console = Terminal::spawn_with(&args, data, env);
     console.expect(CODE);
     console
 }
@@ -85,14 +88,13 @@ pub fn ssh_command(port: u16, name: &str, code: &str, rest: &[&str]) -> std::pro
         .unwrap()
 }
 
+/// One ssh client in a terminal of its own; dropping it ends the connection.
 pub struct Client {
-    parser: vt100::Parser,
-    output: Receiver<Vec<u8>>,
-    pub raw: Vec<u8>,
-    writer: Box<dyn Write + Send>,
-    pub child: Box<dyn portable_pty::Child + Send + Sync>,
-    master: Box<dyn portable_pty::MasterPty + Send>,
+    term: Terminal,
 }
+
+/// A network login is slower than a local program: more time to show and to exit.
+const PATIENCE: Duration = Duration::from_secs(15);
 
 impl Client {
     /// `ssh -tt NAME@127.0.0.1` with `code` typed by sshpass, in an 80×24 terminal.
@@ -102,71 +104,33 @@ impl Client {
         command.args(ssh_options(port));
         command.arg(format!("{name}@127.0.0.1"));
         command.env("TERM", "xterm-256color");
-        let pty::Spawned {
-            child,
-            mut reader,
-            master,
-        } = pty::spawn(command);
-        let writer = master.take_writer().unwrap();
-        let (tx, output) = channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
         Client {
-            parser: vt100::Parser::new(
-                std::num::NonZeroU16::new(pty::ROWS).unwrap(),
-                std::num::NonZeroU16::new(pty::COLS).unwrap(),
-                0,
-            ),
-            output,
-            raw: Vec::new(),
-            writer,
-            child,
-            master,
+            term: Terminal::from_command(command),
         }
     }
 
     pub fn screen(&mut self) -> String {
-        while let Ok(bytes) = self.output.try_recv() {
-            self.parser.process(&bytes);
-            self.raw.extend(bytes);
-        }
-        self.parser.screen().contents()
+        self.term.screen()
+    }
+
+    /// Everything the client has shown so far, escape sequences and all.
+    pub fn raw(&self) -> &[u8] {
+        &self.term.raw
     }
 
     pub fn expect(&mut self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while Instant::now() < deadline {
-            if self.screen().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("never saw {text:?}; the screen was:\n{}", self.screen());
+        self.term.expect_within(text, PATIENCE);
     }
 
     pub fn keys(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        std::thread::sleep(Duration::from_millis(150));
+        self.term.keys(bytes);
+        // a little longer than a local program needs: the keys go over the network
+        std::thread::sleep(Duration::from_millis(30));
     }
 
     /// Waits for the client to exit, and gives its status.
     pub fn wait(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            self.screen();
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(Instant::now() < deadline, "the client did not exit");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        self.term.wait_within(PATIENCE)
     }
 
     /// Answers the first decision with option `n` and `why`, and sends it.
@@ -185,8 +149,8 @@ impl Client {
 
 impl Drop for Client {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        let _ = self.term.child.kill();
+        let _ = self.term.child.wait();
     }
 }
 

@@ -35,6 +35,11 @@ impl Terminal {
         }
         command.env("TERM", "xterm-256color");
         command.cwd(crate::common::root());
+        Terminal::from_command(command)
+    }
+
+    /// Any command in a fresh pseudo-terminal (an ssh client, say), read the same way.
+    pub fn from_command(command: CommandBuilder) -> Terminal {
         let pty::Spawned {
             child,
             mut reader,
@@ -79,7 +84,12 @@ impl Terminal {
 
     /// Waits until the screen shows `text`.
     pub fn expect(&mut self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        self.expect_within(text, Duration::from_secs(10));
+    }
+
+    /// Waits up to `patience` until the screen shows `text`.
+    pub fn expect_within(&mut self, text: &str, patience: Duration) {
+        let deadline = Instant::now() + patience;
         while Instant::now() < deadline {
             if self.screen().contains(text) {
                 return;
@@ -98,7 +108,12 @@ impl Terminal {
 
     /// Waits up to 10 s for the program to exit.
     pub fn wait(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        self.wait_within(Duration::from_secs(10))
+    }
+
+    /// Waits up to `patience` for the program to exit.
+    pub fn wait_within(&mut self, patience: Duration) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + patience;
         loop {
             self.pump();
             if let Some(status) = self.child.try_wait().unwrap() {
